@@ -1,0 +1,68 @@
+# Vinh Danh — the two commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+VINHDANH := $(BIN)/vinhdanh
+DEMO_PEOPLE ?= 3000
+DEMO_SEED ?= 2025
+PG_URL ?= postgres://postgres@127.0.0.1:5432/vinhdanh
+export VINHDANH_HOME := $(CURDIR)
+
+.PHONY: install install-dev system-deps demo serve test lint typecheck pytest test-postgres bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+## install: the virtualenv from the pinned, hashed lock files; compiled translations
+install: $(VENV)/.base-installed
+	$(VINHDANH) compilemessages --ignore=.venv -v 0
+
+install-dev: $(VENV)/.dev-installed install
+
+## system-deps: Debian packages the tests use (Chromium, fonts with Vietnamese, poppler, gettext)
+system-deps:
+	@bash scripts/system-deps.sh
+
+## demo: set up, build a SQLite database with a demo province and serve it on :8000
+demo: install
+	$(VINHDANH) migrate --noinput -v 0
+	$(VINHDANH) generate_demo --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --if-empty
+	$(VINHDANH) demo_logins
+	$(VINHDANH) runserver 127.0.0.1:8000
+
+serve: install
+	$(VINHDANH) runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+## test: lint, types, the whole suite on SQLite, and on PostgreSQL when a server answers
+test: install-dev system-deps lint typecheck
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+	@if [ -n "$$VINHDANH_TEST_POSTGRES" ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "== PostgreSQL =="; \
+	  VINHDANH_DATABASE_URL="$${VINHDANH_TEST_POSTGRES:-$(PG_URL)}" $(BIN)/pytest -n 2 -p no:cacheprovider -m "not e2e"; \
+	else echo "PostgreSQL not reachable: SQLite only"; fi
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+messages: install-dev
+	cd src/vinhdanh && ../../$(VINHDANH) makemessages -l vi --no-obsolete --no-location --ignore=migrations
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache

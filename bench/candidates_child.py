@@ -1,0 +1,108 @@
+"""Runs inside a fresh process with VINHDANH_DATABASE_URL pointing at a bench database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import sys
+import time
+
+import django
+
+
+def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
+    """Read the same fact rows the adapter reads, into memory, with nothing else done."""
+    from django.db import connection
+
+    from vinhdanh.awards.models import Award
+    from vinhdanh.people.models import Discipline, Initiative, Leave, PendingReview, TaskRating
+
+    ids = people_qs.values("pk")
+    querysets = [
+        people_qs.values_list("pk", "current_unit__level", "recruitment_date", "priority_group",
+                              "current_unit__priority_area", "current_unit_id"),
+        TaskRating.objects.filter(person_id__in=ids).values_list(
+            "person_id", "year", "rating", "months_worked", "movement_participation"),
+        Award.objects.filter(person_id__in=ids).values_list(
+            "person_id", "kind__code", "period", "decision__signed_on", "award_type",
+            "revoked_by_id", "achievement_id", "decision__decider_role"),
+        Initiative.authors.through.objects.filter(person_id__in=ids).values_list(
+            "person_id", "initiative__kind", "initiative__level", "initiative__recognised_on",
+            "initiative__applied_effectively", "initiative__replicable"),
+        Discipline.objects.filter(person_id__in=ids).values_list(
+            "person_id", "form", "decision_date", "period_end"),
+        PendingReview.objects.filter(person_id__in=ids).values_list(
+            "person_id", "kind", "opened", "closed"),
+        Leave.objects.filter(person_id__in=ids).values_list(
+            "person_id", "kind", "start_date", "end_date"),
+    ]
+    rows = 0
+    kept = []
+    with connection.cursor() as cursor:
+        for qs in querysets:
+            sql, params = qs.order_by().query.sql_with_params()
+            cursor.execute(sql, params)
+            while chunk := cursor.fetchmany(200_000):
+                kept.append(chunk)
+                rows += len(chunk)
+    return rows
+
+
+def main() -> None:
+    payload = json.loads(sys.argv[1])
+    django.setup()
+    from vinhdanh.eligibility import services
+    from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome
+    from vinhdanh.eligibility.core.engine import outcome_column
+    from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
+    from vinhdanh.eligibility.domain.queries.parameters import parameters_for
+    from vinhdanh.orgs.models import Unit
+    from vinhdanh.people.models import Person
+    from bench.common import peak_rss_gib
+
+    period, decision_date = 2025, dt.date(2026, 1, 15)
+    people = Person.objects.all()
+    person_codes = services.PERSON_CODES
+    if payload["mode"] == "batch":
+        t0 = time.perf_counter()
+        rows = _read_baseline(people)
+        baseline = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        facts = person_facts(people)
+        t2 = time.perf_counter()
+        from vinhdanh.eligibility.core import evaluate_many
+
+        params = parameters_for(decision_date, Unit.objects.filter(parent=None).first())
+        batch = evaluate_many(facts, person_codes, period, decision_date, params)
+        units = Unit.objects.filter(is_collective=True)
+        ufacts = unit_facts(units, years=range(period - 9, period + 1))
+        ubatch = evaluate_many(ufacts, services.COLLECTIVE_CODES, period, decision_date, params)
+        t3 = time.perf_counter()
+        eligible = batch.frame.filter(
+            batch.frame[outcome_column("LDTT")] == Outcome.ELIGIBLE.value
+        ).height
+        print(json.dumps({
+            "people": people.count(), "rows": rows, "codes": list(CANDIDATE_CODES),
+            "baseline_s": baseline, "work_s": t3 - t1, "facts_s": t2 - t1,
+            "engine_s": t3 - t2, "peak_gib": peak_rss_gib(), "eligible_ldtt": eligible,
+            "collectives": ubatch.frame.height,
+        }))
+        return
+    sample = payload["sample"]
+    ids = list(people.values_list("pk", flat=True)[:50_000])
+    chosen = random.Random(1).sample(ids, min(sample, len(ids)))
+    batch_people = Person.objects.filter(pk__in=ids)
+    t0 = time.perf_counter()
+    services.batch_for_people(batch_people, period, decision_date, jurisdiction=None)
+    per_batch = (time.perf_counter() - t0) / len(ids)
+    t1 = time.perf_counter()
+    for person in Person.objects.filter(pk__in=chosen):
+        services.person_year(person, period, decision_date)
+    per_single = (time.perf_counter() - t1) / len(chosen)
+    print(json.dumps({"sample": len(chosen), "per_person_single_s": per_single,
+                      "per_person_batch_s": per_batch}))
+
+
+if __name__ == "__main__":
+    main()

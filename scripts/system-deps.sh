@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives for real: Chromium (e2e), Liberation 2
+# fonts (Vietnamese glyphs), poppler (pdftotext) and gettext (compilemessages).
+set -euo pipefail
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v msgfmt >/dev/null || need+=(gettext)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing Debian packages: ${need[*]} — install them with: sudo apt-get install --no-install-recommends ${need[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

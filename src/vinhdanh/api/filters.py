@@ -1,0 +1,160 @@
+"""Query-string filters of the API. Searches fold diacritics: `?q=nguyen` finds 'Nguyễn'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
+from vinhdanh.awards.enums import (
+    AwardCategory,
+    AwardLevel,
+    AwardType,
+    DecisionKind,
+    DecisionStatus,
+)
+from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.common.text import search_key
+from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.enums import Gender
+from vinhdanh.people.models import Person
+
+
+def _search(queryset: QuerySet[Any], value: str) -> QuerySet[Any]:
+    """Every word of the query must occur in the stored search key, in any order."""
+    for word in search_key(value).split():
+        queryset = queryset.filter(search_key__contains=word)
+    return queryset
+
+
+class UnitFilter(filters.FilterSet):  # type: ignore[misc]
+    q = filters.CharFilter(
+        method="filter_q", label=_("Search in name, short name and code (diacritics optional)")
+    )
+    level = filters.ChoiceFilter(choices=UnitLevel.choices, label=_("Level"))
+    parent = filters.NumberFilter(field_name="parent_id", label=_("Parent unit id"))
+    on = filters.DateFilter(method="filter_on", label=_("Valid on this date (YYYY-MM-DD)"))
+    current = filters.BooleanFilter(
+        field_name="valid_to", lookup_expr="isnull", label=_("Still in existence")
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["q", "level", "parent", "on", "current"]
+
+    def filter_q(self, queryset: QuerySet[Unit], name: str, value: str) -> QuerySet[Unit]:
+        return _search(queryset, value)
+
+    def filter_on(self, queryset: QuerySet[Unit], name: str, value: dt.date) -> QuerySet[Unit]:
+        return queryset.filter(valid_from__lte=value).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=value)
+        )
+
+
+class PersonFilter(filters.FilterSet):  # type: ignore[misc]
+    q = filters.CharFilter(
+        method="filter_q", label=_("Search in full name and staff code (diacritics optional)")
+    )
+    unit = filters.NumberFilter(method="filter_unit", label=_("Current unit id"))
+    subunits = filters.BooleanFilter(
+        method="filter_nothing", label=_("With `unit`: include the people of its sub-units")
+    )
+    award = filters.CharFilter(
+        method="filter_award", label=_("Holds an award of this kind (code), not revoked")
+    )
+    gender = filters.ChoiceFilter(choices=Gender.choices, label=_("Gender"))
+
+    class Meta:
+        model = Person
+        fields = ["q", "unit", "subunits", "award", "gender"]
+
+    def filter_q(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        return _search(queryset, value)
+
+    def filter_nothing(
+        self, queryset: QuerySet[Person], name: str, value: bool
+    ) -> QuerySet[Person]:
+        return queryset  # read by filter_unit
+
+    def filter_unit(self, queryset: QuerySet[Person], name: str, value: int) -> QuerySet[Person]:
+        if not self.form.cleaned_data.get("subunits"):
+            return queryset.filter(current_unit_id=value)
+        path = Unit.objects.filter(pk=value).values_list("path", flat=True).first()
+        if path is None:
+            return queryset.none()
+        return queryset.filter(current_unit__path__startswith=path)
+
+    def filter_award(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+        held = Award.objects.filter(
+            person=OuterRef("pk"), kind__code=value.strip().upper(), revoked_by__isnull=True
+        )
+        return queryset.filter(Exists(held))
+
+
+class AwardFilter(filters.FilterSet):  # type: ignore[misc]
+    kind = filters.CharFilter(field_name="kind__code", label=_("Award kind code, e.g. CSTDCS"))
+    period = filters.NumberFilter(label=_("Achievement year"))
+    period_from = filters.NumberFilter(
+        field_name="period", lookup_expr="gte", label=_("Achievement year from")
+    )
+    period_to = filters.NumberFilter(
+        field_name="period", lookup_expr="lte", label=_("Achievement year until")
+    )
+    person = filters.NumberFilter(field_name="person_id", label=_("Person id"))
+    unit = filters.NumberFilter(field_name="unit_id", label=_("Collective (unit) id"))
+    decision = filters.NumberFilter(field_name="decision_id", label=_("Decision id"))
+    award_type = filters.ChoiceFilter(choices=AwardType.choices, label=_("Award type"))
+    revoked = filters.BooleanFilter(method="filter_revoked", label=_("Revoked"))
+
+    class Meta:
+        model = Award
+        fields = [
+            "kind",
+            "period",
+            "period_from",
+            "period_to",
+            "person",
+            "unit",
+            "decision",
+            "award_type",
+            "revoked",
+        ]
+
+    def filter_revoked(self, queryset: QuerySet[Award], name: str, value: bool) -> QuerySet[Award]:
+        return queryset.filter(revoked_by__isnull=not value)
+
+
+class DecisionFilter(filters.FilterSet):  # type: ignore[misc]
+    year = filters.NumberFilter(label=_("Year"))
+    number = filters.NumberFilter(label=_("Number"))
+    symbol = filters.CharFilter(label=_("Symbol, e.g. QĐ-UBND"))
+    issuing_body = filters.CharFilter(
+        method="filter_body", label=_("Issuing body (diacritics optional)")
+    )
+    issuing_unit = filters.NumberFilter(field_name="issuing_unit_id", label=_("Issuing unit id"))
+    status = filters.ChoiceFilter(choices=DecisionStatus.choices, label=_("Status"))
+    kind = filters.ChoiceFilter(choices=DecisionKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = Decision
+        fields = ["year", "number", "symbol", "issuing_body", "issuing_unit", "status", "kind"]
+
+    def filter_body(
+        self, queryset: QuerySet[Decision], name: str, value: str
+    ) -> QuerySet[Decision]:
+        return queryset.filter(body_key__contains=search_key(value))
+
+
+class AwardKindFilter(filters.FilterSet):  # type: ignore[misc]
+    category = filters.ChoiceFilter(choices=AwardCategory.choices, label=_("Category"))
+    level = filters.ChoiceFilter(choices=AwardLevel.choices, label=_("Level"))
+    is_annual = filters.BooleanFilter(label=_("Annual"))
+    is_active = filters.BooleanFilter(label=_("In use"))
+
+    class Meta:
+        model = AwardKind
+        fields = ["category", "level", "is_annual", "is_active"]

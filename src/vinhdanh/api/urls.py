@@ -1,0 +1,21 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from vinhdanh.api import views
+
+router = DefaultRouter()
+router.register("units", views.UnitViewSet, basename="unit")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("awards", views.AwardViewSet, basename="award")
+router.register("decisions", views.DecisionViewSet, basename="decision")
+router.register("award-kinds", views.AwardKindViewSet, basename="award-kind")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("eligibility/", include("vinhdanh.api.eligibility_urls")),
+    path("workflow/", include("vinhdanh.api.workflow_urls")),
+    path("councils/", include("vinhdanh.api.councils_urls")),
+    path("", include(router.urls)),
+]

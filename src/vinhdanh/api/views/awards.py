@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework.serializers import BaseSerializer
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from vinhdanh.api import scoping
+from vinhdanh.api.filters import AwardFilter, AwardKindFilter, DecisionFilter
+from vinhdanh.api.permissions import SignedInReadOnly
+from vinhdanh.api.serializers import (
+    AwardKindSerializer,
+    AwardSerializer,
+    DecisionDetailSerializer,
+    DecisionSerializer,
+)
+from vinhdanh.awards.models import Award, AwardKind, Decision
+
+
+def award_rows(awards: QuerySet[Award]) -> QuerySet[Award]:
+    """What AwardSerializer reads, in one query."""
+    return awards.select_related("kind", "person", "unit", "decision", "revoked_by").order_by(
+        "-period", "-id"
+    )
+
+
+class AwardKindViewSet(ReadOnlyModelViewSet[AwardKind]):
+    """The award catalogue (rules.md §2–3): readable by every signed-in user."""
+
+    queryset = AwardKind.objects.none()  # the model, for the schema; get_queryset reads
+    serializer_class = AwardKindSerializer
+    filterset_class = AwardKindFilter
+    permission_classes = [SignedInReadOnly]
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z0-9_]+"
+
+    def get_queryset(self) -> QuerySet[AwardKind]:
+        return scoping.award_kinds()
+
+
+class AwardViewSet(ReadOnlyModelViewSet[Award]):
+    """Awards whose person (by current unit) or collective the caller's roles reach."""
+
+    queryset = Award.objects.none()
+    serializer_class = AwardSerializer
+    filterset_class = AwardFilter
+    permission_classes = [SignedInReadOnly]
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> QuerySet[Award]:
+        return award_rows(scoping.visible_awards(self.request.user))
+
+
+class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
+    """Decisions issued in the caller's units or awarding someone there, with their awards."""
+
+    queryset = Decision.objects.none()
+    serializer_class = DecisionSerializer
+    filterset_class = DecisionFilter
+    permission_classes = [SignedInReadOnly]
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> QuerySet[Decision]:
+        return scoping.visible_decisions(self.request.user).select_related("issuing_unit")
+
+    def get_serializer_class(self) -> type[BaseSerializer[Decision]]:
+        if self.action == "retrieve":
+            return DecisionDetailSerializer
+        return DecisionSerializer
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if self.action == "retrieve":
+            context["awards"] = award_rows(scoping.visible_awards(self.request.user))
+        return context

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from vinhdanh.api import scoping
+from vinhdanh.api.filters import UnitFilter
+from vinhdanh.api.permissions import SignedInReadOnly
+from vinhdanh.api.serializers import UnitSerializer
+from vinhdanh.orgs.models import Unit
+
+
+class UnitViewSet(ReadOnlyModelViewSet[Unit]):
+    """Units of the organisation tree that the caller's roles reach."""
+
+    queryset = Unit.objects.none()  # the model, for the schema; get_queryset scopes
+    serializer_class = UnitSerializer
+    filterset_class = UnitFilter
+    permission_classes = [SignedInReadOnly]
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> QuerySet[Unit]:
+        return scoping.visible_units(self.request.user).select_related("parent")

@@ -1,0 +1,156 @@
+"""The nomination workflow over REST: reads in the caller's scope, and the transitions.
+
+The views translate HTTP and nothing else: every change goes through
+nominations.domain.workflow (the same function the web pages call). Errors answer with the
+user's-language message: 400 (a rule of the workflow), 403 (the role does not allow it),
+404 (out of scope).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from vinhdanh.api.workflow.serializers import (
+    BulkResultSerializer,
+    BulkTransitionInputSerializer,
+    NominationDetailSerializer,
+    NominationSerializer,
+    NotificationSerializer,
+    RoundSerializer,
+    TransitionInputSerializer,
+    WorkflowErrorSerializer,
+)
+from vinhdanh.nominations.domain import workflow
+from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.notifications import mark_read
+from vinhdanh.nominations.domain.queries.inbox import user_notifications
+from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination, Notification, Round
+
+ERRORS = {
+    400: OpenApiResponse(
+        WorkflowErrorSerializer, description="A rule of the workflow refuses the move."
+    ),
+    403: OpenApiResponse(
+        WorkflowErrorSerializer, description="The caller's roles do not allow it."
+    ),
+    404: OpenApiResponse(WorkflowErrorSerializer, description="Not found in the caller's scope."),
+}
+
+
+def _error(exc: Exception, http_status: int) -> Response:
+    message = str(exc.args[0]) if exc.args else str(exc)
+    code = getattr(exc, "code", "invalid")
+    return Response({"detail": message, "code": code}, status=http_status)
+
+
+class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
+    """Rounds whose nominating or deciding unit the caller's roles reach."""
+
+    queryset = Round.objects.none()
+    serializer_class = RoundSerializer
+    permission_classes = [IsAuthenticated]
+    lookup_value_regex = r"\d+"
+    filterset_fields = ["year", "owning_unit", "decider_unit"]
+
+    def get_queryset(self) -> QuerySet[Round]:
+        return visible_rounds(self.request.user).order_by("-year", "-id")
+
+    @extend_schema(
+        request=BulkTransitionInputSerializer,
+        responses={200: BulkResultSerializer, **ERRORS},
+        summary="Move every nomination of the round that can take this step",
+    )
+    @action(detail=True, methods=["post"], url_path="bulk-transition")
+    def bulk_transition(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        round_ = self.get_object()
+        data = BulkTransitionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = workflow.bulk_transition(
+            round=round_,
+            to=data.validated_data["to"],
+            actor=request.user,
+            reason=data.validated_data["reason"],
+        )
+        return Response(
+            {
+                "done": [n.pk for n in result.done],
+                "failed": [{"nomination": n.pk, "detail": m} for n, m in result.failed],
+            }
+        )
+
+
+class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
+    """Nominations in the caller's scope, with the engine's checks and the history."""
+
+    queryset = Nomination.objects.none()
+    serializer_class = NominationSerializer
+    permission_classes = [IsAuthenticated]
+    lookup_value_regex = r"\d+"
+    filterset_fields = ["round", "state", "period"]
+
+    def get_queryset(self) -> QuerySet[Nomination]:
+        qs = visible_nominations(self.request.user).order_by("round_id", "id")
+        if self.action != "list":
+            qs = qs.prefetch_related("events")
+        return qs
+
+    def get_serializer_class(self) -> type[BaseSerializer[Nomination]]:
+        if self.action == "list":
+            return NominationSerializer
+        return NominationDetailSerializer
+
+    @extend_schema(
+        request=TransitionInputSerializer,
+        responses={200: NominationDetailSerializer, **ERRORS},
+        summary="Move the nomination to another state (the workflow's one entry point)",
+    )
+    @action(detail=True, methods=["post"])
+    def transition(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        nomination = self.get_object()
+        data = TransitionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values: dict[str, Any] = dict(data.validated_data)
+        try:
+            workflow.transition(
+                nomination=nomination,
+                to=NominationState(values["to"]),
+                actor=request.user,
+                reason=values["reason"],
+                override_reason=values["override_reason"],
+            )
+        except NotPermitted as exc:
+            return _error(exc, status.HTTP_403_FORBIDDEN)
+        except WorkflowError as exc:
+            return _error(exc, status.HTTP_400_BAD_REQUEST)
+        fresh = self.get_queryset().get(pk=nomination.pk)
+        return Response(NominationDetailSerializer(fresh, context={"request": request}).data)
+
+
+class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Notification]):
+    """The caller's own notifications, newest first."""
+
+    queryset = Notification.objects.none()
+    serializer_class = NotificationSerializer
+    permission_classes = [IsAuthenticated]
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        return user_notifications(self.request.user)
+
+    @extend_schema(request=None, responses={204: None, 404: ERRORS[404]})
+    @action(detail=True, methods=["post"])
+    def read(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        note = self.get_object()
+        mark_read(user=request.user, notification_ids=[note.pk])
+        return Response(status=status.HTTP_204_NO_CONTENT)

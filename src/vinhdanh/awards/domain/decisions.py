@@ -1,0 +1,546 @@
+"""Issuing and revoking decisions (DESIGN.md §4 "Decision"; rules.md §4, §5.7).
+
+`issue_decision` numbers the decision, creates one award per nomination and moves each
+nomination to "decided" through the workflow's `transition`, all in one transaction with the
+audit events; notifications go out after the commit. `revoke_awards` issues a numbered
+revocation decision: the awards stay in history, marked revoked; later awards that rested on
+them and the subject's open nominations are flagged for review.
+
+Authority (who may award which kind on which date) comes from the rules engine's versioned
+authority table (`eligibility.core.parameters`, regime defaults plus the jurisdiction's
+overrides when the engine provides them), not from a second copy here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+import vinhdanh.awards.decision_rules  # noqa: F401  (registers the permissions)
+from vinhdanh.awards.domain.numbering import next_number
+from vinhdanh.awards.enums import (
+    AwardType,
+    DeciderRole,
+    DecisionKind,
+    DecisionStatus,
+    RevocationGround,
+)
+from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.common import context as action_context
+from vinhdanh.common.audit import record_action
+from vinhdanh.common.text import normalize
+from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
+from vinhdanh.eligibility.core.regimes import RegimeError
+from vinhdanh.eligibility.domain.queries.parameters import parameters_for
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination
+from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
+
+
+class DecisionError(ValueError):
+    """The decision cannot be issued as asked; the message says why."""
+
+
+class AuthorityError(DecisionError):
+    """The decider's role may not award (or revoke) this kind on this date."""
+
+
+class DecisionNotAllowed(PermissionDenied):
+    """The actor is not a decider over the issuing unit."""
+
+
+# Later awards whose criteria count an earlier award of the same subject (rules.md §2–3):
+# LĐTT → CSTĐCS (same year); CSTĐCS → CSTĐ bộ/tỉnh, Bằng khen bộ/tỉnh, Bằng khen TTg, HCLĐ
+# hạng Ba; CSTĐ bộ/tỉnh → CSTĐTQ; Bằng khen bộ/tỉnh → Bằng khen TTg → HCLĐ hạng Ba.
+# Revoking one flags the whole chain above it (transitively), from the same period on.
+DEPENDENT_KINDS: dict[str, tuple[str, ...]] = {
+    "LDTT": ("CSTDCS",),
+    "CSTT": ("CSTDCS",),
+    "CSTDCS": ("CSTD_BT", "BK_BT", "BK_TTG", "HC_LAO_DONG_3"),
+    "CSTD_BT": ("CSTDTQ",),
+    "BK_BT": ("BK_TTG",),
+    "BK_TTG": ("HC_LAO_DONG_3",),
+}
+CLOSED_NOMINATION_STATES = (
+    NominationState.DECIDED,
+    NominationState.WITHDRAWN,
+    NominationState.REJECTED,
+    NominationState.REVOKED,
+)
+
+
+def dependent_kinds(code: str) -> set[str]:
+    """Every kind that may rest on `code`, directly or through another kind."""
+    found: set[str] = set()
+    todo = list(DEPENDENT_KINDS.get(code, ()))
+    while todo:
+        kind = todo.pop()
+        if kind not in found:
+            found.add(kind)
+            todo.extend(DEPENDENT_KINDS.get(kind, ()))
+    return found
+
+
+@contextlib.contextmanager
+def _acting(actor: Any) -> Iterator[None]:
+    if action_context.current() is not None:
+        yield
+        return
+    with action_context.acting(actor, source="domain"):
+        yield
+
+
+# --- authority -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuthorityCheck:
+    allowed: bool
+    message: str
+    rule: str = ""
+    cite: str = ""
+
+
+def authority_parameters(*, unit: Unit | None, on: dt.date) -> Parameters:
+    """The engine's parameters in force on a date for the issuing unit's jurisdiction:
+    the regime's defaults plus the emulation office's overrides (authority table rows)."""
+    try:
+        return parameters_for(on, unit)
+    except RegimeError:
+        return national_defaults()
+
+
+def _role_label(role: str) -> str:
+    return str(DeciderRole(role).label) if role in DeciderRole.values else role
+
+
+def check_authority(
+    *, decider_role: str, award_code: str, on: dt.date, unit: Unit | None = None
+) -> AuthorityCheck:
+    """May `decider_role` award `award_code` on `on`? (rules.md §4, versioned table)."""
+    row = authority_parameters(unit=unit, on=on).authority_for(decider_role, award_code, on)
+    names = {"role": _role_label(decider_role), "kind": award_code, "date": f"{on:%d/%m/%Y}"}
+    if row is None:
+        return AuthorityCheck(
+            False,
+            _("%(role)s may not award %(kind)s (Law 06/2022 Art. 78–80).") % names,
+            "R-AUTH-80",
+            "Law 06/2022 Art. 78–80",
+        )
+    names["cite"] = row.cite
+    if row.status == "denied":
+        if row.rule == "R-AUTH-2025-1":
+            message = _(
+                "%(role)s cannot issue decisions from 01/07/2025: the district level was "
+                "abolished (%(cite)s). The decision dated %(date)s is refused."
+            )
+        else:
+            message = _("%(role)s may not award %(kind)s on %(date)s (%(cite)s).")
+        return AuthorityCheck(False, message % names, row.rule, row.cite)
+    if row.status == "unsettled":
+        return AuthorityCheck(
+            False,
+            _(
+                "The authority of %(role)s to award %(kind)s on %(date)s is not settled "
+                "(%(cite)s): the emulation office must confirm it in the authority table first."
+            )
+            % names,
+            row.rule,
+            row.cite,
+        )
+    return AuthorityCheck(True, "", row.rule, row.cite)
+
+
+def _require_authority(
+    decider_role: str, kinds: Iterable[AwardKind], on: dt.date, unit: Unit
+) -> None:
+    problems: list[str] = []
+    for code in sorted({k.code for k in kinds}):
+        check = check_authority(decider_role=decider_role, award_code=code, on=on, unit=unit)
+        if not check.allowed:
+            problems.append(check.message)
+    if problems:
+        raise AuthorityError(" ".join(problems))
+
+
+# --- shared checks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    issuing_unit: Unit
+    issuing_body: str
+    symbol: str
+    signed_on: dt.date
+    signer_name: str
+    signer_title: str
+    decider_role: str
+    subject: str
+    legal_bases: str
+
+
+def _header(
+    *,
+    issuing_unit: Unit,
+    issuing_body: str,
+    symbol: str,
+    signed_on: dt.date,
+    signer_name: str,
+    signer_title: str,
+    decider_role: str,
+    subject: str,
+    legal_bases: str,
+    actor: Any,
+    perm: str,
+) -> Header:
+    if actor is None or not actor.has_perm(perm, issuing_unit):
+        raise DecisionNotAllowed(_("Only a decider of the issuing unit may issue this decision."))
+    header = Header(
+        issuing_unit=issuing_unit,
+        issuing_body=normalize(issuing_body),
+        symbol=normalize(symbol),
+        signed_on=signed_on,
+        signer_name=normalize(signer_name),
+        signer_title=normalize(signer_title),
+        decider_role=decider_role,
+        subject=normalize(subject),
+        legal_bases=(legal_bases or "").strip(),
+    )
+    missing = [
+        label
+        for label, value in (
+            (_("issuing body"), header.issuing_body),
+            (_("symbol"), header.symbol),
+            (_("signed by"), header.signer_name),
+        )
+        if not value
+    ]
+    if missing:
+        raise DecisionError(_("Missing: %(fields)s.") % {"fields": ", ".join(missing)})
+    if decider_role not in DeciderRole.values:
+        raise DecisionError(_("Unknown authority: %(role)s.") % {"role": decider_role})
+    return header
+
+
+def _new_decision(header: Header, *, kind: str, subject: str, revokes: Decision | None) -> Decision:
+    number = next_number(
+        issuing_body=header.issuing_body, year=header.signed_on.year, symbol=header.symbol
+    )
+    decision = Decision(
+        kind=kind,
+        status=DecisionStatus.ISSUED,
+        issuing_unit=header.issuing_unit,
+        issuing_body=header.issuing_body,
+        number=number,
+        symbol=header.symbol,
+        year=header.signed_on.year,
+        signed_on=header.signed_on,
+        signer_name=header.signer_name,
+        signer_title=header.signer_title,
+        decider_role=header.decider_role,
+        subject=subject,
+        legal_bases=header.legal_bases,
+        revokes=revokes,
+    )
+    decision.save()
+    return decision
+
+
+# --- issuing -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_decision(
+    *,
+    issuing_unit: Unit,
+    issuing_body: str,
+    symbol: str,
+    signed_on: dt.date,
+    signer_name: str,
+    signer_title: str,
+    decider_role: str,
+    subject: str,
+    legal_bases: str,
+    nominations: Sequence[Nomination],
+    actor: Any,
+) -> Decision:
+    """Issue a numbered award decision for proposed nominations (one award each)."""
+    from vinhdanh.nominations.domain.workflow import transition
+
+    header = _header(
+        issuing_unit=issuing_unit,
+        issuing_body=issuing_body,
+        symbol=symbol,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        decider_role=decider_role,
+        subject=subject,
+        legal_bases=legal_bases,
+        actor=actor,
+        perm="awards.issue_decision",
+    )
+    ids = sorted({n.pk for n in nominations})
+    if not ids:
+        raise DecisionError(_("A decision needs at least one nomination."))
+    locked = list(
+        Nomination.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .select_related("kind", "person", "unit", "round", "round__decider_unit")
+        .order_by("kind__sort_order", "id")
+    )
+    if len(locked) != len(ids):
+        raise DecisionError(_("A nomination on the list no longer exists."))
+    for nomination in locked:
+        if nomination.state != NominationState.PROPOSED:
+            raise DecisionError(
+                _("%(nomination)s is not proposed to the decider (it is “%(state)s”).")
+                % {"nomination": nomination, "state": nomination.get_state_display()}
+            )
+        if not (
+            getattr(actor, "is_superuser", False)
+            or has_capability(actor, Capability.DECIDER, nomination.round.decider_unit)
+        ):
+            raise DecisionNotAllowed(
+                _("%(nomination)s is decided by another unit.") % {"nomination": nomination}
+            )
+    _require_authority(
+        header.decider_role, [n.kind for n in locked], header.signed_on, issuing_unit
+    )
+    with _acting(actor):
+        decision = _new_decision(
+            header,
+            kind=DecisionKind.AWARD,
+            subject=header.subject or _("On awarding emulation titles and commendations"),
+            revokes=None,
+        )
+        awards: list[Award] = []
+        for nomination in locked:
+            award = Award.objects.create(
+                decision=decision,
+                kind=nomination.kind,
+                person=nomination.person,
+                unit=nomination.unit,
+                period=nomination.period,
+                period_label=nomination.period_label,
+                award_type=nomination.award_type,
+                achievement_id=f"nomination:{nomination.pk}",
+            )
+            awards.append(award)
+            transition(
+                nomination=nomination,
+                to=NominationState.DECIDED,
+                actor=actor,
+                decision=decision,
+                award=award,
+            )
+        record_action(
+            decision,
+            "decision issued",
+            number=decision.number_label,
+            awards=[a.pk for a in awards],
+            nominations=ids,
+        )
+    return decision
+
+
+# --- revocation ----------------------------------------------------------------------------
+
+
+def _period(award: Award) -> int:
+    return award.period or award.decision.year
+
+
+def flag_dependents(awards: Sequence[Award], *, note: str) -> tuple[list[Award], list[Nomination]]:
+    """Flag later awards that rested on the revoked ones, and the subjects' open nominations."""
+    revoked_ids = {a.pk for a in awards}
+    flagged_awards: dict[int, Award] = {}
+    flagged_nominations: dict[int, Nomination] = {}
+    for award in awards:
+        subject = Q(person_id=award.person_id) if award.person_id else Q(unit_id=award.unit_id)
+        kinds = dependent_kinds(award.kind.code)
+        if kinds:
+            later = (
+                Award.objects.filter(subject, kind__code__in=kinds, revoked_by__isnull=True)
+                .exclude(pk__in=revoked_ids | set(flagged_awards))
+                .exclude(award_type__in=[AwardType.DOT_XUAT, AwardType.PHONG_TRAO])
+                .select_related("decision")
+            )
+            for other in later:
+                if _period(other) >= _period(award):
+                    other.needs_review = True
+                    other.save(update_fields=["needs_review"])
+                    flagged_awards[other.pk] = other
+        open_nominations = Nomination.objects.filter(subject).exclude(
+            state__in=CLOSED_NOMINATION_STATES
+        )
+        for nomination in open_nominations:
+            if nomination.pk in flagged_nominations:
+                continue
+            nomination.needs_review = True
+            nomination.review_note = note[:500]
+            nomination.save(update_fields=["needs_review", "review_note", "updated_at"])
+            flagged_nominations[nomination.pk] = nomination
+    return list(flagged_awards.values()), list(flagged_nominations.values())
+
+
+@transaction.atomic
+def revoke_awards(
+    *,
+    awards: Sequence[Award],
+    ground: str,
+    reason: str,
+    issuing_unit: Unit,
+    issuing_body: str,
+    symbol: str,
+    signed_on: dt.date,
+    signer_name: str,
+    signer_title: str,
+    decider_role: str,
+    actor: Any,
+    legal_bases: str = "",
+    subject: str = "",
+) -> Decision:
+    """Issue a numbered revocation decision (Law 06/2022 Art. 93) for awards."""
+    from vinhdanh.nominations.domain.workflow import transition
+
+    header = _header(
+        issuing_unit=issuing_unit,
+        issuing_body=issuing_body,
+        symbol=symbol,
+        signed_on=signed_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        decider_role=decider_role,
+        subject=subject,
+        legal_bases=legal_bases,
+        actor=actor,
+        perm="awards.revoke_award",
+    )
+    if ground not in RevocationGround.values:
+        raise DecisionError(_("Choose the legal ground of the revocation (Art. 93(2) a–d)."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DecisionError(_("A revocation needs a reason."))
+    ids = sorted({a.pk for a in awards})
+    if not ids:
+        raise DecisionError(_("Choose the awards to revoke."))
+    locked = list(
+        Award.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .select_related("kind", "decision", "decision__issuing_unit", "person", "unit")
+        .order_by("id")
+    )
+    if len(locked) != len(ids):
+        raise DecisionError(_("An award on the list no longer exists."))
+    for award in locked:
+        if award.revoked_by_id is not None:
+            raise DecisionError(_("%(award)s is already revoked.") % {"award": award})
+        if award.decision.signed_on > signed_on:
+            raise DecisionError(
+                _("%(award)s was awarded after the date of the revocation.") % {"award": award}
+            )
+        source_unit = award.decision.issuing_unit
+        if source_unit is not None and not (
+            getattr(actor, "is_superuser", False)
+            or has_capability(actor, Capability.DECIDER, source_unit)
+        ):
+            raise DecisionNotAllowed(_("%(award)s was awarded by another unit.") % {"award": award})
+    _require_authority(
+        header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit
+    )
+    sources = {a.decision_id for a in locked}
+    revokes = locked[0].decision if len(sources) == 1 else None
+    with _acting(actor):
+        decision = _new_decision(
+            header,
+            kind=DecisionKind.REVOCATION,
+            subject=header.subject or _("On revoking awards"),
+            revokes=revokes,
+        )
+        for award in locked:
+            award.revoked_by = decision
+            award.revocation_ground = ground
+            award.revocation_reason = reason[:500]
+            award.save(update_fields=["revoked_by", "revocation_ground", "revocation_reason"])
+        note = _("Award revoked by decision %(number)s: %(reason)s") % {
+            "number": decision.number_label,
+            "reason": reason,
+        }
+        flagged_awards, flagged_nominations = flag_dependents(locked, note=note)
+        produced = Nomination.objects.filter(
+            award__in=locked, state=NominationState.DECIDED
+        ).order_by("id")
+        revoked_nominations = []
+        for nomination in produced:
+            transition(
+                nomination=nomination,
+                to=NominationState.REVOKED,
+                actor=actor,
+                reason=reason,
+                decision=decision,
+            )
+            revoked_nominations.append(nomination.pk)
+        record_action(
+            decision,
+            "awards revoked",
+            number=decision.number_label,
+            ground=ground,
+            reason=reason,
+            awards=ids,
+            flagged_awards=[a.pk for a in flagged_awards],
+            flagged_nominations=[n.pk for n in flagged_nominations],
+            revoked_nominations=revoked_nominations,
+        )
+        without_nomination = [a.pk for a in locked if a.pk not in _awards_with_nomination(ids)]
+    transaction.on_commit(
+        lambda: _notify_revoked(decision.pk, without_nomination, [a.pk for a in flagged_awards]),
+        robust=True,
+    )
+    return decision
+
+
+def _awards_with_nomination(award_ids: Sequence[int]) -> set[int]:
+    return set(
+        Nomination.objects.filter(award_id__in=list(award_ids)).values_list("award_id", flat=True)
+    )
+
+
+def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[int]) -> None:
+    """Tell people whose award was revoked (no nomination told them) or flagged for review."""
+    from vinhdanh.councils.domain.notify import send
+
+    decision = Decision.objects.get(pk=decision_id)
+    for award in Award.objects.filter(pk__in=award_ids + flagged_ids).select_related(
+        "person__user", "kind"
+    ):
+        user = award.person.user if award.person is not None else None
+        if user is None:
+            continue
+        if award.pk in award_ids:
+            message = _("Your award %(kind)s (%(period)s) was revoked by decision %(number)s.")
+        else:
+            message = _(
+                "Your award %(kind)s (%(period)s) is under review: an award it rested on was "
+                "revoked by decision %(number)s."
+            )
+        send(
+            users=[user],
+            message=message
+            % {
+                "kind": award.kind.name,
+                "period": award.period or award.period_label,
+                "number": decision.number_label,
+            },
+            verb="award_revoked",
+        )

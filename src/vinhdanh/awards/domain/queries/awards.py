@@ -1,0 +1,86 @@
+"""Reads about awards: which ones a user may see, and a subject's awards with their decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from vinhdanh.awards.models import Award
+from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
+
+_AWARD_RELATED = (
+    "kind",
+    "decision",
+    "decision__issuing_unit",
+    "revoked_by",
+    "person",
+    "unit",
+)
+
+
+def units_in(scope: UnitScope) -> QuerySet[Unit, Any]:
+    """The ids of the units in a scope, as a subquery (one indexed prefix scan on `path`)."""
+    return Unit.objects.filter(scope.q()).values("pk")
+
+
+def people_in(scope: UnitScope) -> QuerySet[Person, Any]:
+    """The ids of the people whose current unit is in a scope, as a subquery."""
+    return Person.objects.filter(current_unit__in=units_in(scope)).values("pk")
+
+
+def awards_to_people_in(scope: UnitScope) -> QuerySet[Award]:
+    if scope.everything:
+        return Award.objects.filter(person__isnull=False)
+    return Award.objects.filter(person__in=people_in(scope))
+
+
+def awards_to_units_in(scope: UnitScope) -> QuerySet[Award]:
+    if scope.everything:
+        return Award.objects.filter(unit__isnull=False)
+    return Award.objects.filter(unit__in=units_in(scope))
+
+
+def visible_awards(user: Any) -> QuerySet[Award]:
+    """Awards whose subject is in scope: a person whose current unit is in it, or a unit in it.
+
+    Written as IN-subqueries (units by path → people by unit → awards by person), so the
+    database walks indexes from the small scope instead of joining every award.
+    """
+    scope = unit_scope(user)
+    if scope.everything:
+        return Award.objects.all()
+    if scope.is_empty:
+        return Award.objects.none()
+    return Award.objects.filter(Q(person__in=people_in(scope)) | Q(unit__in=units_in(scope)))
+
+
+def count_visible_awards(user: Any, **filters: Any) -> int:
+    """The same set as `visible_awards`, counted as two indexed halves (person XOR unit)."""
+    scope = unit_scope(user)
+    if scope.is_empty:
+        return 0
+    return (
+        awards_to_people_in(scope).filter(**filters).count()
+        + awards_to_units_in(scope).filter(**filters).count()
+    )
+
+
+def person_awards(person: Person) -> QuerySet[Award]:
+    """Every award of a person, revoked ones included, newest decision first."""
+    return (
+        Award.objects.filter(person=person)
+        .select_related(*_AWARD_RELATED)
+        .order_by("-decision__signed_on", "-period", "-id")
+    )
+
+
+def unit_awards(unit: Unit) -> QuerySet[Award]:
+    """The collective awards of a unit, revoked ones included, newest decision first."""
+    return (
+        Award.objects.filter(unit=unit)
+        .select_related(*_AWARD_RELATED)
+        .order_by("-decision__signed_on", "-period", "-id")
+    )

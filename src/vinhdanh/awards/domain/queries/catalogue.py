@@ -1,0 +1,35 @@
+"""The award catalogue grouped as a clerk reads it: titles, orders, medals, certificates …"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vinhdanh.awards.enums import AwardCategory
+from vinhdanh.awards.models import AwardKind
+
+
+@dataclass(frozen=True)
+class CatalogueGroup:
+    category: str
+    label: str
+    kinds: list[AwardKind]
+
+
+def catalogue_by_category(*, include_inactive: bool = False) -> list[CatalogueGroup]:
+    kinds = AwardKind.objects.order_by("sort_order", "code")
+    if not include_inactive:
+        kinds = kinds.filter(is_active=True)
+    by_category: dict[str, list[AwardKind]] = {}
+    for kind in kinds:
+        by_category.setdefault(kind.category, []).append(kind)
+    groups = [
+        CatalogueGroup(value, str(label), by_category.pop(value))
+        for value, label in AwardCategory.choices
+        if value in by_category
+    ]
+    groups += [CatalogueGroup(value, value, rest) for value, rest in by_category.items()]
+    return groups
+
+
+def active_kinds() -> list[AwardKind]:
+    return list(AwardKind.objects.filter(is_active=True).order_by("sort_order", "code"))

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubjectType(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+    VILLAGE = "village", _("Village / residential group")
+    COMMUNE = "commune", _("Commune / ward")
+
+
+class AwardCategory(models.TextChoices):
+    TITLE = "title", _("Emulation title")
+    ORDER = "order", _("Order (huân chương)")
+    MEDAL = "medal", _("Medal (huy chương)")
+    HONORARY = "honorary", _("State honorary title")
+    PRIZE = "prize", _("Prize")
+    COMMEMORATIVE = "commemorative", _("Commemorative medal")
+    CERTIFICATE = "certificate", _("Certificate of merit / commendation")
+
+
+class AwardLevel(models.TextChoices):
+    STATE = "state", _("State level")
+    MINISTRY_PROVINCE = "ministry_province", _("Ministry / province level")
+    BASE = "base", _("Base level")
+
+
+class AwardType(models.TextChoices):
+    """Loại hình khen thưởng (Law 06/2022 Art. 8)."""
+
+    CONG_TRANG = "CONG_TRANG", _("Merit-based (regular)")
+    DOT_XUAT = "DOT_XUAT", _("Ad-hoc")
+    PHONG_TRAO = "PHONG_TRAO", _("Movement / thematic")
+    CONG_HIEN = "CONG_HIEN", _("Long contribution")
+    NIEN_HAN = "NIEN_HAN", _("Length of service")
+    DOI_NGOAI = "DOI_NGOAI", _("Foreign relations")
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class DecisionKind(models.TextChoices):
+    AWARD = "award", _("Award decision")
+    REVOCATION = "revocation", _("Revocation decision")
+
+
+class RevocationGround(models.TextChoices):
+    """Law 06/2022 Art. 93(2) (R-REV-1)."""
+
+    FRAUD = "a", _("(a) Achievements declared fraudulently")
+    FALSE_DOCUMENTS = "b", _("(b) False information or forged documents")
+    UNLAWFUL_PROCEDURE = "c", _("(c) Appraisal, approval or proposal broke the law")
+    CRITERIA_NOT_MET = "d", _("(d) Violations found: criteria not met in the period")
+
+
+class DeciderRole(models.TextChoices):
+    CHU_TICH_NUOC = "chu_tich_nuoc", _("President")
+    THU_TUONG = "thu_tuong", _("Prime Minister")
+    BO_TRUONG = "bo_truong", _("Minister")
+    CHU_TICH_UBND_TINH = "chu_tich_ubnd_tinh", _("Chair of the provincial People's Committee")
+    GIAM_DOC_SO = "giam_doc_so", _("Director of a provincial department")
+    THU_TRUONG_DON_VI_TRUC_THUOC_BO = (
+        "thu_truong_don_vi_truc_thuoc_bo",
+        _("Head of a unit under a ministry"),
+    )
+    CHU_TICH_UBND_HUYEN = "chu_tich_ubnd_huyen", _("Chair of the district People's Committee")
+    CHU_TICH_UBND_XA = "chu_tich_ubnd_xa", _("Chair of the commune People's Committee")
+    GIAM_DOC_DOANH_NGHIEP = "giam_doc_doanh_nghiep", _("Director of an enterprise")
+    CHU_TICH_HDQT = "chu_tich_hdqt", _("Chair of the board")

@@ -1,0 +1,1 @@
+"""Forms, exporters and importers: the edge between the domain and its users."""

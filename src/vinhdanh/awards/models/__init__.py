@@ -1,0 +1,5 @@
+from vinhdanh.awards.models.catalogue import AwardKind
+from vinhdanh.awards.models.counters import DecisionCounter
+from vinhdanh.awards.models.decisions import Award, Decision
+
+__all__ = ["Award", "AwardKind", "Decision", "DecisionCounter"]

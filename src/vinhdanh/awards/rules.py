@@ -1,0 +1,37 @@
+"""Permission predicates for awards and decisions (the `rules` package), built on unit scopes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.awards.models import Award, Decision
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.rules import add_perm
+from vinhdanh.people.rules import can_view_person
+
+
+def can_view_award(user: Any, award: Award | None) -> bool:
+    """The award's subject (a person or a collective) is visible to the user."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if award is None:
+        return True
+    if award.person is not None:
+        return bool(can_view_person(user, award.person))
+    return unit_scope(user).contains(award.unit)
+
+
+def can_view_decision(user: Any, decision: Decision | None) -> bool:
+    """Issued by a unit in scope, or awarding (or revoking) a subject in scope."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if decision is None:
+        return True
+    if unit_scope(user).contains(decision.issuing_unit):
+        return True
+    return visible_decisions(user).filter(pk=decision.pk).exists()
+
+
+add_perm("awards.view_award", can_view_award)
+add_perm("awards.view_decision", can_view_decision)

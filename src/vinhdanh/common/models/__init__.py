@@ -1,0 +1,3 @@
+from vinhdanh.common.models.audit import AuditEvent
+
+__all__ = ["AuditEvent"]

@@ -1,0 +1,57 @@
+"""Any list to .xlsx: a header row, typed cells, frozen header, sensible widths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook_bytes(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "Danh sách"
+) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=title[:31])
+    ws.freeze_panes = "A2"
+    widths = [max(10, len(str(h)) + 2) for h in headers]
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(width * 1.2, 60)
+    from openpyxl.cell import WriteOnlyCell
+
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=str(h))
+        cell.font = Font(bold=True)
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, int | float | dt.date | dt.datetime):
+        return value
+    return str(value)
+
+
+def xlsx_response(
+    filename: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "Danh sách",
+) -> HttpResponse:
+    response = HttpResponse(workbook_bytes(headers, rows, title=title), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,258 @@
+"""Reads about councils: who sits on them, their quorum, thresholds and recusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from vinhdanh.councils.domain.arithmetic import DenominatorKind, Threshold
+from vinhdanh.councils.enums import CouncilRole, DenominatorType, SessionStatus
+from vinhdanh.councils.models import (
+    WILDCARD,
+    AgendaItem,
+    Council,
+    CouncilMember,
+    CouncilQuorum,
+    CouncilSession,
+    Recusal,
+    VoteThreshold,
+)
+from vinhdanh.councils.models.councils import valid_on_q
+from vinhdanh.eligibility.core.regimes import RegimeError
+from vinhdanh.eligibility.core.regimes import select as select_regime
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import RoleAssignment
+
+DEFAULT_QUORUM = Fraction(2, 3)
+# R-VOTE-2 default when no row matches at all: more than half of those taking part.
+FALLBACK_THRESHOLD = Threshold(1, 2, False, "present_members")
+
+
+def regime_on(day: dt.date) -> str:
+    """rules.md §0.1: the regime in force on the date of consideration (the engine's registry)."""
+    try:
+        return select_regime(day).name
+    except RegimeError:
+        return ""
+
+
+# --- members -----------------------------------------------------------------------------
+
+
+def members_on(council: Council, day: dt.date) -> list[CouncilMember]:
+    """The members of a council on a day (chair first)."""
+    order = {role: i for i, role in enumerate(CouncilRole.values)}
+    members = (
+        CouncilMember.objects.filter(council=council)
+        .filter(valid_on_q(day))
+        .select_related("user", "person", "person__current_unit", "unit")
+    )
+    return sorted(members, key=lambda m: (order.get(m.role, 99), m.display_name, m.pk))
+
+
+def member_for(session: CouncilSession, user: Any) -> CouncilMember | None:
+    """The user's membership of the session's council on the session date."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        CouncilMember.objects.filter(council_id=session.council_id, user=user)
+        .filter(valid_on_q(session.date))
+        .select_related("person", "user")
+        .first()
+    )
+
+
+def member_units(member: CouncilMember) -> set[int]:
+    """The member's own units: the unit they represent, their person's current unit, and the
+    units where they hold a working role (clerk, head, office, decider, admin).
+
+    A role that is *only* council membership does not count: it is held in the council's
+    unit by construction and says nothing about where the member works.
+    """
+    units: set[int] = set()
+    if member.unit_id is not None:
+        units.add(member.unit_id)
+    person = member.person
+    if person is None:
+        person = getattr(member.user, "person", None)
+    if person is not None and person.current_unit_id is not None:
+        units.add(person.current_unit_id)
+    working = (
+        Q(is_clerk=True)
+        | Q(is_head=True)
+        | Q(is_emulation_office=True)
+        | Q(is_decider=True)
+        | Q(is_admin=True)
+    )
+    units.update(
+        RoleAssignment.objects.filter(user_id=member.user_id)
+        .filter(working)
+        .values_list("unit_id", flat=True)
+    )
+    return units
+
+
+def _member_person_id(member: CouncilMember) -> int | None:
+    if member.person_id is not None:
+        return member.person_id
+    person = getattr(member.user, "person", None)
+    return person.pk if person is not None else None
+
+
+@dataclass(frozen=True)
+class ProposedRecusal:
+    member: CouncilMember
+    nomination_id: int
+    reason: str
+
+
+def automatic_recusals(session: CouncilSession) -> list[ProposedRecusal]:
+    """Members who must not vote on a nomination: the nominee, or a member of the nominated
+    collective (their own unit)."""
+    items = list(
+        AgendaItem.objects.filter(session=session).select_related(
+            "nomination", "nomination__person", "nomination__unit"
+        )
+    )
+    found: list[ProposedRecusal] = []
+    for member in members_on(session.council, session.date):
+        person_id = _member_person_id(member)
+        units = member_units(member)
+        for item in items:
+            nomination = item.nomination
+            nominee = nomination.person
+            if nominee is not None:
+                if nominee.pk == person_id or (
+                    nominee.user_id is not None and nominee.user_id == member.user_id
+                ):
+                    found.append(
+                        ProposedRecusal(member, nomination.pk, _("The member is the nominee."))
+                    )
+            elif nomination.unit_id is not None and nomination.unit_id in units:
+                found.append(
+                    ProposedRecusal(
+                        member, nomination.pk, _("The nominated collective is the member's unit.")
+                    )
+                )
+    return found
+
+
+def recused_pairs(session: CouncilSession) -> set[tuple[int, int]]:
+    """(member id, nomination id) of every recusal of the session, stored or automatic."""
+    pairs = set(Recusal.objects.filter(session=session).values_list("member_id", "nomination_id"))
+    if session.status == SessionStatus.PLANNED:
+        pairs |= {(r.member.pk, r.nomination_id) for r in automatic_recusals(session)}
+    return pairs
+
+
+# --- quorum and thresholds -----------------------------------------------------------------
+
+
+def quorum_on(council: Council, day: dt.date) -> Fraction:
+    row = (
+        CouncilQuorum.objects.filter(council=council, valid_from__lte=day)
+        .order_by("-valid_from")
+        .first()
+    )
+    if row is None:
+        return DEFAULT_QUORUM
+    return Fraction(row.numerator, row.denominator)
+
+
+@dataclass(frozen=True)
+class ThresholdSpec:
+    """The rule that applies to one nomination in one session."""
+
+    threshold: Threshold
+    quorum: Fraction
+    method: str  # "" = the session's method
+    row: VoteThreshold | None
+
+
+def _denominator_kind(value: str) -> DenominatorKind:
+    if value == DenominatorType.TOTAL_MEMBERS:
+        return "total_members"
+    return "present_members"
+
+
+def threshold_row(
+    *, council: Council | None, award_code: str, day: dt.date
+) -> VoteThreshold | None:
+    """The most specific row in force on `day` (see VoteThreshold)."""
+    rows = VoteThreshold.objects.filter(
+        Q(council__isnull=True) | Q(council=council) if council else Q(council__isnull=True),
+        award_code__in=[award_code.upper(), WILDCARD],
+    ).filter(valid_on_q(day), Q(regime="") | Q(regime=regime_on(day)))
+    candidates = list(rows)
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda r: (
+            r.council_id is None,
+            r.award_code == WILDCARD,
+            r.regime == "",
+            -(r.valid_from or dt.date.min).toordinal(),
+            -r.pk,
+        ),
+    )
+
+
+def threshold_for(*, council: Council, award_code: str, day: dt.date) -> ThresholdSpec:
+    row = threshold_row(council=council, award_code=award_code, day=day)
+    quorum = quorum_on(council, day)
+    if row is None:
+        return ThresholdSpec(FALLBACK_THRESHOLD, quorum, "", None)
+    if row.quorum_numerator is not None and row.quorum_denominator:
+        quorum = Fraction(row.quorum_numerator, row.quorum_denominator)
+    threshold = Threshold(
+        row.numerator, row.denominator, row.inclusive, _denominator_kind(row.denominator_type)
+    )
+    return ThresholdSpec(threshold, quorum, row.method, row)
+
+
+# --- visibility ----------------------------------------------------------------------------
+
+
+def visible_councils(user: Any) -> QuerySet[Council]:
+    """Councils of units in the user's scope, and councils the user sits on."""
+    scope = unit_scope(user)
+    councils = Council.objects.select_related("unit")
+    if scope.everything:
+        return councils.all()
+    own = CouncilMember.objects.filter(user=user).values("council_id")
+    return councils.filter(scope.q("unit") | Q(pk__in=own)).distinct()
+
+
+def visible_sessions(user: Any) -> QuerySet[CouncilSession]:
+    return CouncilSession.objects.filter(council__in=visible_councils(user)).select_related(
+        "council", "council__unit"
+    )
+
+
+def manageable_councils(user: Any) -> QuerySet[Council]:
+    """Councils whose sessions the user may run: emulation office over the council's unit,
+    or the council's chair, vice chair or secretary today."""
+    scope = unit_scope(user, Capability.OFFICE)
+    councils = Council.objects.select_related("unit")
+    if scope.everything:
+        return councils.all()
+    today = dt.date.today()
+    officers = (
+        CouncilMember.objects.filter(
+            user=user,
+            role__in=[CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.SECRETARY],
+        )
+        .filter(valid_on_q(today))
+        .values("council_id")
+    )
+    query = Q(pk__in=officers)
+    if not scope.is_empty:
+        query |= scope.q("unit")
+    return councils.filter(query).distinct()

@@ -1,0 +1,1 @@
+"""Demo data: a realistic, deterministic province for `make demo` and the scale benchmarks."""

@@ -1,0 +1,211 @@
+"""The demo logins: one user per role, all with the same demo password (idempotent)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from vinhdanh.common.context import acting
+from vinhdanh.common.text import search_key
+from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.models import RoleAssignment, Unit
+from vinhdanh.people.models import Person
+
+DEMO_PASSWORD = "vinhdanh-demo-2025"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    unit: str
+
+
+def _user(username: str, *, full_name: str = "", superuser: bool = False) -> Any:
+    user_model = get_user_model()
+    user, _created = user_model.objects.get_or_create(username=username)
+    family, _sep, given = full_name.rpartition(" ")
+    user.first_name, user.last_name = given[:150], family[:150]
+    user.is_active = True
+    user.is_staff = superuser
+    user.is_superuser = superuser
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def _role(user: Any, unit: Unit, title: str, **flags: Any) -> None:
+    defaults: dict[str, Any] = {"include_subunits": True, "title": title}
+    for name in (
+        "is_clerk",
+        "is_head",
+        "is_council_member",
+        "is_emulation_office",
+        "is_decider",
+        "is_admin",
+    ):
+        defaults[name] = bool(flags.get(name, False))
+    # The authority role code of a decider, where the model carries one.
+    field_names = {f.name for f in RoleAssignment._meta.get_fields()}
+    if "decider_role" in field_names and "decider_role" in flags:
+        defaults["decider_role"] = flags["decider_role"]
+    RoleAssignment.objects.update_or_create(user=user, unit=unit, defaults=defaults)
+
+
+def _slug(unit: Unit) -> str:
+    name = unit.name
+    for kind in ("Thị trấn ", "Phường ", "Xã "):
+        if name.startswith(kind):
+            name = name[len(kind) :]
+            break
+    return "".join(ch for ch in search_key(name) if ch.isalnum())
+
+
+def _showcase_person() -> Person | None:
+    """Someone with a rich history: a CSTĐ tỉnh if there is one, else a CSTĐCS, else anyone."""
+    for code in ("CSTD_BT", "BK_BT", "CSTDCS"):
+        person = (
+            Person.objects.filter(
+                awards__kind__code=code,
+                awards__revoked_by__isnull=True,
+                user__isnull=True,
+                current_unit__isnull=False,
+            )
+            .order_by("id")
+            .first()
+        )
+        if person is not None:
+            return person
+    return Person.objects.filter(user__isnull=True).order_by("id").first()
+
+
+@transaction.atomic
+def ensure_demo_logins() -> list[DemoLogin]:
+    """Create or refresh the demo users and their roles; returns what to print."""
+    with acting(None, source="cli:demo_logins"):
+        return _ensure()
+
+
+def _ensure() -> list[DemoLogin]:
+    logins: list[DemoLogin] = []
+    _user("admin", full_name="Quản trị hệ thống", superuser=True)
+    logins.append(DemoLogin("admin", DEMO_PASSWORD, _("Administrator (superuser)"), _("all")))
+    root = (
+        Unit.objects.filter(parent__isnull=True, level=UnitLevel.PROVINCE, valid_to__isnull=True)
+        .order_by("id")
+        .first()
+    )
+    if root is None:
+        return logins
+
+    user = _user("vanphong", full_name="Nguyễn Thị Phương")
+    _role(
+        user,
+        root,
+        "Chuyên viên Ban Thi đua - Khen thưởng, Sở Nội vụ",
+        is_emulation_office=True,
+        is_council_member=True,
+    )
+    logins.append(
+        DemoLogin(
+            "vanphong",
+            DEMO_PASSWORD,
+            _("Emulation office, council member (with sub-units)"),
+            root.name,
+        )
+    )
+
+    user = _user("lanhdao", full_name="Trần Văn Bình")
+    _role(
+        user,
+        root,
+        "Chủ tịch UBND tỉnh",
+        is_decider=True,
+        is_head=True,
+        decider_role="chu_tich_ubnd_tinh",
+    )
+    logins.append(
+        DemoLogin(
+            "lanhdao",
+            DEMO_PASSWORD,
+            _("Decider: chair of the provincial People's Committee"),
+            root.name,
+        )
+    )
+
+    user = _user("hoidong", full_name="Lê Quang Huy")
+    _role(user, root, "Ủy viên Hội đồng Thi đua - Khen thưởng tỉnh", is_council_member=True)
+    logins.append(DemoLogin("hoidong", DEMO_PASSWORD, _("Council member"), root.name))
+
+    department = Unit.objects.filter(code=f"{root.code}.STP").first() or (
+        Unit.objects.filter(
+            path__startswith=root.path, level=UnitLevel.DEPARTMENT, valid_to__isnull=True
+        )
+        .order_by("code")
+        .first()
+    )
+    if department is not None:
+        user = _user("vanthu.sotuphap", full_name="Phạm Thị Lan")
+        _role(user, department, "Cán bộ thi đua - khen thưởng", is_clerk=True)
+        logins.append(
+            DemoLogin(
+                "vanthu.sotuphap",
+                DEMO_PASSWORD,
+                _("Emulation clerk (with sub-units)"),
+                department.name,
+            )
+        )
+
+    commune = (
+        Unit.objects.filter(
+            path__startswith=root.path, level=UnitLevel.COMMUNE, valid_to__isnull=True
+        )
+        .filter(Exists(Person.objects.filter(current_unit=OuterRef("pk"))))
+        .order_by("code")
+        .first()
+    )
+    if commune is not None:
+        username = f"vanthu.{_slug(commune)}"
+        user = _user(username, full_name="Hoàng Văn Nam")
+        _role(user, commune, "Công chức Văn phòng - Thống kê", is_clerk=True)
+        logins.append(
+            DemoLogin(username, DEMO_PASSWORD, _("Emulation clerk of a commune"), commune.name)
+        )
+
+    user_model = get_user_model()
+    canbo = user_model.objects.filter(username="canbo").first()
+    person = Person.objects.filter(user=canbo).first() if canbo is not None else None
+    if person is None:
+        person = _showcase_person()
+    if person is not None:
+        user = _user("canbo", full_name=person.full_name)
+        if person.user_id != user.pk:
+            person.user = user
+            person.save(update_fields=["user"])
+        logins.append(
+            DemoLogin(
+                "canbo",
+                DEMO_PASSWORD,
+                _("Staff member: %(name)s (own history)") % {"name": person.full_name},
+                person.current_unit.name if person.current_unit else "",
+            )
+        )
+    return logins
+
+
+def format_table(logins: list[DemoLogin]) -> str:
+    header = (_("User"), _("Password"), _("Role"), _("Unit"))
+    rows = [header, *[(x.username, x.password, x.role, x.unit) for x in logins]]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

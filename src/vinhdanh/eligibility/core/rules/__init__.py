@@ -1,0 +1,1 @@
+"""Rule builders per family of award codes; regimes pick and configure them."""

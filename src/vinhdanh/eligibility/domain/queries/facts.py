@@ -1,0 +1,409 @@
+"""The adapter: read the engine's fact tables from the database in bulk.
+
+One SQL query per fact table, streamed with fetchmany into polars frames; the same reading is
+the baseline of the P1 benchmark. Queries are composed with the ORM (scoping stays in one
+place) and executed raw, because materialising millions of model instances would cost more
+than the whole evaluation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import polars as pl
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from vinhdanh.awards.models import Award
+from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
+from vinhdanh.orgs.models import CollectiveRating, Unit
+from vinhdanh.people.models import (
+    Discipline,
+    Initiative,
+    Leave,
+    PendingReview,
+    Person,
+    Post,
+    TaskRating,
+)
+
+CHUNK = 200_000
+
+
+def _frame(qs: QuerySet[Any], columns: list[str], table: str) -> pl.DataFrame:
+    """Run a values_list queryset raw and build a frame typed like the engine's schema."""
+    sql, params = qs.query.sql_with_params()
+    schema = SCHEMAS[table]
+    parts: list[pl.DataFrame] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK):
+            parts.append(pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None))
+    if not parts:
+        return pl.DataFrame(schema={c: schema.get(c, pl.String()) for c in columns})
+    frame = pl.concat(parts, how="vertical_relaxed")
+    casts = []
+    for name in columns:
+        target = schema.get(name)
+        if target is None:
+            continue
+        if target == pl.Date() and frame.schema[name] == pl.String():
+            casts.append(pl.col(name).str.to_date("%Y-%m-%d", strict=False).alias(name))
+        else:
+            casts.append(pl.col(name).cast(target, strict=False).alias(name))
+    return frame.with_columns(casts) if casts else frame
+
+
+def people_in(unit: Unit | None, scope_q: Q | None = None) -> QuerySet[Person]:
+    qs = Person.objects.all()
+    if unit is not None:
+        qs = qs.filter(current_unit__path__startswith=unit.path)
+    if scope_q is not None:
+        qs = qs.filter(scope_q)
+    return qs
+
+
+def person_facts(people: QuerySet[Person]) -> FactTables:
+    """Fact tables for every person of the queryset (the batch path)."""
+    ids = people.values("pk")
+    subjects = (
+        _frame(
+            people.values_list(
+                "pk",
+                "current_unit__level",
+                "recruitment_date",
+                "priority_group",
+                "current_unit__priority_area",
+                "current_unit_id",
+            ).order_by(),
+            [
+                "subject_id",
+                "unit_level",
+                "recruitment_date",
+                "priority",
+                "area_priority",
+                "unit_id",
+            ],
+            "subjects",
+        )
+        .with_columns(
+            pl.lit("individual").alias("subject_type"),
+            (
+                pl.col("priority").fill_null(False)
+                | pl.col("area_priority").cast(pl.Boolean).fill_null(False)
+            ).alias("priority"),
+        )
+        .drop("area_priority")
+    )
+    years = _frame(
+        TaskRating.objects.filter(person_id__in=ids)
+        .values_list("person_id", "year", "rating", "months_worked", "movement_participation")
+        .order_by(),
+        ["subject_id", "year", "rating", "months_worked", "movement_participation"],
+        "years",
+    )
+    years = _with_leave(years, ids)
+    awards = _frame(
+        Award.objects.filter(person_id__in=ids)
+        .values_list(
+            "person_id",
+            "kind__code",
+            "period",
+            "decision__signed_on",
+            "award_type",
+            "revoked_by_id",
+            "achievement_id",
+            "decision__decider_role",
+        )
+        .order_by(),
+        [
+            "subject_id",
+            "code",
+            "period",
+            "decision_date",
+            "award_type",
+            "revoked",
+            "achievement_id",
+            "decider_role",
+        ],
+        "awards",
+    )
+    awards = awards.with_columns(
+        pl.col("revoked").is_not_null().alias("revoked"),
+        pl.when(pl.col("achievement_id") == "").then(None).otherwise(pl.col("achievement_id"))
+        .alias("achievement_id"),
+    )
+    initiatives = _frame(
+        Initiative.authors.through.objects.filter(person_id__in=ids)
+        .values_list(
+            "person_id",
+            "initiative__kind",
+            "initiative__level",
+            "initiative__recognised_on",
+            "initiative__applied_effectively",
+            "initiative__replicable",
+        )
+        .order_by(),
+        ["subject_id", "kind", "level", "recognised_on", "applied_effectively", "replicable"],
+        "initiatives",
+    )
+    discipline = _frame(
+        Discipline.objects.filter(person_id__in=ids)
+        .values_list("person_id", "form", "decision_date", "period_end")
+        .order_by(),
+        ["subject_id", "form", "decision_date", "period_end"],
+        "discipline",
+    )
+    pending = _frame(
+        PendingReview.objects.filter(person_id__in=ids)
+        .values_list("person_id", "kind", "opened", "closed")
+        .order_by(),
+        ["subject_id", "kind", "opened", "closed"],
+        "pending_reviews",
+    )
+    return FactTables.build(
+        subjects=subjects,
+        years=years,
+        awards=awards,
+        initiatives=initiatives,
+        discipline=discipline,
+        pending_reviews=pending,
+    )
+
+
+def _months_in_year(start: dt.date, end: dt.date, year: int) -> float:
+    lo, hi = max(start, dt.date(year, 1, 1)), min(end, dt.date(year, 12, 31))
+    return 0.0 if hi < lo else round(((hi - lo).days + 1) / 30.4375, 1)
+
+
+_LEAVE_COLUMN = {
+    "maternity": "leave_maternity_months",
+    "injury_rescue": "leave_injury_months",
+    "sick": "leave_sick_months",
+    "other": "leave_other_months",
+    "training": "training_months",
+}
+
+
+def _leave_rows(ids: QuerySet[Any]) -> Iterator[tuple[int, int, str, float]]:
+    rows = Leave.objects.filter(person_id__in=ids).values_list(
+        "person_id", "kind", "start_date", "end_date"
+    )
+    for person_id, kind, start, end in rows.iterator(chunk_size=5000):
+        for year in range(start.year, end.year + 1):
+            yield person_id, year, _LEAVE_COLUMN[kind], _months_in_year(start, end, year)
+
+
+def _with_leave(years: pl.DataFrame, ids: QuerySet[Any]) -> pl.DataFrame:
+    """Leave is rare: spread it over years in Python and pivot it onto the year rows."""
+    rows = list(_leave_rows(ids))
+    if not rows:
+        return years
+    leave = (
+        pl.DataFrame(rows, schema=["subject_id", "year", "column", "months"], orient="row")
+        .with_columns(pl.col("subject_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
+        .pivot(on="column", index=["subject_id", "year"], values="months", aggregate_function="sum")
+    )
+    joined = years.join(leave, on=["subject_id", "year"], how="left")
+    return joined.with_columns(
+        [pl.col(c).fill_null(0.0) for c in leave.columns if c not in ("subject_id", "year")]
+    )
+
+
+_SUBJECT_TYPE_BY_LEVEL = {"village": "village", "commune": "commune"}
+
+
+def unit_facts(units: QuerySet[Unit], *, years: range) -> FactTables:
+    """Fact tables for collectives, with member aggregates over each unit's whole subtree."""
+    ids = units.values("pk")
+    subjects = _frame(
+        units.values_list("pk", "level", "valid_to", "priority_area").order_by(),
+        ["subject_id", "unit_level", "dissolved_on", "priority"],
+        "subjects",
+    ).with_columns(
+        pl.col("unit_level")
+        .replace_strict(_SUBJECT_TYPE_BY_LEVEL, default="collective", return_dtype=pl.String)
+        .alias("subject_type"),
+        pl.col("subject_id").alias("unit_id"),
+    )
+    ratings = _frame(
+        CollectiveRating.objects.filter(unit_id__in=ids)
+        .values_list("unit_id", "year", "rating")
+        .order_by(),
+        ["subject_id", "year", "rating"],
+        "years",
+    ).with_columns(pl.lit(12.0).alias("months_worked"))
+    awards = _frame(
+        Award.objects.filter(unit_id__in=ids)
+        .values_list(
+            "unit_id",
+            "kind__code",
+            "period",
+            "decision__signed_on",
+            "award_type",
+            "revoked_by_id",
+            "achievement_id",
+            "decision__decider_role",
+        )
+        .order_by(),
+        [
+            "subject_id",
+            "code",
+            "period",
+            "decision_date",
+            "award_type",
+            "revoked",
+            "achievement_id",
+            "decider_role",
+        ],
+        "awards",
+    ).with_columns(
+        pl.col("revoked").is_not_null().alias("revoked"),
+        pl.when(pl.col("achievement_id") == "").then(None).otherwise(pl.col("achievement_id"))
+        .alias("achievement_id"),
+    )
+    pending = _frame(
+        PendingReview.objects.filter(unit_id__in=ids)
+        .values_list("unit_id", "kind", "opened", "closed")
+        .order_by(),
+        ["subject_id", "kind", "opened", "closed"],
+        "pending_reviews",
+    )
+    return FactTables.build(
+        subjects=subjects,
+        years=ratings,
+        awards=awards,
+        pending_reviews=pending,
+        members=member_aggregates(units, years=years),
+    )
+
+
+def member_aggregates(units: QuerySet[Unit], *, years: range) -> pl.DataFrame:
+    """Per (unit, year): members evaluated, completing tasks, LĐTT, CSTĐCS, disciplined.
+
+    A member of a unit in a year is a person whose main post that year (the latest one
+    overlapping the year) is in the unit or one of its sub-units.
+    """
+    unit_rows = list(units.values_list("pk", "path"))
+    if not unit_rows:
+        return pl.DataFrame(schema=dict(SCHEMAS["members"]))
+    path_filter = Q(pk__in=[])
+    for _, path in unit_rows:
+        path_filter |= Q(unit__path__startswith=path)
+    first, last = years.start, years.stop - 1
+    posts = _frame(
+        Post.objects.filter(path_filter, is_concurrent=False, start_date__lte=dt.date(last, 12, 31))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(first, 1, 1)))
+        .values_list("person_id", "unit__path", "start_date", "end_date")
+        .order_by(),
+        ["person_id", "path", "start_date", "end_date"],
+        "years",
+    ).with_columns(pl.col("start_date").cast(pl.Date), pl.col("end_date").cast(pl.Date))
+    year_frame = pl.DataFrame({"year": list(years)}, schema={"year": pl.Int32})
+    member_years = (
+        posts.join(year_frame, how="cross")
+        .filter(
+            (pl.col("start_date").dt.year() <= pl.col("year"))
+            & (pl.col("end_date").is_null() | (pl.col("end_date").dt.year() >= pl.col("year")))
+        )
+        .sort("start_date")
+        .group_by(["person_id", "year"])
+        .agg(pl.col("path").last())
+    )
+    wanted = {path: pk for pk, path in unit_rows}
+    member_units = (
+        member_years.with_columns(
+            pl.col("path").str.strip_chars("/").str.split("/").alias("ancestor")
+        )
+        .explode("ancestor")
+        .with_columns(pl.concat_str([pl.lit("/"), pl.col("ancestor")]).alias("ancestor"))
+    )
+    # Map every ancestor id back to a unit of the batch by its path suffix.
+    by_id = pl.DataFrame(
+        {"ancestor": [f"/{pk}" for pk in wanted.values()], "subject_id": list(wanted.values())},
+        schema={"ancestor": pl.String, "subject_id": pl.Int64},
+    )
+    member_units = member_units.join(by_id, on="ancestor", how="inner").select(
+        "subject_id", "person_id", "year"
+    )
+    person_ids = member_units.get_column("person_id").unique().to_list()
+    people = Person.objects.filter(pk__in=person_ids)
+    ratings = _frame(
+        TaskRating.objects.filter(person__in=people, year__gte=first, year__lte=last)
+        .values_list("person_id", "year", "rating")
+        .order_by(),
+        ["person_id", "year", "rating"],
+        "years",
+    ).with_columns(pl.col("person_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
+    titles = _frame(
+        Award.objects.filter(
+            person__in=people,
+            kind__code__in=["LDTT", "CSTT", "CSTDCS"],
+            revoked_by__isnull=True,
+            period__gte=first,
+            period__lte=last,
+        )
+        .values_list("person_id", "period", "kind__code")
+        .order_by(),
+        ["person_id", "year", "code"],
+        "years",
+    ).with_columns(pl.col("person_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
+    disciplined = (
+        _frame(
+            Discipline.objects.filter(
+                person__in=people,
+                form__in=[
+                    "canh_cao",
+                    "ha_bac_luong",
+                    "keo_dai_nang_luong",
+                    "ha_ngach",
+                    "giang_chuc",
+                    "cach_chuc",
+                    "buoc_thoi_viec",
+                ],
+            )
+            .values_list("person_id", "decision_date")
+            .order_by(),
+            ["person_id", "decision_date"],
+            "discipline",
+        )
+        .with_columns(
+            pl.col("person_id").cast(pl.Int64),
+            pl.col("decision_date").dt.year().cast(pl.Int32).alias("year"),
+            pl.lit(True).alias("disc"),
+        )
+        .select("person_id", "year", "disc")
+        .unique()
+    )
+    flags = (
+        member_units.with_columns(pl.col("person_id").cast(pl.Int64))
+        .join(ratings, on=["person_id", "year"], how="inner")
+        .join(
+            titles.filter(pl.col("code").is_in(["LDTT", "CSTT"]))
+            .select("person_id", "year", pl.lit(True).alias("ldtt"))
+            .unique(),
+            on=["person_id", "year"],
+            how="left",
+        )
+        .join(
+            titles.filter(pl.col("code") == "CSTDCS")
+            .select("person_id", "year", pl.lit(True).alias("cstdcs"))
+            .unique(),
+            on=["person_id", "year"],
+            how="left",
+        )
+        .join(disciplined, on=["person_id", "year"], how="left")
+    )
+    return flags.group_by(["subject_id", "year"]).agg(
+        pl.len().cast(pl.Int64).alias("evaluated"),
+        pl.col("rating")
+        .is_in(["HTXSNV", "HTTNV", "HTNV"])
+        .sum()
+        .cast(pl.Int64)
+        .alias("completed_tasks"),
+        pl.col("ldtt").fill_null(False).sum().cast(pl.Int64).alias("LDTT"),
+        pl.col("cstdcs").fill_null(False).sum().cast(pl.Int64).alias("CSTDCS"),
+        pl.col("disc").fill_null(False).sum().cast(pl.Int64).alias("disciplined_canh_cao_or_more"),
+    )

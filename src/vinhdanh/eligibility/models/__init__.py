@@ -1,0 +1,3 @@
+from vinhdanh.eligibility.models.parameters import ParameterValue
+
+__all__ = ["ParameterValue"]

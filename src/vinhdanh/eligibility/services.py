@@ -1,0 +1,115 @@
+"""The engine as the rest of the product sees it: one subject, a person's year, a unit's lists.
+
+Every path loads facts with the same bulk adapter and runs the same batch engine, so a
+person's page, a nomination and a province-wide candidate list cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from vinhdanh.eligibility.core import (
+    CANDIDATE_CODES,
+    BatchResult,
+    Outcome,
+    Request,
+    Result,
+    evaluate_batch,
+    evaluate_many,
+)
+from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
+from vinhdanh.eligibility.domain.queries.parameters import parameters_for
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
+
+PERSON_CODES: tuple[str, ...] = tuple(c for c in CANDIDATE_CODES if c not in {"TTLDTT", "TTLDXS"})
+COLLECTIVE_CODES: tuple[str, ...] = ("TTLDTT", "TTLDXS")
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def default_decision_date(period: int) -> dt.date:
+    """Annual titles are decided at the year-end review: assume mid-January of the next year."""
+    return dt.date(period + 1, 1, 15)
+
+
+def evaluate_subject(
+    *,
+    person: Person | None = None,
+    unit: Unit | None = None,
+    code: str,
+    period: int,
+    decision_date: dt.date,
+    award_type: str = "CONG_TRANG",
+    decider_role: str | None = None,
+    achievement_id: str | None = None,
+) -> Result:
+    """One subject, one request (a nomination, a what-if): same engine as the batch."""
+    if (person is None) == (unit is None):
+        raise ValueError("give exactly one of person or unit")
+    request = Request(
+        code=code,
+        period=period,
+        decision_date=decision_date,
+        award_type=award_type,
+        decider_role=decider_role or None,
+        achievement_id=achievement_id or None,
+    )
+    if person is not None:
+        facts = person_facts(Person.objects.filter(pk=person.pk))
+        jurisdiction, subject_id = person.current_unit, person.pk
+    else:
+        assert unit is not None
+        facts = unit_facts(Unit.objects.filter(pk=unit.pk), years=range(period - 9, period + 1))
+        jurisdiction, subject_id = unit, unit.pk
+    params = parameters_for(decision_date, jurisdiction)
+    batch = evaluate_batch(facts, request, params)
+    return batch.explain(subject_id, lang=_lang(), code=code)
+
+
+@dataclass(frozen=True)
+class PersonYear:
+    period: int
+    decision_date: dt.date
+    results: list[Result]
+
+    @property
+    def eligible(self) -> list[Result]:
+        return [r for r in self.results if r.outcome is Outcome.ELIGIBLE]
+
+
+def person_year(person: Person, period: int, decision_date: dt.date | None = None) -> PersonYear:
+    """'What is this person eligible for this year, and why not?' for every annual/chain title."""
+    decision_date = decision_date or default_decision_date(period)
+    facts = person_facts(Person.objects.filter(pk=person.pk))
+    batch = evaluate_many(
+        facts,
+        PERSON_CODES,
+        period,
+        decision_date,
+        parameters_for(decision_date, person.current_unit),
+    )
+    lang = _lang()
+    return PersonYear(
+        period, decision_date, [batch.explain(person.pk, lang=lang, code=c) for c in PERSON_CODES]
+    )
+
+
+def batch_for_people(
+    people: QuerySet[Person],
+    period: int,
+    decision_date: dt.date,
+    *,
+    jurisdiction: Unit | None,
+    codes: tuple[str, ...] = PERSON_CODES,
+) -> BatchResult:
+    facts = person_facts(people)
+    return evaluate_many(
+        facts, codes, period, decision_date, parameters_for(decision_date, jurisdiction)
+    )

@@ -1,0 +1,100 @@
+"""Forms for movements and registrations; the choices are limited to the user's units."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.movements.enums import MovementKind
+from vinhdanh.movements.rules import MANAGERS, REGISTRARS
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.models import Unit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def units_for(user: Any, capabilities: tuple[str, ...]) -> QuerySet[Unit]:
+    """Current units where the user holds one of the capabilities."""
+    units = Unit.objects.none()
+    for cap in capabilities:
+        scope = unit_scope(user, cap)
+        if scope.everything:
+            return Unit.objects.filter(valid_to__isnull=True).order_by("path")
+        if not scope.is_empty:
+            units = units | Unit.objects.filter(scope.q())
+    return units.filter(valid_to__isnull=True).distinct().order_by("path")
+
+
+def active_kinds() -> QuerySet[AwardKind]:
+    return AwardKind.objects.filter(is_active=True).order_by("sort_order", "code")
+
+
+class MovementForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MovementKind.choices)
+    launched_by = forms.ModelChoiceField(label=_("Launched by"), queryset=Unit.objects.none())
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
+    criteria = forms.CharField(
+        label=_("Criteria and targets"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    description = forms.CharField(
+        label=_("Content"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    target_kinds = forms.ModelMultipleChoiceField(
+        label=_("Titles and forms in view"),
+        queryset=AwardKind.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["launched_by"].queryset = units_for(user, MANAGERS)  # type: ignore[attr-defined]
+        self.fields["target_kinds"].queryset = active_kinds()  # type: ignore[attr-defined]
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255, required=False)
+    file = forms.FileField(label=_("File"))
+
+
+class RegistrationForm(forms.Form):
+    registering_unit = forms.ModelChoiceField(
+        label=_("Registering unit"), queryset=Unit.objects.none()
+    )
+    person_code = forms.CharField(
+        label=_("Staff code of the person"),
+        required=False,
+        max_length=40,
+        help_text=_("Fill in either a person or a collective."),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Collective"), queryset=Unit.objects.none(), required=False
+    )
+    target_kinds = forms.ModelMultipleChoiceField(
+        label=_("Titles aimed for"),
+        queryset=AwardKind.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    pledge = forms.CharField(
+        label=_("Commitments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, user: Any, kinds: QuerySet[AwardKind], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = units_for(user, REGISTRARS)
+        self.fields["registering_unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = units.filter(is_collective=True)  # type: ignore[attr-defined]
+        self.fields["target_kinds"].queryset = kinds  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("person_code")) == bool(data.get("unit")):
+            raise forms.ValidationError(_("Fill in either a person or a collective."))
+        return data

@@ -1,0 +1,202 @@
+"""Who hears of a transition, and how: an in-app Notification and an e-mail, after commit.
+
+Nothing is sent while the transaction may still roll back: `schedule` registers the delivery
+with `transaction.on_commit`. A bulk action schedules one delivery for all its items, so each
+person receives one e-mail listing them rather than one e-mail per dossier.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination, Notification
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import RoleAssignment, Unit
+
+logger = logging.getLogger(__name__)
+S = NominationState
+
+_FLAG = {
+    Capability.CLERK: "is_clerk",
+    Capability.HEAD: "is_head",
+    Capability.COUNCIL: "is_council_member",
+    Capability.OFFICE: "is_emulation_office",
+    Capability.DECIDER: "is_decider",
+    Capability.ADMIN: "is_admin",
+}
+
+# Who is told, per new state: capabilities over the nominating (owning) or deciding unit.
+_AUDIENCE: dict[str, tuple[tuple[str, tuple[Capability, ...]], ...]] = {
+    S.SUBMITTED: (("decider_unit", (Capability.OFFICE,)),),
+    S.APPRAISED: (
+        ("decider_unit", (Capability.COUNCIL,)),
+        ("owning_unit", (Capability.CLERK,)),
+    ),
+    S.RETURNED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
+    S.REJECTED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
+    S.WITHDRAWN: (("decider_unit", (Capability.OFFICE,)),),
+    S.VOTED: (("decider_unit", (Capability.HEAD, Capability.OFFICE)),),
+    S.PROPOSED: (("decider_unit", (Capability.DECIDER,)),),
+    S.DECIDED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
+    S.REVOKED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
+}
+
+_MESSAGES: dict[str, str] = {
+    S.SUBMITTED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was submitted and awaits appraisal."
+    ),
+    S.APPRAISED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was appraised and awaits the council."
+    ),
+    S.RETURNED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was returned for correction: %(reason)s"
+    ),
+    S.REJECTED: gettext_noop("%(subject)s (%(kind)s, %(round)s) was rejected: %(reason)s"),
+    S.WITHDRAWN: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was withdrawn by the nominating unit."
+    ),
+    S.VOTED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) passed the council vote and may be proposed."
+    ),
+    S.PROPOSED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was proposed and awaits your decision."
+    ),
+    S.DECIDED: gettext_noop(
+        "%(subject)s (%(kind)s, %(round)s) was awarded by decision %(decision)s."
+    ),
+    S.REVOKED: gettext_noop(
+        "The award of %(subject)s (%(kind)s, %(round)s) was revoked: %(reason)s"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    nomination_id: int
+    to_state: str
+    actor_id: int | None
+    reason: str
+
+
+def users_with(unit: Unit, capabilities: Sequence[Capability]) -> set[int]:
+    """Active users holding one of the capabilities over `unit` (directly or from above)."""
+    above = [int(p) for p in unit.path.strip("/").split("/") if p]
+    flags = reduce(or_, (Q(**{_FLAG[c]: True}) for c in capabilities))
+    rows = (
+        RoleAssignment.objects.filter(flags)
+        .filter(Q(unit=unit) | Q(unit_id__in=above, include_subunits=True))
+        .filter(user__is_active=True)
+        .values_list("user_id", flat=True)
+    )
+    return set(rows)
+
+
+def recipients(nomination: Nomination, to_state: str) -> set[int]:
+    ids: set[int] = set()
+    for field, capabilities in _AUDIENCE.get(to_state, ()):
+        ids |= users_with(getattr(nomination.round, field), capabilities)
+    person = nomination.person
+    if to_state in (S.DECIDED, S.REVOKED) and person is not None and person.user_id is not None:
+        ids.add(person.user_id)
+    if to_state in (S.RETURNED, S.REJECTED) and nomination.created_by_id is not None:
+        ids.add(nomination.created_by_id)
+    return ids
+
+
+def _url(nomination: Nomination) -> str:
+    try:
+        return reverse("web:workflow_nomination", args=[nomination.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def message_for(nomination: Nomination, to_state: str, reason: str) -> str:
+    decision = nomination.decision.number_label if nomination.decision is not None else ""
+    return _(_MESSAGES[to_state]) % {
+        "subject": nomination.subject_name,
+        "kind": nomination.kind.short_vi or nomination.kind.code,
+        "round": nomination.round.name,
+        "reason": reason or "—",
+        "decision": decision,
+    }
+
+
+def deliver(changes: Iterable[Change]) -> list[Notification]:
+    """Write the in-app notifications and send one e-mail per recipient (after commit)."""
+    changes = list(changes)
+    nominations = Nomination.objects.select_related(
+        "round", "round__owning_unit", "round__decider_unit", "kind", "person", "unit", "decision"
+    ).in_bulk([c.nomination_id for c in changes])
+    created: list[Notification] = []
+    per_user: dict[int, list[Notification]] = defaultdict(list)
+    for change in changes:
+        nomination = nominations.get(change.nomination_id)
+        if nomination is None or change.to_state not in _MESSAGES:
+            continue
+        text = message_for(nomination, change.to_state, change.reason)[:500]
+        for user_id in sorted(recipients(nomination, change.to_state) - {change.actor_id}):
+            note = Notification(
+                user_id=user_id,
+                nomination=nomination,
+                verb=change.to_state,
+                message=text,
+                url=_url(nomination),
+            )
+            created.append(note)
+            per_user[user_id].append(note)
+    with transaction.atomic():
+        Notification.objects.bulk_create(created)
+    users = get_user_model().objects.in_bulk(list(per_user))
+    for user_id, notes in per_user.items():
+        user = users.get(user_id)
+        email = getattr(user, "email", "")
+        if not email:
+            continue
+        subject = (
+            notes[0].message[:120]
+            if len(notes) == 1
+            else _("%(n)s dossiers need your attention") % {"n": len(notes)}
+        )
+        body = "\n\n".join(f"- {n.message}" for n in notes)
+        send_mail(
+            f"[{_('Vinh Danh')}] {subject}",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+            fail_silently=False,
+        )
+    return created
+
+
+def schedule(changes: Sequence[Change]) -> None:
+    """Deliver once the surrounding transaction commits; never if it rolls back."""
+    if not changes:
+        return
+    payload = list(changes)
+    transaction.on_commit(lambda: deliver(payload), robust=True)
+
+
+@transaction.atomic
+def mark_read(*, user: Any, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark some (or all) of a user's unread notifications as read; returns how many."""
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=list(notification_ids))
+    return qs.update(read_at=timezone.now())

@@ -1,0 +1,110 @@
+"""Reads of rounds and nominations: every list starts from what the user's roles reach.
+
+A round (and its nominations) is visible to whoever holds a role over its nominating unit or
+its deciding unit, sub-units included where the role says so: each level sees its own dossiers
+and those of the units under it, nothing else. Out of scope is "not found", never "forbidden".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from vinhdanh.movements.domain.queries.movements import registered_kind_ids
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination, NominationEvent, Round
+from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
+
+_NOMINATION_RELATED = (
+    "round",
+    "round__owning_unit",
+    "round__decider_unit",
+    "kind",
+    "person",
+    "person__current_unit",
+    "unit",
+    "decision",
+    "award",
+    "override_by",
+)
+
+
+def round_scope_q(scope: UnitScope, prefix: str = "") -> Q:
+    return scope.q(f"{prefix}owning_unit") | scope.q(f"{prefix}decider_unit")
+
+
+def visible_rounds(user: Any) -> QuerySet[Round]:
+    scope = unit_scope(user)
+    rounds = Round.objects.select_related("owning_unit", "decider_unit", "movement")
+    if scope.everything:
+        return rounds
+    if scope.is_empty:
+        return rounds.none()
+    return rounds.filter(round_scope_q(scope))
+
+
+def visible_nominations(user: Any) -> QuerySet[Nomination]:
+    scope = unit_scope(user)
+    nominations = Nomination.objects.select_related(*_NOMINATION_RELATED)
+    if scope.everything:
+        return nominations
+    if scope.is_empty:
+        return nominations.none()
+    return nominations.filter(round_scope_q(scope, "round__"))
+
+
+def rounds_with_counts(user: Any) -> QuerySet[Round]:
+    return visible_rounds(user).annotate(
+        n_total=Count("nominations"),
+        n_draft=Count("nominations", filter=Q(nominations__state=NominationState.DRAFT)),
+        n_open=Count(
+            "nominations",
+            filter=Q(
+                nominations__state__in=[
+                    NominationState.SUBMITTED,
+                    NominationState.APPRAISED,
+                    NominationState.RETURNED,
+                    NominationState.VOTED,
+                    NominationState.PROPOSED,
+                ]
+            ),
+        ),
+        n_decided=Count("nominations", filter=Q(nominations__state=NominationState.DECIDED)),
+    )
+
+
+def round_nominations(round_: Round) -> QuerySet[Nomination]:
+    return round_.nominations.select_related(*_NOMINATION_RELATED).order_by(
+        "kind__sort_order", "person__sort_key", "unit__name", "id"
+    )
+
+
+def history(nomination: Nomination) -> QuerySet[NominationEvent]:
+    return nomination.events.select_related("actor").order_by("time", "id")
+
+
+@dataclass(frozen=True)
+class RegistrationMark:
+    registered: bool
+    any_registration: bool
+
+
+def registration_marks(nominations: list[Nomination]) -> dict[int, RegistrationMark]:
+    """Did each nominee register (đăng ký thi đua) for this kind in the nomination's year?"""
+    marks: dict[int, RegistrationMark] = {}
+    by_year: dict[int, list[Nomination]] = {}
+    for n in nominations:
+        by_year.setdefault(n.period, []).append(n)
+    for year, items in by_year.items():
+        kinds = registered_kind_ids(
+            person_ids=[n.person_id for n in items if n.person_id],
+            unit_ids=[n.unit_id for n in items if n.unit_id],
+            year=year,
+        )
+        for n in items:
+            key = ("person", n.person_id) if n.person_id else ("unit", n.unit_id or 0)
+            registered = kinds.get(key, set())
+            marks[n.pk] = RegistrationMark(n.kind_id in registered, bool(registered))
+    return marks

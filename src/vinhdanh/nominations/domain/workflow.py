@@ -1,0 +1,323 @@
+"""The one function that changes the state of a nomination (DESIGN.md §4, Zulip's do_* shape).
+
+`transition` locks the row, checks the move against `TRANSITIONS` and its permission predicate,
+applies the safeguards of the law (reason for a return or rejection, eligibility or a recorded
+override, quota, a passing council vote, the public-notice window, a decision for "decided"),
+writes the history row and the audit event in the same transaction, and sends the
+notifications only after the transaction has committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.common import context as action_context
+from vinhdanh.common.audit import record_action
+from vinhdanh.nominations.domain import notices, notifications, quotas
+from vinhdanh.nominations.domain.eligibility import refresh_eligibility
+from vinhdanh.nominations.domain.errors import (
+    MissingReason,
+    NotEligible,
+    NoticeOpen,
+    NotPermitted,
+    OverQuota,
+    WorkflowError,
+)
+from vinhdanh.nominations.enums import (
+    GATED_TARGETS,
+    SYSTEM_TARGETS,
+    TRANSITION_INDEX,
+    NominationState,
+    Outcome,
+    Transition,
+    transitions_from,
+)
+from vinhdanh.nominations.models import Nomination, NominationEvent, Round
+from vinhdanh.nominations.rules import allows, may_override
+
+S = NominationState
+MAX_REASON = 2000
+
+
+@contextlib.contextmanager
+def acting_as(actor: Any, source: str = "domain") -> Iterator[None]:
+    """Record changes as made by `actor`, keeping the request's id and source if any.
+
+    The request middleware sets the context before DRF authenticates (token or basic auth),
+    so its user may be anonymous: the actor passed to the domain function is the truth.
+    """
+    ctx = action_context.current()
+    if ctx is not None and ctx.user_id == getattr(actor, "pk", None):
+        yield
+        return
+    with action_context.acting(
+        actor,
+        source=ctx.source if ctx is not None else source,
+        request_id=ctx.request_id if ctx is not None else None,
+    ):
+        yield
+
+
+def _actor_name(actor: Any) -> str:
+    if actor is None:
+        return ""
+    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return str(full or getattr(actor, "username", ""))[:150]
+
+
+def _state_label(state: str) -> str:
+    return str(NominationState(state).label) if state in NominationState.values else state
+
+
+def _lock(nomination: Nomination) -> Nomination:
+    return (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related(
+            "round",
+            "round__owning_unit",
+            "round__decider_unit",
+            "kind",
+            "person",
+            "person__current_unit",
+            "unit",
+        )
+        .get(pk=nomination.pk)
+    )
+
+
+def allowed_transitions(nomination: Nomination, user: Any) -> list[Transition]:
+    """The moves this user may offer from the nomination's state (the system's excluded)."""
+    return [
+        t
+        for t in transitions_from(nomination.state)
+        if t.target not in SYSTEM_TARGETS and allows(t.predicate, user, nomination)
+    ]
+
+
+def _apply_override(nomination: Nomination, actor: Any, reason: str) -> None:
+    if not may_override(actor, nomination):
+        raise NotPermitted(
+            _(
+                "Only the head of the nominating unit or the emulation office may send forward "
+                "a nomination the eligibility engine did not find eligible."
+            )
+        )
+    nomination.override_reason = reason[:MAX_REASON]
+    nomination.override_outcome = nomination.eligibility_outcome
+    nomination.override_by = actor
+    nomination.override_at = timezone.now()
+
+
+def _not_eligible_message(nomination: Nomination) -> str:
+    failed = [c.get("message", "") for c in nomination.eligibility_checks if c.get("ok") is False]
+    outcome = nomination.eligibility_outcome
+    label = str(Outcome(outcome).label) if outcome in Outcome.values else outcome
+    message = _(
+        "The eligibility engine says: %(outcome)s. This nomination can only go forward with a "
+        "reason recorded by the head of the nominating unit or the emulation office."
+    ) % {"outcome": label}
+    if failed:
+        message += " " + "; ".join(m for m in failed[:3] if m)
+    return message
+
+
+def _check_vote(nomination: Nomination) -> None:
+    from vinhdanh.councils.domain.queries import vote_result
+
+    result = vote_result(nomination)
+    if result is None:
+        raise WorkflowError(_("The council has not voted on this nomination yet."))
+    if not result.passed:
+        raise WorkflowError(
+            _("The council vote did not pass this nomination: it cannot be marked as voted.")
+        )
+
+
+@transaction.atomic
+def _transition(
+    *,
+    nomination: Nomination,
+    to: str,
+    actor: Any,
+    reason: str,
+    context: dict[str, Any],
+) -> tuple[Nomination, NominationEvent]:
+    locked = _lock(nomination)
+    source = locked.state
+    rule = TRANSITION_INDEX.get((source, to))
+    if rule is None:
+        raise WorkflowError(
+            _("A nomination that is “%(state)s” cannot be moved to “%(target)s”.")
+            % {"state": _state_label(source), "target": _state_label(to)}
+        )
+    decision = context.get("decision")
+    if to in SYSTEM_TARGETS and decision is None:
+        raise WorkflowError(
+            _("A nomination is decided or revoked only by issuing a decision.")
+            if to == S.DECIDED
+            else _("An award is revoked only by a revocation decision.")
+        )
+    if not allows(rule.predicate, actor, locked):
+        raise NotPermitted(
+            _("You may not move this nomination to “%(target)s”.") % {"target": _state_label(to)}
+        )
+    reason = (reason or "").strip()[:MAX_REASON]
+    if rule.reason_required and not reason:
+        raise MissingReason(
+            _("Give a reason: it is required to move a nomination to “%(target)s”.")
+            % {"target": _state_label(to)}
+        )
+    data: dict[str, Any] = {}
+    if to in GATED_TARGETS:
+        refresh_eligibility(locked)
+        data["eligibility"] = locked.eligibility_outcome
+        override_reason = str(context.get("override_reason") or "").strip()
+        if override_reason and not locked.is_eligible:
+            _apply_override(locked, actor, override_reason)
+            data["override"] = override_reason
+        if not locked.may_go_forward:
+            raise NotEligible(_not_eligible_message(locked))
+        if locked.has_override:
+            data.setdefault("override", locked.override_reason)
+    if to == S.SUBMITTED:
+        blocker = quotas.submission_blocker(locked)
+        if blocker:
+            raise OverQuota(blocker)
+    if to == S.VOTED:
+        _check_vote(locked)
+    if to == S.PROPOSED:
+        blocker = notices.proposal_blocker(locked, on=timezone.localdate())
+        if blocker:
+            raise NoticeOpen(blocker)
+    if to == S.DECIDED:
+        award = context.get("award")
+        locked.decision = decision
+        locked.award = award
+        data["decision"] = getattr(decision, "pk", None)
+        if award is not None:
+            data["award"] = award.pk
+    if to == S.REVOKED:
+        data["decision"] = getattr(decision, "pk", None)
+    locked.state = to
+    locked.state_changed_at = timezone.now()
+    locked.save()
+    ctx = action_context.current()
+    event = NominationEvent.objects.create(
+        nomination=locked,
+        from_state=source,
+        to_state=to,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=_actor_name(actor),
+        reason=reason,
+        request_id=ctx.request_id if ctx else "",
+        data=data,
+    )
+    record_action(
+        locked,
+        f"transition {source} → {to}",
+        from_state=source,
+        to_state=to,
+        reason=reason,
+        actor_id=getattr(actor, "pk", None),
+        actor=_actor_name(actor),
+        event_id=event.pk,
+        **data,
+    )
+    return locked, event
+
+
+def transition(
+    *,
+    nomination: Nomination,
+    to: str,
+    actor: Any,
+    reason: str = "",
+    notify: bool = True,
+    **context: Any,
+) -> Nomination:
+    """Move a nomination to state `to`; raises WorkflowError or NotPermitted with a message.
+
+    context: `override_reason` (going forward although not eligible, by a role allowed to),
+    `decision` and `award` (for "decided", from awards.domain.decisions.issue_decision),
+    `decision` (the revocation decision, for "revoked").
+    """
+    with acting_as(actor):
+        locked, event = _transition(
+            nomination=nomination, to=str(to), actor=actor, reason=reason, context=context
+        )
+        if notify:
+            notifications.schedule(
+                [notifications.Change(locked.pk, event.to_state, event.actor_id, event.reason)]
+            )
+    nomination.refresh_from_db()
+    return nomination
+
+
+@dataclass
+class BulkResult:
+    done: list[Nomination] = field(default_factory=list)
+    failed: list[tuple[Nomination, str]] = field(default_factory=list)
+
+
+def bulk_sources(to: str) -> list[str]:
+    return [t.source for t in transitions_from_any(to)]
+
+
+def transitions_from_any(to: str) -> list[Transition]:
+    return [t for t in TRANSITION_INDEX.values() if t.target == to]
+
+
+def bulk_transition(
+    *,
+    round: Round,
+    to: str,
+    actor: Any,
+    reason: str = "",
+    nominations: Iterable[Nomination] | None = None,
+    **context: Any,
+) -> BulkResult:
+    """Apply `transition` to every nomination of the round that can take this move.
+
+    One transaction; each item in its own savepoint, so one refusal (not eligible, over the
+    quota …) is reported and does not undo the others. One delivery of notifications at commit.
+    """
+    result = BulkResult()
+    with acting_as(actor), transaction.atomic():
+        if nominations is None:
+            targets = list(
+                round.nominations.filter(state__in=bulk_sources(to)).order_by(
+                    "kind__sort_order", "id"
+                )
+            )
+        else:
+            targets = list(nominations)
+        changes: list[notifications.Change] = []
+        for item in targets:
+            try:
+                locked, event = _transition(
+                    nomination=item, to=str(to), actor=actor, reason=reason, context=context
+                )
+            except (WorkflowError, PermissionDenied) as exc:
+                item.refresh_from_db()
+                result.failed.append((item, _message(exc)))
+                continue
+            result.done.append(locked)
+            changes.append(
+                notifications.Change(locked.pk, event.to_state, event.actor_id, event.reason)
+            )
+        notifications.schedule(changes)
+    return result
+
+
+def _message(exc: Exception) -> str:
+    if exc.args:
+        return str(exc.args[0])
+    return str(exc) or _("Not allowed.")

@@ -1,0 +1,188 @@
+"""Forms of the nomination workflow. They collect input; the domain functions decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.awards.enums import AwardType, DeciderRole
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.movements.domain.queries.movements import visible_movements
+from vinhdanh.movements.interfaces.forms import DATE, active_kinds, units_for
+from vinhdanh.movements.models import Movement
+from vinhdanh.nominations.enums import AttachmentKind, NominationState
+from vinhdanh.nominations.models import Round
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    owning_unit = forms.ModelChoiceField(label=_("Nominating unit"), queryset=Unit.objects.none())
+    decider_unit = forms.ModelChoiceField(
+        label=_("Deciding unit"),
+        queryset=Unit.objects.none(),
+        help_text=_("The nominating unit itself, or a unit above it."),
+    )
+    decider_role = forms.ChoiceField(
+        label=_("Authority that decides"),
+        choices=[("", "—"), *DeciderRole.choices],
+        required=False,
+    )
+    year = forms.IntegerField(label=_("Achievement year"), min_value=1990, max_value=2100)
+    period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
+    award_type = forms.ChoiceField(
+        label=_("Award type"), choices=[("", "—"), *AwardType.choices], required=False
+    )
+    movement = forms.ModelChoiceField(
+        label=_("Movement (thematic round)"), queryset=Movement.objects.none(), required=False
+    )
+    submission_deadline = forms.DateField(
+        label=_("Submission deadline"), required=False, widget=DATE
+    )
+    appraisal_deadline = forms.DateField(label=_("Appraisal deadline"), required=False, widget=DATE)
+    planned_decision_date = forms.DateField(
+        label=_("Planned decision date"), required=False, widget=DATE
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owning = units_for(user, ROUND_MANAGERS)
+        self.fields["owning_unit"].queryset = owning  # type: ignore[attr-defined]
+        ids: set[int] = set()
+        for path in owning.values_list("path", flat=True):
+            ids.update(int(p) for p in path.strip("/").split("/") if p)
+        self.fields["decider_unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
+            pk__in=ids, valid_to__isnull=True
+        ).order_by("path")
+        self.fields["movement"].queryset = visible_movements(user)  # type: ignore[attr-defined]
+
+
+class NominationForm(forms.Form):
+    kind = forms.ModelChoiceField(label=_("Award kind"), queryset=AwardKind.objects.none())
+    person_code = forms.CharField(
+        label=_("Staff code of the person"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"list": "people-of-unit", "autocomplete": "off"}),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Collective"), queryset=Unit.objects.none(), required=False
+    )
+    award_type = forms.ChoiceField(
+        label=_("Award type"), choices=[("", "—"), *AwardType.choices], required=False
+    )
+    period = forms.IntegerField(
+        label=_("Achievement year"), min_value=1990, max_value=2100, required=False
+    )
+    period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
+    achievement_summary = forms.CharField(
+        label=_("Summary of achievements"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = active_kinds()  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
+            path__startswith=round.owning_unit.path, is_collective=True, valid_to__isnull=True
+        ).order_by("path")
+        self.fields["period"].initial = round.year
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("person_code")) == bool(data.get("unit")):
+            raise forms.ValidationError(_("Fill in either a person or a collective."))
+        return data
+
+
+class NominationEditForm(forms.Form):
+    award_type = forms.ChoiceField(label=_("Award type"), choices=AwardType.choices)
+    period = forms.IntegerField(label=_("Achievement year"), min_value=1990, max_value=2100)
+    period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
+    achievement_summary = forms.CharField(
+        label=_("Summary of achievements"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=NominationState.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000, widget=TEXTAREA)
+    override_reason = forms.CharField(
+        label=_("Reason for going forward although not found eligible"),
+        required=False,
+        max_length=2000,
+        widget=TEXTAREA,
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=TEXTAREA)
+
+
+BULK_TARGETS = (
+    (NominationState.SUBMITTED, _("Submit all drafts")),
+    (NominationState.APPRAISED, _("Appraise all submitted")),
+    (NominationState.VOTED, _("Mark all that passed the council vote")),
+    (NominationState.PROPOSED, _("Propose all voted")),
+)
+
+
+class BulkForm(forms.Form):
+    to = forms.ChoiceField(choices=BULK_TARGETS, widget=forms.HiddenInput)
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=AttachmentKind.choices)
+    description = forms.CharField(label=_("Description"), max_length=255, required=False)
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG.")
+    )
+
+
+class NoticeForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255, required=False)
+    starts_on = forms.DateField(label=_("Posted from"), widget=DATE)
+    working_days = forms.IntegerField(
+        label=_("Working days"),
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text=_("Empty: the period the award kinds require."),
+    )
+
+
+class PublicCommentForm(forms.Form):
+    nomination = forms.TypedChoiceField(
+        label=_("About"), coerce=int, required=False, empty_value=None
+    )
+    name = forms.CharField(label=_("Your name (optional)"), max_length=120, required=False)
+    content = forms.CharField(
+        label=_("Your opinion"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    # A field people do not see: a robot that fills it in is ignored.
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, nominees: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].choices = [  # type: ignore[attr-defined]
+            ("", _("The whole list")),
+            *nominees,
+        ]
+
+
+def people_choices(round: Round, limit: int = 1000) -> QuerySet[Any]:
+    """Staff codes offered while typing (the datalist): people of the nominating unit."""
+    from vinhdanh.people.models import Person
+
+    return (
+        Person.objects.filter(current_unit__path__startswith=round.owning_unit.path)
+        .order_by("sort_key")
+        .values_list("code", "family_name", "middle_name", "given_name")[:limit]
+    )

@@ -1,0 +1,128 @@
+"""Reads about units: which a user may see, the tree as rows, and a unit's own page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from vinhdanh.common.text import collation_key
+from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
+from vinhdanh.orgs.domain.queries.tree import TreeNode, tree_as_of
+from vinhdanh.orgs.models import CollectiveRating, Unit, UnitEvent
+from vinhdanh.orgs.models.units import UnitQuerySet
+
+
+def visible_units(user: Any) -> UnitQuerySet:
+    """Every unit (current or ended) inside the user's scope; nothing for anonymous users."""
+    return Unit.objects.filter(unit_scope(user).q())
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """One line of the tree flattened for display: the node and how deep it hangs."""
+
+    node: TreeNode
+    depth: int
+
+    @property
+    def unit(self) -> Unit:
+        return self.node.unit
+
+    @property
+    def indent(self) -> int:
+        """Depth capped for display (CSS has classes for ten levels)."""
+        return min(self.depth, 10)
+
+    @property
+    def name(self) -> str:
+        return self.node.name
+
+
+def tree_rows(day: dt.date, scope: UnitScope) -> list[TreeRow]:
+    """The tree as of `day` in display order (parents before children, Vietnamese order)."""
+    rows: list[TreeRow] = []
+
+    def walk(nodes: list[TreeNode], depth: int) -> None:
+        for node in nodes:
+            rows.append(TreeRow(node, depth))
+            walk(node.children, depth + 1)
+
+    walk(tree_as_of(day, scope), 0)
+    return rows
+
+
+@dataclass(frozen=True)
+class UnitLink:
+    """A unit shown on another unit's page; linked only when the viewer may open it."""
+
+    unit: Unit
+    visible: bool
+
+
+@dataclass(frozen=True)
+class UnitRelation:
+    """A predecessor or successor, with the event (merger, split …) that links them."""
+
+    unit: Unit
+    visible: bool
+    event: UnitEvent
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    event: UnitEvent
+    predecessors: list[UnitLink]
+    successors: list[UnitLink]
+
+
+@dataclass
+class UnitDetail:
+    unit: Unit
+    ancestors: list[UnitLink]
+    predecessors: list[UnitRelation]
+    successors: list[UnitRelation]
+    events: list[EventEntry]
+    children: list[Unit]
+    ratings: list[CollectiveRating]
+
+
+def unit_detail(unit: Unit, *, scope: UnitScope) -> UnitDetail:
+    """Everything about the unit itself (people and awards come from their own apps)."""
+    event_ids = set(unit.events_as_predecessor.values_list("pk", flat=True)) | set(
+        unit.events_as_successor.values_list("pk", flat=True)
+    )
+    events = list(
+        UnitEvent.objects.filter(pk__in=event_ids)
+        .prefetch_related("predecessors", "successors")
+        .order_by("-effective_date", "-id")
+    )
+    entries: list[EventEntry] = []
+    predecessors: list[UnitRelation] = []
+    successors: list[UnitRelation] = []
+    for event in events:
+        before = list(event.predecessors.all())
+        after = list(event.successors.all())
+        entries.append(
+            EventEntry(
+                event,
+                [UnitLink(u, scope.contains(u)) for u in before],
+                [UnitLink(u, scope.contains(u)) for u in after],
+            )
+        )
+        if any(u.pk == unit.pk for u in after):
+            predecessors += [UnitRelation(u, scope.contains(u), event) for u in before if u != unit]
+        if any(u.pk == unit.pk for u in before):
+            successors += [UnitRelation(u, scope.contains(u), event) for u in after if u != unit]
+    children = sorted(
+        unit.children.all(), key=lambda u: (u.valid_to is not None, collation_key(u.name))
+    )
+    return UnitDetail(
+        unit=unit,
+        ancestors=[UnitLink(u, scope.contains(u)) for u in unit.ancestors()],
+        predecessors=predecessors,
+        successors=successors,
+        events=entries,
+        children=children,
+        ratings=list(unit.ratings.order_by("-year")),
+    )

@@ -1,0 +1,47 @@
+"""The main menu, built per request: only what the user may open is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from vinhdanh.orgs.rules import is_admin
+
+
+def _optional_url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    home = reverse("web:home")
+    entries: list[tuple[str | None, str]] = [
+        (home, _("Home")),
+        (reverse("web:units"), _("Organisation")),
+        (reverse("web:people"), _("People")),
+        (reverse("web:catalogue"), _("Awards catalogue")),
+        (reverse("web:decisions"), _("Decisions")),
+        (_optional_url("web:imports"), _("Import")),
+    ]
+    if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
+        entries.append((reverse("web:audit"), _("Audit log")))
+    path = request.path
+    return {
+        "nav_items": [
+            {
+                "url": url,
+                "label": label,
+                "active": path == url if url == home else path.startswith(url),
+            }
+            for url, label in entries
+            if url is not None
+        ]
+    }

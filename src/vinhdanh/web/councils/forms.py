@@ -1,0 +1,264 @@
+"""Forms of the council and decision pages: they parse input; the domain decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.awards.enums import DeciderRole, RevocationGround
+from vinhdanh.awards.models import Award
+from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
+from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
+from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.models import Unit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NominationChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Nomination) -> str:
+        return (
+            f"{obj.subject_name} — {obj.kind.name} ({obj.period_label or obj.period}), {obj.round}"
+        )
+
+
+class MemberChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: CouncilMember) -> str:
+        return f"{obj.display_name} ({obj.get_role_display()})"
+
+
+class MemberChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: CouncilMember) -> str:
+        return f"{obj.display_name} ({obj.get_role_display()})"
+
+
+class CouncilForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    name = forms.CharField(label=_("Name"), max_length=255)
+    established_by = forms.CharField(
+        label=_("Established by decision"), max_length=255, required=False
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
+    role = forms.ChoiceField(choices=CouncilRole.choices, label=_("Role in the council"))
+    title = forms.CharField(label=_("Title"), max_length=160, required=False)
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
+    valid_to = forms.DateField(label=_("Valid until"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, users: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users  # type: ignore[attr-defined]
+
+
+class QuorumForm(forms.Form):
+    numerator = forms.IntegerField(label=_("Numerator"), min_value=1, initial=2)
+    denominator = forms.IntegerField(label=_("Denominator"), min_value=1, initial=3)
+    valid_from = forms.DateField(label=_("Effective from"), widget=DATE)
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    date = forms.DateField(label=_("Date"), widget=DATE, initial=dt.date.today)
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    method = forms.ChoiceField(
+        label=_("Voting method"), choices=VotingMethod.choices, initial=VotingMethod.SECRET_BALLOT
+    )
+
+
+class AgendaForm(forms.Form):
+    nominations = NominationChoices(
+        queryset=Nomination.objects.none(), label=_("Appraised nominations"), required=False
+    )
+    rounds = forms.ModelMultipleChoiceField(
+        queryset=Round.objects.none(),
+        label=_("Every appraised nomination of the rounds"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args: Any, nominations: QuerySet[Nomination], rounds: QuerySet[Round], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = nominations  # type: ignore[attr-defined]
+        self.fields["rounds"].queryset = rounds  # type: ignore[attr-defined]
+
+
+class AttendanceForm(forms.Form):
+    present = MemberChoices(
+        queryset=CouncilMember.objects.none(), label=_("Present"), required=False
+    )
+
+    def __init__(self, *args: Any, members: Iterable[CouncilMember], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [m.pk for m in members]
+        self.fields["present"].queryset = CouncilMember.objects.filter(pk__in=ids).select_related(  # type: ignore[attr-defined]
+            "person", "user"
+        )
+
+
+class RecusalForm(forms.Form):
+    member = MemberChoice(queryset=CouncilMember.objects.none(), label=_("Member"))
+    nomination = forms.ModelChoiceField(queryset=Nomination.objects.none(), label=_("Nomination"))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        members: Iterable[CouncilMember],
+        items: Iterable[AgendaItem],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = CouncilMember.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[m.pk for m in members]
+        ).select_related("person", "user")
+        self.fields["nomination"].queryset = Nomination.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[i.nomination_id for i in items]
+        ).select_related("kind", "person", "unit")
+
+
+BALLOT_CHOICES = [("", _("— not now —")), *Choice.choices]
+
+
+class BallotForm(forms.Form):
+    """One field per nomination: for / against / abstain. Carries no voter field."""
+
+    def __init__(
+        self, *args: Any, items: Iterable[AgendaItem], required: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for item in items:
+            nomination = item.nomination
+            self.fields[f"n{nomination.pk}"] = forms.ChoiceField(
+                label=f"{nomination.subject_name} — {nomination.kind.name} ({nomination.period})",
+                choices=BALLOT_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                initial="",
+            )
+
+    def choices(self) -> dict[int, str]:
+        return {
+            int(name[1:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("n") and value
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(v for k, v in data.items() if k.startswith("n")):
+            raise forms.ValidationError(_("Mark at least one nomination."))
+        return data
+
+
+class WrittenVoteForm(BallotForm):
+    member = MemberChoice(queryset=CouncilMember.objects.none(), label=_("Absent member"))
+
+    def __init__(self, *args: Any, absent: Iterable[CouncilMember], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = CouncilMember.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[m.pk for m in absent]
+        ).select_related("person", "user")
+        self.order_fields(["member"])
+
+
+class HandCountForm(forms.Form):
+    nomination = forms.IntegerField(widget=forms.HiddenInput)
+    for_votes = forms.IntegerField(label=_("For"), min_value=0)
+    against_votes = forms.IntegerField(label=_("Against"), min_value=0)
+    abstain_votes = forms.IntegerField(label=_("Abstain"), min_value=0)
+
+
+class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = VoteThreshold
+        fields = [
+            "council",
+            "award_code",
+            "regime",
+            "valid_from",
+            "valid_to",
+            "numerator",
+            "denominator",
+            "inclusive",
+            "denominator_type",
+            "quorum_numerator",
+            "quorum_denominator",
+            "method",
+            "rule_id",
+            "citation",
+        ]
+        widgets = {"valid_from": DATE, "valid_to": DATE}
+
+    def __init__(self, *args: Any, councils: QuerySet[Council], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = councils  # type: ignore[attr-defined]
+
+
+class DecisionHeaderForm(forms.Form):
+    issuing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"))
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
+    symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
+    signed_on = forms.DateField(label=_("Date signed"), widget=DATE, initial=dt.date.today)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=120)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
+    decider_role = forms.ChoiceField(label=_("Authority"), choices=DeciderRole.choices)
+    subject = forms.CharField(label=_("On the matter of"), max_length=500, required=False)
+    legal_bases = forms.CharField(
+        label=_("Legal bases"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issuing_unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class IssueDecisionForm(DecisionHeaderForm):
+    nominations = NominationChoices(queryset=Nomination.objects.none(), label=_("Nominations"))
+
+    def __init__(self, *args: Any, nominations: QuerySet[Nomination], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = nominations  # type: ignore[attr-defined]
+
+
+class AwardChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Award) -> str:
+        subject = obj.person.full_name if obj.person else (obj.unit.name if obj.unit else "")
+        return f"{subject} — {obj.kind.name} ({obj.period or obj.period_label})"
+
+
+class RevokeForm(DecisionHeaderForm):
+    awards = AwardChoices(queryset=Award.objects.none(), label=_("Awards to revoke"))
+    ground = forms.ChoiceField(
+        label=_("Legal ground (Law 06/2022 Art. 93(2))"), choices=RevocationGround.choices
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500
+    )
+
+    def __init__(self, *args: Any, awards: QuerySet[Award], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["awards"].queryset = awards  # type: ignore[attr-defined]
+        self.fields["symbol"].initial = "QĐ-UBND"
+        self.order_fields(["awards", "ground", "reason"])

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from vinhdanh.web.views import eligibility
+
+urlpatterns = [
+    path("people/<int:pk>/", eligibility.person_eligibility, name="person_eligibility"),
+    path("people/<int:pk>/<str:code>/", eligibility.why, name="eligibility_why"),
+    path("units/<int:pk>/", eligibility.unit_candidates, name="unit_candidates"),
+    path(
+        "units/<int:pk>/candidates.xlsx",
+        eligibility.unit_candidates_xlsx,
+        name="unit_candidates_xlsx",
+    ),
+    path("parameters/", eligibility.parameters, name="eligibility_parameters"),
+]

@@ -1,0 +1,261 @@
+"""Eligibility in the product: a person's year, a unit's candidate lists, the parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.eligibility import services
+from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result
+from vinhdanh.eligibility.domain.parameters import set_parameter
+from vinhdanh.eligibility.domain.queries.candidates import candidate_list
+from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
+from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
+from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.web.forms_eligibility import ParameterForm
+
+OUTCOME_LABELS = {
+    Outcome.ELIGIBLE.value: _("Eligible"),
+    Outcome.NOT_ELIGIBLE.value: _("Not eligible"),
+    Outcome.DEFERRED.value: _("Deferred while a review is pending"),
+    Outcome.INVALID_AUTHORITY.value: _("Outside the decider's authority"),
+    Outcome.NEEDS_REVIEW.value: _("Needs a person's review"),
+}
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def display(result: Result) -> dict[str, Any]:
+    """A result as the templates show it, in the active language."""
+    lang = _lang()
+    data = result.to_dict(lang, suggestions=True)
+    kind = AwardKind.objects.filter(code=result.code).first()
+    failed = [c["message"] for c in data["checks"] if not c["ok"]]
+    return {
+        **data,
+        "code": result.code,
+        "name": kind.name if kind else result.code,
+        "label": OUTCOME_LABELS.get(result.outcome.value, result.outcome.value),
+        "first_reason": failed[0] if failed and result.outcome is not Outcome.ELIGIBLE else "",
+    }
+
+
+def _year(request: HttpRequest) -> int:
+    """The achievement year asked for; by default the last completed year."""
+    default = timezone.localdate().year - 1
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if 2000 <= year <= default + 1 else default
+
+
+def _may_list(user: object, unit: object) -> bool:
+    return any(
+        has_capability(user, cap, unit)  # type: ignore[arg-type]
+        for cap in (
+            Capability.CLERK,
+            Capability.OFFICE,
+            Capability.HEAD,
+            Capability.COUNCIL,
+            Capability.DECIDER,
+            Capability.ADMIN,
+        )
+    )
+
+
+@login_required
+@require_GET
+def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(visible_people(request.user).select_related("current_unit"), pk=pk)
+    year = _year(request)
+    result = services.person_year(person, year)
+    template = (
+        "web/eligibility/_person.html"
+        if getattr(request, "htmx", False)
+        else "web/eligibility/person.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "p": person,
+            "year": year,
+            "result": result,
+            "labels": OUTCOME_LABELS,
+            "results": [display(r) for r in result.results],
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+        },
+    )
+
+
+@login_required
+@require_GET
+def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    if not _may_list(request.user, unit):
+        raise Http404
+    year = _year(request)
+    code = request.GET.get("code", "LDTT")
+    if code not in CANDIDATE_CODES or code in services.COLLECTIVE_CODES:
+        code = "LDTT"
+    outcome = request.GET.get("outcome", Outcome.ELIGIBLE.value)
+    if outcome not in OUTCOME_LABELS:
+        outcome = Outcome.ELIGIBLE.value
+    lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
+    rows = lst.rows(code, outcome, limit=300)
+    return render(
+        request,
+        "web/eligibility/unit.html",
+        {
+            "unit": unit,
+            "year": year,
+            "code": code,
+            "outcome": outcome,
+            "lst": lst,
+            "rows": rows,
+            "codes": services.PERSON_CODES,
+            "labels": OUTCOME_LABELS,
+            "count_rows": [
+                (c, [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
+                for c in services.PERSON_CODES
+            ],
+            "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+        },
+    )
+
+
+@login_required
+@require_GET
+def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    if not _may_list(request.user, unit):
+        raise Http404
+    year = _year(request)
+    lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
+    headers = [
+        str(h)
+        for h in (
+            _("Title"),
+            _("No."),
+            _("Staff code"),
+            _("Full name"),
+            _("Unit"),
+            _("Post"),
+            _("Rank under the quota"),
+            _("Within the quota"),
+        )
+    ]
+    table = []
+    for code in services.PERSON_CODES:
+        for i, row in enumerate(lst.rows(code, Outcome.ELIGIBLE.value, limit=100_000), start=1):
+            p = row.person
+            table.append(
+                [
+                    code,
+                    i,
+                    p.code,
+                    p.full_name,
+                    p.current_unit.name if p.current_unit else "",
+                    p.current_title,
+                    row.rank,
+                    "" if row.within_quota is None else (_("yes") if row.within_quota else _("no")),
+                ]
+            )
+    return xlsx_response(
+        f"danh-sach-du-dieu-kien-{unit.code}-{year}.xlsx",
+        headers,
+        table,
+        title=_("Candidates %(year)s") % {"year": year},
+    )
+
+
+@login_required
+@require_GET
+def why(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """One person, one title: the checks and the articles (HTMX partial in candidate lists)."""
+    person = get_object_or_404(visible_people(request.user), pk=pk)
+    if code not in CANDIDATE_CODES:
+        raise Http404
+    year = _year(request)
+    result = services.evaluate_subject(
+        person=person, code=code, period=year, decision_date=services.default_decision_date(year)
+    )
+    return render(request, "web/eligibility/_result.html", {"r": display(result)})
+
+
+def _office(user: object) -> bool:
+    return (
+        bool(getattr(user, "is_superuser", False))
+        or has_capability(user, Capability.OFFICE)
+        or has_capability(user, Capability.ADMIN)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def parameters(request: HttpRequest) -> HttpResponse:
+    """The parameters the law leaves to ministries and provinces, versioned by date."""
+    if not _office(request.user):
+        raise PermissionDenied
+    scope = unit_scope(request.user, Capability.OFFICE)
+    if request.user.is_superuser:
+        scope = unit_scope(request.user)
+    form = ParameterForm(request.POST or None, units=visible_units(request.user))
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"]
+        if unit is not None and not scope.contains(unit):
+            raise PermissionDenied
+        if unit is None and not request.user.is_superuser:
+            form.add_error("unit", _("Only an administrator may set a parameter for everyone."))
+        else:
+            try:
+                set_parameter(
+                    key=form.cleaned_data["key"],
+                    value=form.cleaned_data["value"],
+                    unit=unit,
+                    valid_from=form.cleaned_data["valid_from"],
+                    valid_to=form.cleaned_data["valid_to"],
+                    legal_basis=form.cleaned_data["legal_basis"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("The parameter was saved."))
+                return HttpResponseRedirect(reverse("web:eligibility_parameters"))
+    rows = ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related(
+        "unit"
+    )
+    today = timezone.localdate()
+    in_force = {r.pk for r in overlay_rows(today)}
+    return render(
+        request,
+        "web/eligibility/parameters.html",
+        {
+            "form": form,
+            "rows": rows,
+            "in_force": in_force,
+            "today": today,
+        },
+    )

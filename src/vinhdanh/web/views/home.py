@@ -1,0 +1,64 @@
+"""The dashboard: counts in the user's scope, the latest decisions, a quick search for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from vinhdanh.awards.domain.queries.awards import count_visible_awards
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.awards.models import Decision
+from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.people.domain.queries.people import visible_people
+
+# Counts over a million rows are not free: a dashboard may be a couple of minutes behind.
+DASHBOARD_CACHE_SECONDS = 120
+LATEST_DECISIONS = 8
+
+
+def dashboard_counts(user: Any, today: dt.date) -> dict[str, int]:
+    key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
+    counts: dict[str, int] | None = cache.get(key)
+    if counts is None:
+        counts = {
+            "units": visible_units(user).valid_on(today).count(),
+            "people": visible_people(user).count(),
+            "awards_this_year": count_visible_awards(
+                user, decision__year=today.year, revoked_by__isnull=True
+            ),
+            "decisions": visible_decisions(user).count(),
+        }
+        cache.set(key, counts, DASHBOARD_CACHE_SECONDS)
+    return counts
+
+
+def latest_decisions(user: Any) -> list[Decision]:
+    key = f"vinhdanh:web:latest-decisions:{user.pk}"
+    decisions: list[Decision] | None = cache.get(key)
+    if decisions is None:
+        latest = visible_decisions(user).select_related("issuing_unit")
+        decisions = list(latest.order_by("-signed_on", "-id")[:LATEST_DECISIONS])
+        cache.set(key, decisions, DASHBOARD_CACHE_SECONDS)
+    return decisions
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "web/home.html",
+        {
+            "today": today,
+            "counts": dashboard_counts(request.user, today),
+            "latest_decisions": latest_decisions(request.user),
+        },
+    )

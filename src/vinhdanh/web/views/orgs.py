@@ -1,0 +1,95 @@
+"""The organisation tree as of a day, a unit's page and its people list as .xlsx."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from vinhdanh.awards.domain.queries.awards import unit_awards
+from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
+from vinhdanh.people.domain.queries.people import unit_people, visible_people
+from vinhdanh.web.forms import TreeDayForm
+from vinhdanh.web.views.paging import paginate
+
+UNIT_PEOPLE_PER_PAGE = 100
+
+
+@login_required
+@require_GET
+def unit_tree(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = TreeDayForm(request.GET)
+    day = today
+    if form.is_valid() and form.cleaned_data.get("on"):
+        day = form.cleaned_data["on"]
+    rows = tree_rows(day, unit_scope(request.user))
+    return render(
+        request,
+        "web/orgs/tree.html",
+        {"form": form, "day": day, "today": today, "rows": rows, "is_today": day == today},
+    )
+
+
+@login_required
+@require_GET
+def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(visible_units(request.user).select_related("parent"), pk=pk)
+    today = timezone.localdate()
+    detail = unit_detail(unit, scope=unit_scope(request.user))
+    page = paginate(
+        unit_people(unit, on=today), request.GET.get("page"), per_page=UNIT_PEOPLE_PER_PAGE
+    )
+    person_ids = [post.person_id for post in page.items]
+    linked = set(
+        visible_people(request.user).filter(pk__in=person_ids).values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "web/orgs/unit.html",
+        {
+            "d": detail,
+            "unit": unit,
+            "today": today,
+            "page": page,
+            "linked_people": linked,
+            "awards": list(unit_awards(unit)),
+        },
+    )
+
+
+@login_required
+@require_GET
+def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    today = timezone.localdate()
+    posts = unit_people(unit, on=today)
+    headers = [
+        _("No."),
+        _("Staff code"),
+        _("Full name"),
+        _("Date of birth"),
+        _("Gender"),
+        _("Post"),
+        _("Concurrent"),
+        _("From"),
+    ]
+    rows = (
+        [
+            i,
+            post.person.code,
+            post.person.full_name,
+            post.person.birth_date,
+            post.person.get_gender_display(),
+            post.title,
+            _("yes") if post.is_concurrent else "",
+            post.start_date,
+        ]
+        for i, post in enumerate(posts.iterator(chunk_size=2000), start=1)
+    )
+    return xlsx_response(f"don-vi-{unit.pk}-{today:%Y%m%d}.xlsx", headers, rows, title=_("People"))

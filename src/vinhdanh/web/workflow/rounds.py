@@ -1,0 +1,253 @@
+"""Rounds: list, open, the round's page (nominations, quotas, notices, bulk actions)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vinhdanh.nominations.domain import nominations as domain
+from vinhdanh.nominations.domain import notices, workflow
+from vinhdanh.nominations.domain.errors import WorkflowError
+from vinhdanh.nominations.domain.queries.nominations import (
+    registration_marks,
+    round_nominations,
+    rounds_with_counts,
+)
+from vinhdanh.nominations.domain.queries.notices import round_comments, round_notices
+from vinhdanh.nominations.domain.quotas import quota_report
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.interfaces.forms import (
+    BULK_TARGETS,
+    BulkForm,
+    NominationForm,
+    NoticeForm,
+    ReasonForm,
+    RoundForm,
+    people_choices,
+)
+from vinhdanh.nominations.rules import (
+    allows,
+    is_nominating_clerk,
+    is_proposer,
+    may_override,
+    sees_comments,
+)
+from vinhdanh.people.models import Person
+from vinhdanh.web.views.paging import paginate
+from vinhdanh.web.workflow.common import error_text, form_errors, round_or_404
+
+# Bulk move -> the predicate that must accept the user (as in TRANSITIONS).
+BULK_PREDICATES = {
+    NominationState.SUBMITTED: "is_nominating_clerk",
+    NominationState.APPRAISED: "is_appraising_office",
+    NominationState.VOTED: "is_council_secretariat",
+    NominationState.PROPOSED: "is_proposer",
+}
+
+
+@login_required
+@require_GET
+def round_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(rounds_with_counts(request.user), request.GET.get("page"))
+    return render(request, "web/workflow/round_list.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_new(request: HttpRequest) -> HttpResponse:
+    form = RoundForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            round_ = domain.create_round(
+                actor=request.user,
+                name=data["name"],
+                owning_unit=data["owning_unit"],
+                decider_unit=data["decider_unit"],
+                decider_role=data["decider_role"],
+                year=data["year"],
+                period_label=data["period_label"],
+                award_type=data["award_type"],
+                movement=data["movement"],
+                submission_deadline=data["submission_deadline"],
+                appraisal_deadline=data["appraisal_deadline"],
+                planned_decision_date=data["planned_decision_date"],
+                note=data["note"],
+            )
+        except WorkflowError as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(request, _("The round was opened."))
+            return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
+    return render(request, "web/workflow/round_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def round_page(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    user = request.user
+    items = list(round_nominations(round_))
+    marks = registration_marks(items)
+    counts: dict[str, int] = {}
+    for n in items:
+        counts[n.state] = counts.get(n.state, 0) + 1
+    bulk = [
+        (target, label)
+        for target, label in BULK_TARGETS
+        if allows(BULK_PREDICATES[target], user, round_)
+        and any(n.state in workflow.bulk_sources(target) for n in items)
+    ]
+    quotas = quota_report(round_)
+    may_see_comments = sees_comments(user, round_)
+    return render(
+        request,
+        "web/workflow/round_detail.html",
+        {
+            "round": round_,
+            "rows": [(n, marks.get(n.pk)) for n in items],
+            "counts": counts,
+            "bulk": bulk,
+            "quotas": quotas,
+            "any_over": any(q.over for q in quotas),
+            "can_nominate": is_nominating_clerk(user, round_),
+            "can_override_quota": may_override(user, round_),
+            "can_post_notice": is_proposer(user, round_),
+            "notices": list(round_notices(round_)),
+            "comments": list(round_comments(round_)) if may_see_comments else None,
+            "notice_form": NoticeForm(initial={"starts_on": timezone.localdate()}),
+            "reason_form": ReasonForm(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    form = BulkForm(request.POST)
+    target = reverse("web:workflow_round", args=[round_.pk])
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return HttpResponseRedirect(target)
+    result = workflow.bulk_transition(round=round_, to=form.cleaned_data["to"], actor=request.user)
+    if result.done:
+        messages.success(request, _("%(n)s nominations were moved.") % {"n": len(result.done)})
+    for nomination, message in result.failed:
+        messages.error(request, f"{nomination.subject_name} ({nomination.kind.code}): {message}")
+    if not result.done and not result.failed:
+        messages.info(request, _("There was nothing to move."))
+    return HttpResponseRedirect(target)
+
+
+@login_required
+@require_POST
+def round_quota_override(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    form = ReasonForm(request.POST)
+    target = reverse("web:workflow_round", args=[round_.pk])
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for exceeding the quota."))
+        return HttpResponseRedirect(target)
+    try:
+        domain.record_quota_override(
+            actor=request.user, round=round_, reason=form.cleaned_data["reason"]
+        )
+    except WorkflowError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("The reason for exceeding the quota was recorded."))
+    return HttpResponseRedirect(target)
+
+
+@login_required
+@require_POST
+def round_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    form = NoticeForm(request.POST)
+    target = reverse("web:workflow_round", args=[round_.pk])
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return HttpResponseRedirect(target)
+    data = form.cleaned_data
+    try:
+        notice = notices.post_notice(
+            actor=request.user,
+            round=round_,
+            starts_on=data["starts_on"],
+            working_days=data["working_days"],
+            title=data["title"],
+        )
+    except WorkflowError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(
+            request,
+            _("The nominees are posted from %(start)s to %(end)s (%(days)s working days).")
+            % {
+                "start": notice.starts_on.strftime("%d/%m/%Y"),
+                "end": notice.ends_on.strftime("%d/%m/%Y"),
+                "days": notice.working_days,
+            },
+        )
+    return HttpResponseRedirect(target)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_new(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    form = NominationForm(request.POST or None, round=round_)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = None
+        if data["person_code"]:
+            person = (
+                Person.objects.filter(code=data["person_code"].strip())
+                .select_related("current_unit")
+                .first()
+            )
+            if person is None:
+                form.add_error(
+                    "person_code",
+                    _("No person has the staff code %(code)s.") % {"code": data["person_code"]},
+                )
+        if not form.errors:
+            try:
+                nomination = domain.create_nomination(
+                    actor=request.user,
+                    round=round_,
+                    kind=data["kind"],
+                    person=person,
+                    unit=data["unit"],
+                    award_type=data["award_type"],
+                    period=data["period"],
+                    period_label=data["period_label"],
+                    achievement_summary=data["achievement_summary"],
+                )
+            except WorkflowError as exc:
+                form.add_error(None, error_text(exc))
+            else:
+                messages.success(request, _("The nomination was created as a draft."))
+                return HttpResponseRedirect(
+                    reverse("web:workflow_nomination", args=[nomination.pk])
+                )
+    if request.method == "GET" and not is_nominating_clerk(request.user, round_):
+        messages.error(request, _("You may not nominate in this round."))
+        return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
+    people = [
+        (code, " ".join(p for p in (family, middle, given) if p))
+        for code, family, middle, given in people_choices(round_)
+    ]
+    return render(
+        request,
+        "web/workflow/nomination_form.html",
+        {"form": form, "round": round_, "people": people},
+    )

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.orgs import RoleFactory, UnitFactory
+from tests.factories.people import PersonFactory, PostFactory, TaskRatingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    province = UnitFactory(level="province")
+    dept_a = UnitFactory(parent=province)
+    dept_b = UnitFactory(parent=province)
+    person = PersonFactory()
+    PostFactory(person=person, unit=dept_a, start_date=dt.date(2015, 1, 1))
+    TaskRatingFactory(person=person, year=2024, rating="HTTNV")
+    return {
+        "a": dept_a,
+        "person": person,
+        "clerk_a": RoleFactory(unit=dept_a).user,
+        "clerk_b": RoleFactory(unit=dept_b).user,
+    }
+
+
+def test_api_person_eligibility_returns_outcomes_with_rules(client, world):
+    client.force_login(world["clerk_a"])
+    url = reverse("api:person-eligibility", args=[world["person"].pk]) + "?year=2024"
+    data = client.get(url).json()
+    ldtt = next(r for r in data if r["code"] == "LDTT")
+    assert ldtt["outcome"] == "ELIGIBLE"
+    assert any(c["rule"] == "R-LDTT-1" for c in ldtt["checks"])
+
+
+def test_api_person_eligibility_out_of_scope_404(client, world):
+    client.force_login(world["clerk_b"])
+    assert (
+        client.get(reverse("api:person-eligibility", args=[world["person"].pk])).status_code == 404
+    )
+
+
+def test_api_unit_candidates_lists_person(client, world):
+    client.force_login(world["clerk_a"])
+    url = reverse("api:unit-candidates", args=[world["a"].pk]) + "?year=2024&code=LDTT"
+    data = client.get(url).json()
+    assert [c["person"] for c in data["candidates"]] == [world["person"].pk]
+    assert data["counts"]["ELIGIBLE"] == 1
+
+
+def test_api_cases_evaluates_and_reports_malformed(client, world):
+    client.force_login(world["clerk_a"])
+    case = {
+        "id": "X1",
+        "subject": {"type": "individual"},
+        "years": {"2024": {"rating": "HTNV", "months_worked": 12}},
+        "request": {
+            "code": "LDTT",
+            "period": 2024,
+            "decision_date": "2025-01-15",
+            "award_type": "CONG_TRANG",
+        },
+    }
+    url = reverse("api:eligibility-cases")
+    ok = client.post(url, case, content_type="application/json")
+    assert ok.status_code == 200
+    assert ok.json()[0]["outcome"] == "NOT_ELIGIBLE"
+    case["request"]["cod"] = "LDTT"
+    bad = client.post(url, case, content_type="application/json")
+    assert bad.status_code == 400
+    assert "cod" in str(bad.json())

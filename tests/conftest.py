@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(settings):  # type: ignore[no-untyped-def]
+    """Tests see the product as a clerk does: Vietnamese first."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "vi"
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():  # type: ignore[no-untyped-def]
+    """PBKDF2 at production strength costs ~0.4 s per user; tests only need a working hash."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield

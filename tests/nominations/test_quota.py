@@ -1,0 +1,117 @@
+"""Quota per round: CSTĐCS at most a share of the round's LĐTT nominations, rounded down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+
+from tests.nominations.world import S, World
+from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.nominations.domain.errors import NotPermitted, OverQuota
+from vinhdanh.nominations.domain.nominations import record_quota_override
+from vinhdanh.nominations.domain.quotas import allowance, quota_report
+from vinhdanh.nominations.domain.workflow import bulk_transition, transition
+from vinhdanh.people.enums import Rating
+
+pytestmark = pytest.mark.django_db
+
+
+def _province_quota(world: World, value: str = "15%") -> None:
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value=value, unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+
+
+def _cstdcs(world: World):  # type: ignore[no-untyped-def]
+    """A nomination the engine finds eligible for CSTĐCS (example E04: HTXSNV and LĐTT)."""
+    from tests.factories.awards import AwardFactory, DecisionFactory
+
+    person = world.person(rating=Rating.HTXSNV)
+    AwardFactory(
+        person=person,
+        period=2024,
+        decision=DecisionFactory(signed_on=dt.date(2025, 1, 5), year=2025),
+    )
+    return world.nominate(person=person, code="CSTDCS")
+
+
+def test_allowance_is_rounded_down() -> None:
+    assert allowance(Fraction(15, 100), 13) == 1
+    assert allowance(Fraction(15, 100), 14) == 2
+    assert allowance(Fraction(15, 100), 6) == 0
+
+
+def test_no_quota_under_the_2022_regime_without_a_provincial_rule(world: World) -> None:
+    assert quota_report(world.round) == []
+
+
+def test_quota_report_counts_the_round_and_marks_it_over(world: World) -> None:
+    _province_quota(world)
+    for _ in range(7):
+        world.nominate()
+    first, second = _cstdcs(world), _cstdcs(world)
+    (line,) = quota_report(world.round)
+    assert (line.kind.code, line.base_kind.code) == ("CSTDCS", "LDTT")
+    assert (line.base_count, line.allowed, line.used, line.planned) == (7, 1, 0, 2)
+    assert line.over
+    assert line.percent == "15"
+    transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
+    (line,) = quota_report(world.round)
+    assert (line.used, line.planned) == (1, 2)
+    assert second.state == S.DRAFT
+
+
+def test_submission_beyond_the_quota_is_blocked_with_the_numbers(world: World) -> None:
+    _province_quota(world)
+    for _ in range(7):
+        world.nominate()
+    first, second = _cstdcs(world), _cstdcs(world)
+    transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
+    with pytest.raises(OverQuota) as error:
+        transition(nomination=second, to=S.SUBMITTED, actor=world.clerk)
+    message = str(error.value)
+    assert "15%" in message
+    assert " 7 " in message
+    assert " 1 " in message
+    second.refresh_from_db()
+    assert second.state == S.DRAFT
+
+
+def test_recorded_quota_override_lets_the_round_go_beyond(world: World) -> None:
+    _province_quota(world)
+    for _ in range(7):
+        world.nominate()
+    first, second = _cstdcs(world), _cstdcs(world)
+    with pytest.raises(NotPermitted):
+        record_quota_override(
+            actor=world.clerk, round=world.round, reason="Đơn vị có nhiều thành tích"
+        )
+    record_quota_override(actor=world.head, round=world.round, reason="Đơn vị có nhiều thành tích")
+    result = bulk_transition(round=world.round, to=S.SUBMITTED, actor=world.clerk)
+    assert not result.failed
+    assert {first.pk, second.pk} <= {n.pk for n in result.done}
+
+
+def test_bulk_submission_reports_the_item_over_the_quota(world: World) -> None:
+    _province_quota(world)
+    ldtt = [world.nominate() for _ in range(7)]
+    cstdcs = [_cstdcs(world), _cstdcs(world)]
+    result = bulk_transition(round=world.round, to=S.SUBMITTED, actor=world.clerk)
+    assert len(result.done) == 8
+    ((failed, message),) = result.failed
+    assert failed.pk == cstdcs[1].pk
+    assert failed.state == S.DRAFT
+    assert "15%" in message
+    for n in ldtt:
+        n.refresh_from_db()
+    assert {n.state for n in ldtt} == {S.SUBMITTED}
+
+
+def test_a_jurisdiction_rule_applies_only_below_it(world: World) -> None:
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="20%", unit=world.dept_b, valid_from=dt.date(2024, 1, 1)
+    )
+    world.nominate()
+    assert quota_report(world.round) == []

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.orgs import RoleFactory
+from tests.web.conftest import login
+from vinhdanh.common.context import acting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_audit_log_is_closed_to_clerks(clerk_client, world):
+    assert clerk_client.get(reverse("web:audit")).status_code == 403
+
+
+def test_audit_log_shows_old_and_new_values(client, world):
+    admin = RoleFactory(unit=world.province, is_admin=True, is_clerk=False).user
+    with acting(admin, source="web", request_id="req-rename-1"):
+        world.hong.current_title = "Phó Trưởng phòng"
+        world.hong.save()
+    login(client, admin)
+    url = reverse("web:audit")
+    response = client.get(url, {"object_type": "people.person", "request_id": "req-rename-1"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [e.request_id for e in response.context["page"].items] == ["req-rename-1"]
+    assert "Chuyên viên chính" in html
+    assert "Phó Trưởng phòng" in html
+    assert 'class="old"' in html
+    assert 'class="new"' in html
+
+
+def test_audit_log_filters_by_user(root_client, world):
+    response = root_client.get(reverse("web:audit"), {"user": "nobody-like-this"})
+    assert response.context["page"].items == []

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories.orgs import RoleFactory, UnitFactory
+from tests.factories.people import PersonFactory, PostFactory, TaskRatingFactory
+from vinhdanh.eligibility.models import ParameterValue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    province = UnitFactory(level="province", name="Tỉnh Hà Tĩnh")
+    dept_a = UnitFactory(parent=province, name="Sở Tư pháp")
+    dept_b = UnitFactory(parent=province, name="Sở Y tế")
+    hong = PersonFactory(family_name="Nguyễn", middle_name="Thị", given_name="Hồng")
+    PostFactory(person=hong, unit=dept_a, start_date=dt.date(2015, 1, 1))
+    TaskRatingFactory(person=hong, year=2024, rating="HTTNV")
+    clerk_a = RoleFactory(unit=dept_a).user
+    clerk_b = RoleFactory(unit=dept_b).user
+    office = RoleFactory(unit=province, is_clerk=False, is_emulation_office=True).user
+    return {
+        "province": province,
+        "a": dept_a,
+        "b": dept_b,
+        "hong": hong,
+        "clerk_a": clerk_a,
+        "clerk_b": clerk_b,
+        "office": office,
+    }
+
+
+def test_person_eligibility_shows_ldtt_eligible_with_reason(client, world):
+    client.force_login(world["clerk_a"])
+    url = reverse("web:person_eligibility", args=[world["hong"].pk]) + "?year=2024"
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Lao động tiên tiến" in body
+    assert "R-LDTT-1" in body
+
+
+def test_person_eligibility_out_of_scope_is_404(client, world):
+    client.force_login(world["clerk_b"])
+    response = client.get(reverse("web:person_eligibility", args=[world["hong"].pk]))
+    assert response.status_code == 404
+
+
+def test_unit_candidates_lists_eligible_person_and_exports(client, world):
+    client.force_login(world["office"])
+    url = reverse("web:unit_candidates", args=[world["province"].pk]) + "?year=2024&code=LDTT"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Nguyễn Thị Hồng" in response.content.decode()
+    xlsx = client.get(
+        reverse("web:unit_candidates_xlsx", args=[world["province"].pk]) + "?year=2024"
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    names = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Nguyễn Thị Hồng" in names
+
+
+def test_unit_candidates_other_unit_is_404(client, world):
+    client.force_login(world["clerk_b"])
+    response = client.get(reverse("web:unit_candidates", args=[world["a"].pk]))
+    assert response.status_code == 404
+
+
+def test_why_explains_not_eligible_with_article(client, world):
+    client.force_login(world["clerk_a"])
+    url = reverse("web:eligibility_why", args=[world["hong"].pk, "CSTD_BT"]) + "?year=2024"
+    body = client.get(url).content.decode()
+    assert "R-CSTDBT-1" in body
+
+
+def test_parameters_office_sets_quota_with_history(client, world):
+    client.force_login(world["office"])
+    url = reverse("web:eligibility_parameters")
+    data = {
+        "key": "cstdcs_quota_of_ldtt",
+        "value": "0.15",
+        "unit": world["province"].pk,
+        "valid_from": "01/01/2024",
+    }
+    assert client.post(url, data).status_code == 302
+    data.update(value="0.10", valid_from="01/01/2026")
+    assert client.post(url, data).status_code == 302
+    rows = list(ParameterValue.objects.order_by("valid_from"))
+    assert [r.value for r in rows] == [0.15, 0.1]
+    assert rows[0].valid_to == dt.date(2025, 12, 31)
+
+
+def test_parameters_bad_value_is_reported(client, world):
+    client.force_login(world["office"])
+    response = client.post(
+        reverse("web:eligibility_parameters"),
+        {
+            "key": "cstdcs_quota_of_ldtt",
+            "value": "2.5",
+            "unit": world["province"].pk,
+            "valid_from": "01/01/2024",
+        },
+    )
+    assert response.status_code == 200
+    assert ParameterValue.objects.count() == 0
+    assert "cstdcs_quota_of_ldtt" in response.content.decode()
+
+
+def test_parameters_forbidden_for_clerk(client, world):
+    client.force_login(world["clerk_a"])
+    assert client.get(reverse("web:eligibility_parameters")).status_code == 403

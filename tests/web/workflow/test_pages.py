@@ -1,0 +1,249 @@
+"""The workflow as a clerk, an office and the public use it through the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tests.factories.awards import kind
+from tests.nominations.world import S, World, force_state
+from vinhdanh.nominations.domain.notices import post_notice
+from vinhdanh.nominations.models import Nomination, Notification, PublicComment, Round
+from vinhdanh.people.enums import Rating
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+
+
+def page(client, url: str) -> str:  # type: ignore[no-untyped-def]
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_clerk_opens_a_round_and_nominates_through_the_pages(client, world: World) -> None:
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_round_new"),
+        {
+            "name": "Danh hiệu thi đua năm 2024 — Sở Tư pháp (bổ sung)",
+            "owning_unit": world.dept.pk,
+            "decider_unit": world.province.pk,
+            "year": 2024,
+            "planned_decision_date": "2025-01-15",
+        },
+    )
+    round_ = Round.objects.get(name__endswith="(bổ sung)")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:workflow_round", args=[round_.pk])
+    person = world.person()
+    form = page(client, reverse("web:workflow_nomination_new", args=[round_.pk]))
+    assert person.code in form  # offered while typing
+    response = client.post(
+        reverse("web:workflow_nomination_new", args=[round_.pk]),
+        {
+            "kind": kind("LDTT").pk,
+            "person_code": person.code,
+            "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ được giao",
+        },
+    )
+    nomination = Nomination.objects.get(round=round_)
+    assert response["Location"] == reverse("web:workflow_nomination", args=[nomination.pk])
+    html = page(client, response["Location"])
+    assert person.full_name in html
+    assert "R-LDTT-1" in html  # the engine's explanation is on the page
+    assert str(S.DRAFT.label) in html
+
+
+def test_nomination_form_refuses_an_unknown_staff_code(client, world: World) -> None:
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_nomination_new", args=[world.round.pk]),
+        {"kind": kind("LDTT").pk, "person_code": "KHONG-CO"},
+    )
+    assert response.status_code == 200
+    assert "KHONG-CO" in response.content.decode()
+    assert not Nomination.objects.exists()
+
+
+def test_return_without_a_reason_shows_the_message_and_changes_nothing(
+    client, world: World
+) -> None:
+    nomination = force_state(world.nominate(), S.SUBMITTED)
+    client.force_login(world.office)
+    url = reverse("web:workflow_nomination_transition", args=[nomination.pk])
+    response = client.post(url, {"to": S.RETURNED, "reason": ""}, follow=True)
+    expected = _("Give a reason: it is required to move a nomination to “%(target)s”.") % {
+        "target": S.RETURNED.label
+    }
+    assert expected in response.content.decode()
+    nomination.refresh_from_db()
+    assert nomination.state == S.SUBMITTED
+    client.post(url, {"to": S.RETURNED, "reason": "Thiếu biên bản họp bình xét"})
+    nomination.refresh_from_db()
+    assert nomination.state == S.RETURNED
+    client.force_login(world.clerk)
+    html = page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+    assert "Thiếu biên bản họp bình xét" in html  # in the history
+
+
+def test_forbidden_move_in_scope_is_403(client, world: World) -> None:
+    nomination = world.nominate()
+    client.force_login(world.council)
+    response = client.post(
+        reverse("web:workflow_nomination_transition", args=[nomination.pk]), {"to": S.SUBMITTED}
+    )
+    assert response.status_code == 403
+
+
+def test_override_is_visible_on_every_later_page(client, world: World) -> None:
+    nomination = world.nominate(person=world.person(rating=Rating.HTNV))
+    client.force_login(world.head)
+    html = page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+    assert reverse("web:workflow_nomination_override", args=[nomination.pk]) in html
+    client.post(
+        reverse("web:workflow_nomination_override", args=[nomination.pk]),
+        {"reason": "Thành tích đột xuất phòng chống bão lũ"},
+    )
+    client.force_login(world.clerk)
+    client.post(
+        reverse("web:workflow_nomination_transition", args=[nomination.pk]), {"to": S.SUBMITTED}
+    )
+    nomination.refresh_from_db()
+    assert nomination.state == S.SUBMITTED
+    client.force_login(world.office)
+    for url in (
+        reverse("web:workflow_nomination", args=[nomination.pk]),
+        reverse("web:workflow_round", args=[world.round.pk]),
+    ):
+        assert "Thành tích đột xuất phòng chống bão lũ" in page(client, url)
+    inbox = page(client, reverse("web:workflow_inbox"))
+    assert nomination.person.full_name in inbox
+
+
+def test_bulk_submit_from_the_round_page_reports_failures(client, world: World) -> None:
+    good = world.nominate()
+    weak = world.nominate(person=world.person(rating=Rating.HTNV))
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_round_bulk", args=[world.round.pk]), {"to": S.SUBMITTED}, follow=True
+    )
+    html = response.content.decode()
+    assert weak.person.full_name in html  # the failure names the nominee
+    good.refresh_from_db()
+    weak.refresh_from_db()
+    assert (good.state, weak.state) == (S.SUBMITTED, S.DRAFT)
+
+
+def test_attachment_upload_and_download_within_scope(client, world: World) -> None:
+    nomination = world.nominate()
+    client.force_login(world.clerk)
+    client.post(
+        reverse("web:workflow_attachment_add", args=[nomination.pk]),
+        {
+            "kind": "achievement_report",
+            "file": SimpleUploadedFile("bao-cao-thanh-tich.pdf", PDF, "application/pdf"),
+        },
+    )
+    attachment = nomination.attachments.get()
+    url = reverse("web:workflow_attachment", args=[attachment.pk])
+    client.force_login(world.office)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment;" in response["Content-Disposition"]
+    client.force_login(world.clerk_b)
+    response = client.get(url)
+    assert response.status_code == 404
+    # The stored file is not reachable under MEDIA_URL.
+    client.force_login(world.clerk)
+    assert client.get(f"/media/{attachment.file.name}").status_code == 404
+
+
+def test_upload_of_a_disguised_file_is_refused_with_a_message(client, world: World) -> None:
+    nomination = world.nominate()
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_attachment_add", args=[nomination.pk]),
+        {
+            "kind": "evidence",
+            "file": SimpleUploadedFile("anh.png", b"<svg onload=alert(1)>", "image/png"),
+        },
+        follow=True,
+    )
+    assert not nomination.attachments.exists()
+    assert response.status_code == 200
+
+
+def test_notification_marked_read_with_htmx_returns_the_row(client, world: World) -> None:
+    note = Notification.objects.create(user=world.clerk, message="Hồ sơ bị trả lại")
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_notification_read", args=[note.pk]), HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="notification-{note.pk}"' in html
+    assert "unread" not in html
+    note.refresh_from_db()
+    assert note.is_read
+
+
+def _open_notice(world: World):  # type: ignore[no-untyped-def]
+    nomination = force_state(world.nominate(), S.VOTED)
+    Nomination.objects.filter(pk=nomination.pk).update(
+        achievement_summary="Có sáng kiến cải cách thủ tục hành chính"
+    )
+    return nomination, post_notice(
+        actor=world.office, round=world.round, starts_on=timezone.localdate()
+    )
+
+
+def test_public_notice_page_needs_no_login_and_shows_no_personal_data(client, world: World) -> None:
+    nomination, notice = _open_notice(world)
+    person = nomination.person
+    person.birth_date = dt.date(1980, 5, 17)
+    person.save()
+    listing = page(client, reverse("web:workflow_public_notices"))
+    assert notice.title in listing
+    html = page(client, reverse("web:workflow_public_notice", args=[notice.pk]))
+    for shown in (person.full_name, "Sở Tư pháp", nomination.kind.name, "sáng kiến cải cách"):
+        assert shown in html
+    for hidden in (person.code, "17/05/1980", "1980-05-17", "R-LDTT-1"):
+        assert hidden not in html
+
+
+def test_public_comments_are_logged_and_rate_limited(client, world: World) -> None:
+    cache.clear()
+    nomination, notice = _open_notice(world)
+    url = reverse("web:workflow_public_notice", args=[notice.pk])
+    for i in range(5):
+        response = client.post(url, {"nomination": nomination.pk, "content": f"Ý kiến {i}"})
+        assert response.status_code == 302
+    response = client.post(url, {"content": "Ý kiến thứ sáu"}, follow=True)
+    assert PublicComment.objects.count() == 5
+    comment = PublicComment.objects.first()
+    assert (comment.nomination, comment.name) == (nomination, "")
+    # The office sees them on the round page; the public page does not list them.
+    assert "Ý kiến 0" not in page(client, url)
+    client.force_login(world.office)
+    assert "Ý kiến 0" in page(client, reverse("web:workflow_round", args=[world.round.pk]))
+    cache.clear()
+
+
+def test_a_notice_that_has_not_started_is_not_public(client, world: World) -> None:
+    force_state(world.nominate(), S.VOTED)
+    notice = post_notice(
+        actor=world.office,
+        round=world.round,
+        starts_on=timezone.localdate() + dt.timedelta(days=7),
+    )
+    assert client.get(reverse("web:workflow_public_notice", args=[notice.pk])).status_code == 404
