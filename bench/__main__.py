@@ -16,7 +16,9 @@ from bench import common
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench")
-    parser.add_argument("--people", type=int, default=int(os.environ.get("BENCH_PEOPLE", 1_000_000)))
+    parser.add_argument(
+        "--people", type=int, default=int(os.environ.get("BENCH_PEOPLE", 1_000_000))
+    )
     parser.add_argument("--only", default=os.environ.get("BENCH_ONLY", ""))
     parser.add_argument("--db", default=os.environ.get("BENCH_DB", "sqlite,postgres"))
     args = parser.parse_args(argv)

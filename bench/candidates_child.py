@@ -20,22 +20,44 @@ def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
 
     ids = people_qs.values("pk")
     querysets = [
-        people_qs.values_list("pk", "current_unit__level", "recruitment_date", "priority_group",
-                              "current_unit__priority_area", "current_unit_id"),
+        people_qs.values_list(
+            "pk",
+            "current_unit__level",
+            "recruitment_date",
+            "priority_group",
+            "current_unit__priority_area",
+            "current_unit_id",
+        ),
         TaskRating.objects.filter(person_id__in=ids).values_list(
-            "person_id", "year", "rating", "months_worked", "movement_participation"),
+            "person_id", "year", "rating", "months_worked", "movement_participation"
+        ),
         Award.objects.filter(person_id__in=ids).values_list(
-            "person_id", "kind__code", "period", "decision__signed_on", "award_type",
-            "revoked_by_id", "achievement_id", "decision__decider_role"),
+            "person_id",
+            "kind__code",
+            "period",
+            "decision__signed_on",
+            "award_type",
+            "revoked_by_id",
+            "achievement_id",
+            "decision__decider_role",
+        ),
         Initiative.authors.through.objects.filter(person_id__in=ids).values_list(
-            "person_id", "initiative__kind", "initiative__level", "initiative__recognised_on",
-            "initiative__applied_effectively", "initiative__replicable"),
+            "person_id",
+            "initiative__kind",
+            "initiative__level",
+            "initiative__recognised_on",
+            "initiative__applied_effectively",
+            "initiative__replicable",
+        ),
         Discipline.objects.filter(person_id__in=ids).values_list(
-            "person_id", "form", "decision_date", "period_end"),
+            "person_id", "form", "decision_date", "period_end"
+        ),
         PendingReview.objects.filter(person_id__in=ids).values_list(
-            "person_id", "kind", "opened", "closed"),
+            "person_id", "kind", "opened", "closed"
+        ),
         Leave.objects.filter(person_id__in=ids).values_list(
-            "person_id", "kind", "start_date", "end_date"),
+            "person_id", "kind", "start_date", "end_date"
+        ),
     ]
     rows = 0
     kept = []
@@ -52,6 +74,7 @@ def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
 def main() -> None:
     payload = json.loads(sys.argv[1])
     django.setup()
+    from bench.common import peak_rss_gib
     from vinhdanh.eligibility import services
     from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome
     from vinhdanh.eligibility.core.engine import outcome_column
@@ -59,7 +82,6 @@ def main() -> None:
     from vinhdanh.eligibility.domain.queries.parameters import parameters_for
     from vinhdanh.orgs.models import Unit
     from vinhdanh.people.models import Person
-    from bench.common import peak_rss_gib
 
     period, decision_date = 2025, dt.date(2026, 1, 15)
     people = Person.objects.all()
@@ -82,12 +104,22 @@ def main() -> None:
         eligible = batch.frame.filter(
             batch.frame[outcome_column("LDTT")] == Outcome.ELIGIBLE.value
         ).height
-        print(json.dumps({
-            "people": people.count(), "rows": rows, "codes": list(CANDIDATE_CODES),
-            "baseline_s": baseline, "work_s": t3 - t1, "facts_s": t2 - t1,
-            "engine_s": t3 - t2, "peak_gib": peak_rss_gib(), "eligible_ldtt": eligible,
-            "collectives": ubatch.frame.height,
-        }))
+        print(
+            json.dumps(
+                {
+                    "people": people.count(),
+                    "rows": rows,
+                    "codes": list(CANDIDATE_CODES),
+                    "baseline_s": baseline,
+                    "work_s": t3 - t1,
+                    "facts_s": t2 - t1,
+                    "engine_s": t3 - t2,
+                    "peak_gib": peak_rss_gib(),
+                    "eligible_ldtt": eligible,
+                    "collectives": ubatch.frame.height,
+                }
+            )
+        )
         return
     sample = payload["sample"]
     ids = list(people.values_list("pk", flat=True)[:50_000])
@@ -100,8 +132,15 @@ def main() -> None:
     for person in Person.objects.filter(pk__in=chosen):
         services.person_year(person, period, decision_date)
     per_single = (time.perf_counter() - t1) / len(chosen)
-    print(json.dumps({"sample": len(chosen), "per_person_single_s": per_single,
-                      "per_person_batch_s": per_batch}))
+    print(
+        json.dumps(
+            {
+                "sample": len(chosen),
+                "per_person_single_s": per_single,
+                "per_person_batch_s": per_batch,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

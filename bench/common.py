@@ -58,7 +58,9 @@ def ensure_database(backend: str, people: int, seed: int = 1) -> str:
     subprocess.run([*vinhdanh, "migrate", "-v", "0"], env=_env(url), check=True)
     subprocess.run(
         [*vinhdanh, "generate_demo", "--people", str(people), "--seed", str(seed)],
-        env=_env(url), check=True, stdout=subprocess.DEVNULL,
+        env=_env(url),
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     print(f"  (generated {people:,} people on {backend} in {time.perf_counter() - started:.0f} s)")
     VAR.mkdir(parents=True, exist_ok=True)
@@ -70,7 +72,10 @@ def child(module: str, url: str, payload: dict[str, Any]) -> dict[str, Any]:
     """Run one measurement in a fresh process: clean caches and an honest peak memory."""
     proc = subprocess.run(
         [sys.executable, "-m", module, json.dumps(payload)],
-        env=_env(url), check=True, capture_output=True, text=True,
+        env=_env(url),
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

@@ -20,11 +20,19 @@ def run_p4(args: argparse.Namespace, backends: list[str]) -> None:
     for backend in backends:
         url = common.database_url(backend, f"import{n}")  # type: ignore[arg-type]
         proc = subprocess.run(
-            [sys.executable, "-c",
-             "import json,sys,django; django.setup(); import bench.import_people as b; "
-             f"print(json.dumps(b.run({n})))"],
-            env=common._env(url), check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-c",
+                "import json,sys,django; django.setup(); import bench.import_people as b; "
+                f"print(json.dumps(b.run({n})))",
+            ],
+            env=common._env(url),
+            check=True,
+            capture_output=True,
+            text=True,
         )
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"P4 import {n:,} people from .xlsx, {backend}: {r} — ratio {r.get('ratio', 0):.2f} "
-              "(target ≤ 3.00)")
+        print(
+            f"P4 import {n:,} people from .xlsx, {backend}: {r} — ratio {r.get('ratio', 0):.2f} "
+            "(target ≤ 3.00)"
+        )

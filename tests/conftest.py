@@ -25,3 +25,13 @@ def _fast_password_hashing():  # type: ignore[no-untyped-def]
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    """Cached pages (the dashboard) are keyed by user id, which the test database reuses."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

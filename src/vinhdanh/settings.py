@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "vinhdanh.common.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -195,7 +195,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    # One name for a choice set used by several fields (api: Award.award_type, AwardKind.award_types).
+    # One name for a choice set used by several fields (Award.award_type, AwardKind.award_types).
     "ENUM_NAME_OVERRIDES": {
         "AwardTypeEnum": "vinhdanh.awards.enums.AwardType",
         "NominationStateEnum": "vinhdanh.nominations.enums.NominationState",

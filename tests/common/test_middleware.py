@@ -84,3 +84,24 @@ def test_security_headers_admin_keeps_its_own_policy() -> None:
     response = SecurityHeadersMiddleware(lambda r: HttpResponse())(request)
 
     assert "Content-Security-Policy" not in response
+
+
+def test_pages_are_vietnamese_even_when_the_browser_asks_for_english() -> None:
+    response = Client().get("/login/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert response.headers["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.content.decode()
+
+
+def test_the_language_switch_shows_english() -> None:
+    client = Client()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    assert response.status_code == 302
+    page = client.get("/login/")
+    assert page.headers["Content-Language"] == "en"
+    assert "Log in" in page.content.decode()
+
+
+def test_api_follows_accept_language() -> None:
+    response = Client().get("/api/v1/units/", headers={"accept-language": "en"})
+    assert response.status_code in (401, 403)
+    assert response.headers["Content-Language"] == "en"

@@ -23,6 +23,9 @@ START, END = 2016, 2025
 GOOD = {"HTXSNV", "HTTNV"}
 REFORM = dt.date(2025, 7, 1)
 
+# The marker also keeps these tests ahead of the transactional ones, which flush the catalogue.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Summary]:

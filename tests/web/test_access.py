@@ -105,3 +105,21 @@ def test_navigation_is_empty_for_anonymous_users(world):
 def test_navigation_marks_home_active_only_on_home(world):
     items = nav_for(world.clerk_a, "/")
     assert [item["url"] for item in items if item["active"]] == [reverse("web:home")]
+
+
+def test_navigation_leads_to_nominations_councils_and_parameters_by_role(world):
+    council_member = RoleFactory(unit=world.unit_a, is_clerk=False, is_council_member=True).user
+    office = RoleFactory(unit=world.unit_a, is_clerk=False, is_emulation_office=True).user
+    inbox = reverse("web:workflow_inbox")
+    councils = reverse("web:councils:list")
+    parameters = reverse("web:eligibility_parameters")
+
+    def urls(user):
+        return {item["url"] for item in nav_for(user)}
+
+    assert inbox in urls(world.clerk_a)
+    assert not {councils, parameters} & urls(world.clerk_a)
+    assert councils in urls(council_member)
+    assert parameters not in urls(council_member)
+    assert {inbox, councils, parameters} <= urls(office)
+    assert {inbox, councils, parameters} <= urls(world.admin)

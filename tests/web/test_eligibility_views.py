@@ -115,3 +115,21 @@ def test_parameters_bad_value_is_reported(client, world):
 def test_parameters_forbidden_for_clerk(client, world):
     client.force_login(world["clerk_a"])
     assert client.get(reverse("web:eligibility_parameters")).status_code == 403
+
+
+def test_person_page_loads_the_eligibility_section_and_unit_page_links_candidates(client, world):
+    client.force_login(world["clerk_a"])
+    person_page = client.get(reverse("web:person", args=[world["hong"].pk])).content.decode()
+    check_url = reverse("web:person_eligibility", args=[world["hong"].pk])
+    assert f'hx-get="{check_url}"' in person_page
+    assert 'hx-trigger="load"' in person_page
+    unit_page = client.get(reverse("web:unit", args=[world["a"].pk])).content.decode()
+    assert reverse("web:unit_candidates", args=[world["a"].pk]) in unit_page
+
+
+def test_unit_page_has_no_candidate_link_for_a_plain_viewer(client, world):
+    viewer = RoleFactory(unit=world["a"], is_clerk=False).user
+    client.force_login(viewer)
+    unit_page = client.get(reverse("web:unit", args=[world["a"].pk]))
+    assert unit_page.status_code == 200
+    assert reverse("web:unit_candidates", args=[world["a"].pk]) not in unit_page.content.decode()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
@@ -22,7 +23,12 @@ from vinhdanh.people.models import Person
 pytestmark = pytest.mark.django_db
 
 HEADER = ["Mã cán bộ", "Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Chức vụ", "Từ ngày"]
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def english(client: Client) -> Client:
+    """The language switch stores the choice in a cookie; these tests read English messages."""
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +47,7 @@ def people_file(*rows: list[object], name: str = "people.xlsx") -> SimpleUploade
 
 
 def upload(client: Client, kind: str, file: SimpleUploadedFile) -> HttpResponse:
-    return client.post(reverse("web:import_upload", args=[kind]), {"file": file}, **EN)
+    return english(client).post(reverse("web:import_upload", args=[kind]), {"file": file})
 
 
 def test_imports_page_requires_login(client: Client, world: World) -> None:
@@ -61,7 +67,7 @@ def test_imports_forbidden_without_clerk_office_or_admin_role(client: Client, wo
 def test_imports_page_lists_every_kind_with_its_template(
     clerk_client: Client, world: World
 ) -> None:
-    response = clerk_client.get(reverse("web:imports"), **EN)
+    response = english(clerk_client).get(reverse("web:imports"))
     assert response.status_code == 200
     for kind in ("units", "people", "ratings", "initiatives", "awards"):
         assert reverse("web:import_template", args=[kind]) in response.content.decode()
@@ -102,7 +108,7 @@ def test_import_upload_preview_then_confirm(
     assert reverse("web:import_confirm", args=[token]) in page
     assert clerk_client.get(reverse("web:import_confirm", args=[token])).status_code == 200
 
-    response = clerk_client.post(reverse("web:import_confirm", args=[token]), **EN)
+    response = english(clerk_client).post(reverse("web:import_confirm", args=[token]))
     assert response.status_code == 302
     assert response["Location"] == reverse("web:imports")
     person = Person.objects.get(code="SNV-002")

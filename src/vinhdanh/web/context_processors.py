@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.rules import is_admin
 
 
@@ -29,8 +31,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (reverse("web:people"), _("People")),
         (reverse("web:catalogue"), _("Awards catalogue")),
         (reverse("web:decisions"), _("Decisions")),
-        (_optional_url("web:imports"), _("Import")),
+        (reverse("web:workflow_inbox"), _("Nominations")),
     ]
+    office = is_admin(user) or has_capability(user, Capability.OFFICE)
+    if office or has_capability(user, Capability.COUNCIL):
+        entries.append((reverse("web:councils:list"), _("Councils")))
+    if office:
+        entries.append((reverse("web:eligibility_parameters"), _("Rule parameters")))
+    entries.append((_optional_url("web:imports"), _("Import")))
     if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
         entries.append((reverse("web:audit"), _("Audit log")))
     path = request.path

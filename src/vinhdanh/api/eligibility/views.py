@@ -20,7 +20,7 @@ from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import CANDIDATE_CODES, CaseError, Outcome, evaluate_case, load_cases
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.web.views.eligibility import _lang, _may_list
+from vinhdanh.web.views.eligibility import _lang, may_list_candidates
 
 
 class CheckSerializer(serializers.Serializer[Any]):
@@ -101,7 +101,7 @@ class UnitCandidatesView(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         unit = get_object_or_404(scoping.visible_units(request.user), pk=pk)
-        if not _may_list(request.user, unit):
+        if not may_list_candidates(request.user, unit):
             raise NotFound
         code = request.query_params.get("code", "LDTT")
         if code not in services.PERSON_CODES:

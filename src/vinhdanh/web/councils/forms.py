@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Award
@@ -57,7 +58,9 @@ class CouncilForm(forms.Form):
 class MemberForm(forms.Form):
     user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
     role = forms.ChoiceField(choices=CouncilRole.choices, label=_("Role in the council"))
-    title = forms.CharField(label=_("Title"), max_length=160, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("job title", "Title"), max_length=160, required=False
+    )
     valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
     valid_to = forms.DateField(label=_("Valid until"), required=False, widget=DATE)
 

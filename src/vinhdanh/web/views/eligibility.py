@@ -68,7 +68,7 @@ def _year(request: HttpRequest) -> int:
     return year if 2000 <= year <= default + 1 else default
 
 
-def _may_list(user: object, unit: object) -> bool:
+def may_list_candidates(user: object, unit: object) -> bool:
     return any(
         has_capability(user, cap, unit)  # type: ignore[arg-type]
         for cap in (
@@ -111,7 +111,7 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(visible_units(request.user), pk=pk)
-    if not _may_list(request.user, unit):
+    if not may_list_candidates(request.user, unit):
         raise Http404
     year = _year(request)
     code = request.GET.get("code", "LDTT")
@@ -148,7 +148,7 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(visible_units(request.user), pk=pk)
-    if not _may_list(request.user, unit):
+    if not may_list_candidates(request.user, unit):
         raise Http404
     year = _year(request)
     lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))

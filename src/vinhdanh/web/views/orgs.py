@@ -15,6 +15,7 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.web.forms import TreeDayForm
+from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
 
 UNIT_PEOPLE_PER_PAGE = 100
@@ -59,6 +60,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "linked_people": linked,
             "awards": list(unit_awards(unit)),
+            "may_list_candidates": may_list_candidates(request.user, unit),
         },
     )
 

@@ -132,7 +132,9 @@ def person_facts(people: QuerySet[Person]) -> FactTables:
     )
     awards = awards.with_columns(
         pl.col("revoked").is_not_null().alias("revoked"),
-        pl.when(pl.col("achievement_id") == "").then(None).otherwise(pl.col("achievement_id"))
+        pl.when(pl.col("achievement_id") == "")
+        .then(None)
+        .otherwise(pl.col("achievement_id"))
         .alias("achievement_id"),
     )
     initiatives = _frame(
@@ -261,7 +263,9 @@ def unit_facts(units: QuerySet[Unit], *, years: range) -> FactTables:
         "awards",
     ).with_columns(
         pl.col("revoked").is_not_null().alias("revoked"),
-        pl.when(pl.col("achievement_id") == "").then(None).otherwise(pl.col("achievement_id"))
+        pl.when(pl.col("achievement_id") == "")
+        .then(None)
+        .otherwise(pl.col("achievement_id"))
         .alias("achievement_id"),
     )
     pending = _frame(
