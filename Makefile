@@ -36,6 +36,7 @@ system-deps:
 ## demo: set up, build a SQLite database with a demo province and serve it on :8000
 demo: install
 	$(VINHDANH) migrate --noinput -v 0
+	$(VINHDANH) collectstatic --noinput -v 0
 	$(VINHDANH) generate_demo --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --if-empty
 	$(VINHDANH) demo_logins
 	$(VINHDANH) runserver 127.0.0.1:8000

@@ -121,5 +121,7 @@ def test_navigation_leads_to_nominations_councils_and_parameters_by_role(world):
     assert not {councils, parameters} & urls(world.clerk_a)
     assert councils in urls(council_member)
     assert parameters not in urls(council_member)
+    assert reverse("web:imports") not in urls(council_member)  # it would answer 403
+    assert reverse("web:imports") in urls(world.clerk_a)
     assert {inbox, councils, parameters} <= urls(office)
     assert {inbox, councils, parameters} <= urls(world.admin)

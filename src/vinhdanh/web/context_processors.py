@@ -5,19 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.orgs.rules import is_admin
-
-
-def _optional_url(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -25,7 +19,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     home = reverse("web:home")
-    entries: list[tuple[str | None, str]] = [
+    entries: list[tuple[str, str]] = [
         (home, _("Home")),
         (reverse("web:units"), _("Organisation")),
         (reverse("web:people"), _("People")),
@@ -38,7 +32,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         entries.append((reverse("web:councils:list"), _("Councils")))
     if office:
         entries.append((reverse("web:eligibility_parameters"), _("Rule parameters")))
-    entries.append((_optional_url("web:imports"), _("Import")))
+    if not import_scope(user).is_empty:
+        entries.append((reverse("web:imports"), _("Import")))
     if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
         entries.append((reverse("web:audit"), _("Audit log")))
     path = request.path
@@ -50,6 +45,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "active": path == url if url == home else path.startswith(url),
             }
             for url, label in entries
-            if url is not None
         ]
     }
