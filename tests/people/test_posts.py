@@ -206,3 +206,39 @@ def test_refresh_current_unit_without_posts_clears_it(
 
     person.refresh_from_db()
     assert (person.current_unit, person.current_title) == (None, "")
+
+
+def test_a_transfer_recorded_ahead_does_not_move_the_person_yet(
+    person: Person, units: tuple[Unit, Unit]
+) -> None:
+    finance, building = units
+    Post.objects.create(
+        person=person,
+        unit=finance,
+        title="Kế toán",
+        start_date=dt.date(2015, 1, 1),
+        end_date=dt.date(2024, 6, 30),
+    )
+    Post.objects.create(
+        person=person, unit=building, title="Trưởng phòng", start_date=dt.date(2024, 7, 1)
+    )
+
+    refresh_current_unit([person.pk], today=dt.date(2024, 6, 1))
+    person.refresh_from_db()
+    assert (person.current_unit, person.current_title) == (finance, "Kế toán")
+
+    refresh_current_unit([person.pk], today=dt.date(2024, 7, 1))
+    person.refresh_from_db()
+    assert (person.current_unit, person.current_title) == (building, "Trưởng phòng")
+
+
+def test_a_recruit_whose_first_post_starts_later_is_already_shown_in_that_unit(
+    person: Person, units: tuple[Unit, Unit]
+) -> None:
+    finance, _ = units
+    Post.objects.create(
+        person=person, unit=finance, title="Kế toán", start_date=dt.date(2025, 1, 1)
+    )
+    refresh_current_unit([person.pk], today=dt.date(2024, 12, 1))
+    person.refresh_from_db()
+    assert person.current_unit == finance

@@ -5,10 +5,12 @@ import io
 import unicodedata
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories.awards import AwardFactory, DecisionFactory, kind
+from tests.factories.orgs import RoleFactory
 from tests.factories.people import PersonFactory, PostFactory
 from vinhdanh.awards.enums import DecisionKind, RevocationGround
 from vinhdanh.common.models import AuditEvent
@@ -201,3 +203,23 @@ def test_person_page_reads_a_long_record_in_few_queries(
     with django_assert_max_num_queries(25):
         response = clerk_client.get(reverse("web:person", args=[world.hong.pk]))
     assert response.content.decode().count("Lao động tiên tiến") == 14
+
+
+def test_birth_dates_are_shown_to_the_clerk_and_hidden_from_a_council_member(clerk_client, world):
+    member_client = Client()
+    member_client.force_login(
+        RoleFactory(unit=world.unit_a, is_clerk=False, is_council_member=True).user
+    )
+    for viewer, shown in ((clerk_client, True), (member_client, False)):
+        page = viewer.get(reverse("web:person", args=[world.hong.pk])).content.decode()
+        listing = viewer.get(reverse("web:people"), {"q": "hong"}).content.decode()
+        export = viewer.get(reverse("web:people_xlsx"), {"q": "hong"})
+        rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+        unit_export = viewer.get(reverse("web:unit_people_xlsx", args=[world.unit_a.pk]))
+        unit_rows = list(
+            load_workbook(io.BytesIO(unit_export.content)).active.iter_rows(values_only=True)
+        )
+        assert ("12/04/1985" in page) is shown
+        assert ("12/04/1985" in listing) is shown
+        assert (rows[1][3] is not None) is shown
+        assert (unit_rows[1][3] is not None) is shown

@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from vinhdanh.api.permissions import may_see_personal_data
 from vinhdanh.api.serializers.orgs import UnitRefSerializer
+from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.models import Person
 
 

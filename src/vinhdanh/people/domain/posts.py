@@ -85,7 +85,11 @@ def assign_post(
 
 
 def refresh_current_unit(person_ids: Iterable[int], *, today: dt.date | None = None) -> None:
-    """Re-derive Person.current_unit/current_title from posts: the open main post, else the last."""
+    """Re-derive Person.current_unit/current_title from the main posts.
+
+    The post held today wins; else the last one held before today; a post that only starts
+    later (a recorded transfer) counts only for someone with nothing before it (a new recruit).
+    """
     today = today or dt.date.today()
     ids = list(person_ids)
     posts = (
@@ -93,13 +97,18 @@ def refresh_current_unit(person_ids: Iterable[int], *, today: dt.date | None = N
         .order_by("person_id", "-start_date")
         .only("person_id", "unit_id", "title", "start_date", "end_date")
     )
+
+    def rank(post: Post) -> tuple[int, int]:
+        if post.start_date > today:
+            return (0, -post.start_date.toordinal())  # the earliest future post
+        if post.end_date is None or post.end_date >= today:
+            return (2, post.start_date.toordinal())
+        return (1, post.start_date.toordinal())
+
     best: dict[int, Post] = {}
     for post in posts:
         current = best.get(post.person_id)
-        is_open = post.end_date is None or post.end_date >= today
-        if current is None or (
-            is_open and not (current.end_date is None or current.end_date >= today)
-        ):
+        if current is None or rank(post) > rank(current):
             best[post.person_id] = post
     for person in Person.objects.filter(pk__in=ids):
         chosen = best.get(person.pk)

@@ -14,6 +14,7 @@ from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
+from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.web.forms import TreeDayForm
 from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
@@ -71,6 +72,7 @@ def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(visible_units(request.user), pk=pk)
     today = timezone.localdate()
     posts = unit_people(unit, on=today)
+    show_birth = may_see_personal_data(request.user, unit)
     headers = [
         _("No."),
         _("Staff code"),
@@ -86,7 +88,7 @@ def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
             i,
             post.person.code,
             post.person.full_name,
-            post.person.birth_date,
+            post.person.birth_date if show_birth else None,
             post.person.get_gender_display(),
             post.title,
             _("yes") if post.is_concurrent else "",

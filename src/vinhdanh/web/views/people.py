@@ -20,6 +20,7 @@ from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows
 from vinhdanh.people.domain.queries.people import person_history, search_people, visible_people
+from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.web.forms import PeopleFilterForm
 from vinhdanh.web.views.paging import capped_count, paginate
 
@@ -39,7 +40,10 @@ def people_list(request: HttpRequest) -> HttpResponse:
     page = paginate(
         search_people(user=request.user, filters=form.filters()), request.GET.get("page")
     )
-    context: dict[str, Any] = {"form": form, "page": page}
+    birth_visible = {
+        p.pk for p in page.items if may_see_personal_data(request.user, p.current_unit)
+    }
+    context: dict[str, Any] = {"form": form, "page": page, "birth_visible": birth_visible}
     if is_partial(request):
         response = render(request, "web/people/_results.html", context)
     else:
@@ -77,7 +81,7 @@ def people_xlsx(request: HttpRequest) -> HttpResponse:
             i,
             person.code,
             person.full_name,
-            person.birth_date,
+            person.birth_date if may_see_personal_data(request.user, person.current_unit) else None,
             person.get_gender_display(),
             person.current_unit.name if person.current_unit else "",
             person.current_title,
@@ -99,5 +103,12 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
         linked_units.add(person.current_unit_id)
     record_action(person, "viewed")  # personal data law: who viewed whose record
     return render(
-        request, "web/people/person.html", {"h": history, "p": person, "linked_units": linked_units}
+        request,
+        "web/people/person.html",
+        {
+            "h": history,
+            "p": person,
+            "linked_units": linked_units,
+            "show_birth_date": may_see_personal_data(request.user, person.current_unit),
+        },
     )
