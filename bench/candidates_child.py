@@ -98,7 +98,7 @@ def main() -> None:
         params = parameters_for(decision_date, Unit.objects.filter(parent=None).first())
         batch = evaluate_many(facts, person_codes, period, decision_date, params)
         units = Unit.objects.filter(is_collective=True)
-        ufacts = unit_facts(units, years=range(period - 9, period + 1))
+        ufacts = unit_facts(units, years=range(period - 9, period + 1), people=facts)
         ubatch = evaluate_many(ufacts, services.COLLECTIVE_CODES, period, decision_date, params)
         t3 = time.perf_counter()
         eligible = batch.frame.filter(

@@ -217,8 +217,14 @@ def _with_leave(years: pl.DataFrame, ids: QuerySet[Any]) -> pl.DataFrame:
 _SUBJECT_TYPE_BY_LEVEL = {"village": "village", "commune": "commune"}
 
 
-def unit_facts(units: QuerySet[Unit], *, years: range) -> FactTables:
-    """Fact tables for collectives, with member aggregates over each unit's whole subtree."""
+def unit_facts(
+    units: QuerySet[Unit], *, years: range, people: FactTables | None = None
+) -> FactTables:
+    """Fact tables for collectives, with member aggregates over each unit's whole subtree.
+
+    `people`: person facts already loaded in the same batch; members' ratings, titles and
+    discipline are then taken from them instead of being read a second time.
+    """
     ids = units.values("pk")
     subjects = _frame(
         units.values_list("pk", "level", "valid_to", "priority_area").order_by(),
@@ -280,11 +286,127 @@ def unit_facts(units: QuerySet[Unit], *, years: range) -> FactTables:
         years=ratings,
         awards=awards,
         pending_reviews=pending,
-        members=member_aggregates(units, years=years),
+        members=member_aggregates(units, years=years, people=people),
     )
 
 
-def member_aggregates(units: QuerySet[Unit], *, years: range) -> pl.DataFrame:
+# Forms of discipline that count against a collective's member ratio (rules.md, TTLDXS).
+_MEMBER_DISCIPLINE = [
+    "canh_cao",
+    "ha_bac_luong",
+    "keo_dai_nang_luong",
+    "ha_ngach",
+    "giang_chuc",
+    "cach_chuc",
+    "buoc_thoi_viec",
+]
+_MEMBER_TITLES = ["LDTT", "CSTT", "CSTDCS"]
+_ID_CHUNK = 20_000  # bound the parameters of one IN (...) list
+
+
+def _empty_member_facts() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    return (
+        pl.DataFrame(schema={"person_id": pl.Int64, "year": pl.Int32, "rating": pl.String}),
+        pl.DataFrame(schema={"person_id": pl.Int64, "year": pl.Int32, "code": pl.String}),
+        pl.DataFrame(schema={"person_id": pl.Int64, "year": pl.Int32, "disc": pl.Boolean}),
+    )
+
+
+def _member_facts_from(
+    people: FactTables, first: int, last: int
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Members' ratings, unrevoked titles and discipline years from person facts in memory.
+
+    Rows of people who are not members drop out in the joins with the member years.
+    """
+    ratings = (
+        people.years.filter(pl.col("rating").is_not_null() & pl.col("year").is_between(first, last))
+        .select(
+            pl.col("subject_id").cast(pl.Int64).alias("person_id"),
+            pl.col("year").cast(pl.Int32),
+            pl.col("rating").cast(pl.String),
+        )
+        .collect()
+    )
+    titles = (
+        people.awards.filter(
+            pl.col("code").is_in(_MEMBER_TITLES)
+            & ~pl.col("revoked")
+            & pl.col("period").is_between(first, last)
+        )
+        .select(
+            pl.col("subject_id").cast(pl.Int64).alias("person_id"),
+            pl.col("period").cast(pl.Int32).alias("year"),
+            pl.col("code").cast(pl.String),
+        )
+        .collect()
+    )
+    disciplined = (
+        people.discipline.filter(pl.col("form").is_in(_MEMBER_DISCIPLINE))
+        .select(
+            pl.col("subject_id").cast(pl.Int64).alias("person_id"),
+            pl.col("decision_date").dt.year().cast(pl.Int32).alias("year"),
+            pl.lit(True).alias("disc"),
+        )
+        .unique()
+        .collect()
+    )
+    return ratings, titles, disciplined
+
+
+def _member_facts_read(
+    ids: list[int], first: int, last: int
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The same three tables read from the database for members not already loaded."""
+    ratings = _frame(
+        TaskRating.objects.filter(person_id__in=ids, year__gte=first, year__lte=last)
+        .values_list("person_id", "year", "rating")
+        .order_by(),
+        ["person_id", "year", "rating"],
+        "years",
+    ).select(
+        pl.col("person_id").cast(pl.Int64),
+        pl.col("year").cast(pl.Int32),
+        pl.col("rating").cast(pl.String),
+    )
+    titles = _frame(
+        Award.objects.filter(
+            person_id__in=ids,
+            kind__code__in=_MEMBER_TITLES,
+            revoked_by__isnull=True,
+            period__gte=first,
+            period__lte=last,
+        )
+        .values_list("person_id", "period", "kind__code")
+        .order_by(),
+        ["person_id", "year", "code"],
+        "years",
+    ).select(
+        pl.col("person_id").cast(pl.Int64),
+        pl.col("year").cast(pl.Int32),
+        pl.col("code").cast(pl.String),
+    )
+    disciplined = (
+        _frame(
+            Discipline.objects.filter(person_id__in=ids, form__in=_MEMBER_DISCIPLINE)
+            .values_list("person_id", "decision_date")
+            .order_by(),
+            ["person_id", "decision_date"],
+            "discipline",
+        )
+        .select(
+            pl.col("person_id").cast(pl.Int64),
+            pl.col("decision_date").dt.year().cast(pl.Int32).alias("year"),
+            pl.lit(True).alias("disc"),
+        )
+        .unique()
+    )
+    return ratings, titles, disciplined
+
+
+def member_aggregates(
+    units: QuerySet[Unit], *, years: range, people: FactTables | None = None
+) -> pl.DataFrame:
     """Per (unit, year): members evaluated, completing tasks, LĐTT, CSTĐCS, disciplined.
 
     A member of a unit in a year is a person whose main post that year (the latest one
@@ -293,8 +415,13 @@ def member_aggregates(units: QuerySet[Unit], *, years: range) -> pl.DataFrame:
     unit_rows = list(units.values_list("pk", "path"))
     if not unit_rows:
         return pl.DataFrame(schema=dict(SCHEMAS["members"]))
+    # One LIKE per subtree root: a whole province's collectives become a single condition.
+    roots: list[str] = []
+    for path in sorted(path for _, path in unit_rows):
+        if not roots or not path.startswith(roots[-1]):
+            roots.append(path)
     path_filter = Q(pk__in=[])
-    for _, path in unit_rows:
+    for path in roots:
         path_filter |= Q(unit__path__startswith=path)
     first, last = years.start, years.stop - 1
     posts = _frame(
@@ -332,55 +459,19 @@ def member_aggregates(units: QuerySet[Unit], *, years: range) -> pl.DataFrame:
     member_units = member_units.join(by_id, on="ancestor", how="inner").select(
         "subject_id", "person_id", "year"
     )
-    person_ids = member_units.get_column("person_id").unique().to_list()
-    people = Person.objects.filter(pk__in=person_ids)
-    ratings = _frame(
-        TaskRating.objects.filter(person__in=people, year__gte=first, year__lte=last)
-        .values_list("person_id", "year", "rating")
-        .order_by(),
-        ["person_id", "year", "rating"],
-        "years",
-    ).with_columns(pl.col("person_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
-    titles = _frame(
-        Award.objects.filter(
-            person__in=people,
-            kind__code__in=["LDTT", "CSTT", "CSTDCS"],
-            revoked_by__isnull=True,
-            period__gte=first,
-            period__lte=last,
+    member_ids = member_units.get_column("person_id").unique().cast(pl.Int64)
+    ratings, titles, disciplined = _empty_member_facts()
+    if people is not None:
+        ratings, titles, disciplined = _member_facts_from(people, first, last)
+        loaded = people.subjects.select("subject_id").collect().get_column("subject_id")
+        member_ids = member_ids.filter(~member_ids.is_in(loaded.implode()))
+    for start in range(0, member_ids.len(), _ID_CHUNK):
+        ids = member_ids.slice(start, _ID_CHUNK).to_list()
+        more = _member_facts_read(ids, first, last)
+        ratings, titles, disciplined = (
+            pl.concat([a, b], how="vertical_relaxed")
+            for a, b in zip((ratings, titles, disciplined), more, strict=True)
         )
-        .values_list("person_id", "period", "kind__code")
-        .order_by(),
-        ["person_id", "year", "code"],
-        "years",
-    ).with_columns(pl.col("person_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
-    disciplined = (
-        _frame(
-            Discipline.objects.filter(
-                person__in=people,
-                form__in=[
-                    "canh_cao",
-                    "ha_bac_luong",
-                    "keo_dai_nang_luong",
-                    "ha_ngach",
-                    "giang_chuc",
-                    "cach_chuc",
-                    "buoc_thoi_viec",
-                ],
-            )
-            .values_list("person_id", "decision_date")
-            .order_by(),
-            ["person_id", "decision_date"],
-            "discipline",
-        )
-        .with_columns(
-            pl.col("person_id").cast(pl.Int64),
-            pl.col("decision_date").dt.year().cast(pl.Int32).alias("year"),
-            pl.lit(True).alias("disc"),
-        )
-        .select("person_id", "year", "disc")
-        .unique()
-    )
     flags = (
         member_units.with_columns(pl.col("person_id").cast(pl.Int64))
         .join(ratings, on=["person_id", "year"], how="inner")
