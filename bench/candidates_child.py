@@ -11,12 +11,26 @@ import time
 import django
 
 
-def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
-    """Read the same fact rows the adapter reads, into memory, with nothing else done."""
+def _read_baseline(people_qs, units_qs, first_year: int, last_year: int) -> int:  # type: ignore[no-untyped-def]
+    """Read the same fact rows the adapter reads, into memory, with nothing else done.
+
+    People's rows for the individual titles; for the collective ones (TTLDTT, TTLDXS) the units,
+    their ratings, awards and reviews, and the main posts that make people members of them.
+    """
     from django.db import connection
+    from django.db.models import Q
 
     from vinhdanh.awards.models import Award
-    from vinhdanh.people.models import Discipline, Initiative, Leave, PendingReview, TaskRating
+    from vinhdanh.eligibility.domain.queries.facts import AWARD_FIELDS
+    from vinhdanh.orgs.models import CollectiveRating
+    from vinhdanh.people.models import (
+        Discipline,
+        Initiative,
+        Leave,
+        PendingReview,
+        Post,
+        TaskRating,
+    )
 
     ids = people_qs.values("pk")
     querysets = [
@@ -31,16 +45,7 @@ def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
         TaskRating.objects.filter(person_id__in=ids).values_list(
             "person_id", "year", "rating", "months_worked", "movement_participation"
         ),
-        Award.objects.filter(person_id__in=ids).values_list(
-            "person_id",
-            "kind__code",
-            "period",
-            "decision__signed_on",
-            "award_type",
-            "revoked_by_id",
-            "achievement_id",
-            "decision__decider_role",
-        ),
+        Award.objects.filter(person_id__in=ids).values_list("person_id", *AWARD_FIELDS),
         Initiative.authors.through.objects.filter(person_id__in=ids).values_list(
             "person_id",
             "initiative__kind",
@@ -58,6 +63,15 @@ def _read_baseline(people_qs) -> int:  # type: ignore[no-untyped-def]
         Leave.objects.filter(person_id__in=ids).values_list(
             "person_id", "kind", "start_date", "end_date"
         ),
+        units_qs.values_list("pk", "level", "valid_to", "priority_area", "path"),
+        CollectiveRating.objects.filter(unit__in=units_qs).values_list("unit_id", "year", "rating"),
+        Award.objects.filter(unit__in=units_qs).values_list("unit_id", *AWARD_FIELDS),
+        PendingReview.objects.filter(unit__in=units_qs).values_list(
+            "unit_id", "kind", "opened", "closed"
+        ),
+        Post.objects.filter(is_concurrent=False, start_date__lte=dt.date(last_year, 12, 31))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(first_year, 1, 1)))
+        .values_list("person_id", "unit__path", "start_date", "end_date"),
     ]
     rows = 0
     kept = []
@@ -88,7 +102,8 @@ def main() -> None:
     person_codes = services.PERSON_CODES
     if payload["mode"] == "batch":
         t0 = time.perf_counter()
-        rows = _read_baseline(people)
+        units = Unit.objects.filter(is_collective=True)
+        rows = _read_baseline(people, units, period - 9, period)
         baseline = time.perf_counter() - t0
         t1 = time.perf_counter()
         facts = person_facts(people)
@@ -97,7 +112,6 @@ def main() -> None:
 
         params = parameters_for(decision_date, Unit.objects.filter(parent=None).first())
         batch = evaluate_many(facts, person_codes, period, decision_date, params)
-        units = Unit.objects.filter(is_collective=True)
         ufacts = unit_facts(units, years=range(period - 9, period + 1), people=facts)
         ubatch = evaluate_many(ufacts, services.COLLECTIVE_CODES, period, decision_date, params)
         t3 = time.perf_counter()

@@ -31,6 +31,17 @@ from vinhdanh.people.models import (
 
 CHUNK = 200_000
 
+# An award's facts, after the subject's id (the P1 baseline reads the same columns).
+AWARD_FIELDS = (
+    "kind__code",
+    "period",
+    "decision__signed_on",
+    "award_type",
+    "revoked_by_id",
+    "achievement_id",
+    "decision__decider_role",
+)
+
 
 def _frame(qs: QuerySet[Any], columns: list[str], table: str) -> pl.DataFrame:
     """Run a values_list queryset raw and build a frame typed like the engine's schema."""
@@ -106,18 +117,7 @@ def person_facts(people: QuerySet[Person]) -> FactTables:
     )
     years = _with_leave(years, ids)
     awards = _frame(
-        Award.objects.filter(person_id__in=ids)
-        .values_list(
-            "person_id",
-            "kind__code",
-            "period",
-            "decision__signed_on",
-            "award_type",
-            "revoked_by_id",
-            "achievement_id",
-            "decision__decider_role",
-        )
-        .order_by(),
+        Award.objects.filter(person_id__in=ids).values_list("person_id", *AWARD_FIELDS).order_by(),
         [
             "subject_id",
             "code",
@@ -244,18 +244,7 @@ def unit_facts(
         "years",
     ).with_columns(pl.lit(12.0).alias("months_worked"))
     awards = _frame(
-        Award.objects.filter(unit_id__in=ids)
-        .values_list(
-            "unit_id",
-            "kind__code",
-            "period",
-            "decision__signed_on",
-            "award_type",
-            "revoked_by_id",
-            "achievement_id",
-            "decision__decider_role",
-        )
-        .order_by(),
+        Award.objects.filter(unit_id__in=ids).values_list("unit_id", *AWARD_FIELDS).order_by(),
         [
             "subject_id",
             "code",
@@ -432,34 +421,36 @@ def member_aggregates(
         ["person_id", "path", "start_date", "end_date"],
         "years",
     ).with_columns(pl.col("start_date").cast(pl.Date), pl.col("end_date").cast(pl.Date))
-    year_frame = pl.DataFrame({"year": list(years)}, schema={"year": pl.Int32})
+    # Each post spreads over the years it overlaps within the window.
     member_years = (
-        posts.join(year_frame, how="cross")
-        .filter(
-            (pl.col("start_date").dt.year() <= pl.col("year"))
-            & (pl.col("end_date").is_null() | (pl.col("end_date").dt.year() >= pl.col("year")))
+        posts.with_columns(
+            pl.int_ranges(
+                pl.max_horizontal(pl.col("start_date").dt.year(), pl.lit(first)),
+                pl.min_horizontal(pl.col("end_date").dt.year().fill_null(last), pl.lit(last)).cast(
+                    pl.Int32
+                )
+                + 1,
+                dtype=pl.Int32,
+            ).alias("year")
         )
+        .explode("year")
+        .drop_nulls("year")
         .sort("start_date")
         .group_by(["person_id", "year"])
         .agg(pl.col("path").last())
     )
-    wanted = {path: pk for pk, path in unit_rows}
-    member_units = (
-        member_years.with_columns(
-            pl.col("path").str.strip_chars("/").str.split("/").alias("ancestor")
-        )
-        .explode("ancestor")
-        .with_columns(pl.concat_str([pl.lit("/"), pl.col("ancestor")]).alias("ancestor"))
-    )
-    # Map every ancestor id back to a unit of the batch by its path suffix.
-    by_id = pl.DataFrame(
-        {"ancestor": [f"/{pk}" for pk in wanted.values()], "subject_id": list(wanted.values())},
-        schema={"ancestor": pl.String, "subject_id": pl.Int64},
-    )
-    member_units = member_units.join(by_id, on="ancestor", how="inner").select(
-        "subject_id", "person_id", "year"
-    )
-    member_ids = member_units.get_column("person_id").unique().cast(pl.Int64)
+    # A member of a unit's subtree counts for every unit of the batch above their post: map
+    # the few distinct paths to those units once, instead of exploding every member's path.
+    batch_ids = {pk for pk, _ in unit_rows}
+    pairs = [
+        (path, int(part))
+        for path in member_years.get_column("path").unique().to_list()
+        for part in path.strip("/").split("/")
+        if part and int(part) in batch_ids
+    ]
+    by_path = pl.DataFrame(pairs, schema={"path": pl.String, "subject_id": pl.Int64}, orient="row")
+    in_batch = member_years.join(by_path.select("path").unique(), on="path", how="semi")
+    member_ids = in_batch.get_column("person_id").unique().cast(pl.Int64)
     ratings, titles, disciplined = _empty_member_facts()
     if people is not None:
         ratings, titles, disciplined = _member_facts_from(people, first, last)
@@ -472,33 +463,57 @@ def member_aggregates(
             pl.concat([a, b], how="vertical_relaxed")
             for a, b in zip((ratings, titles, disciplined), more, strict=True)
         )
-    flags = (
-        member_units.with_columns(pl.col("person_id").cast(pl.Int64))
-        .join(ratings, on=["person_id", "year"], how="inner")
+
+    # Count per (post's unit, year) first: a few thousand groups, then summed up to each unit
+    # of the batch above them, rather than joining every member to every ancestor.
+    # One integer key per (person, year) makes the joins cheap; the pipeline runs lazily.
+    # Years outside the window are dropped so that no key can reach another person's.
+    if last - first >= 64:
+        raise ValueError("member aggregates cover at most 64 years")
+
+    def keyed(frame: pl.DataFrame) -> pl.LazyFrame:
+        return (
+            frame.lazy()
+            .filter(pl.col("year").is_between(first, last))
+            .with_columns(
+                (pl.col("person_id").cast(pl.Int64) * 64 + (pl.col("year") - first)).alias("key")
+            )
+        )
+
+    def flag(frame: pl.DataFrame, name: str) -> pl.LazyFrame:
+        return keyed(frame).select("key", pl.lit(True).alias(name)).unique()
+
+    per_path = (
+        keyed(in_batch)
+        .join(keyed(ratings).select("key", "rating"), on="key", how="inner")
         .join(
-            titles.filter(pl.col("code").is_in(["LDTT", "CSTT"]))
-            .select("person_id", "year", pl.lit(True).alias("ldtt"))
-            .unique(),
-            on=["person_id", "year"],
+            flag(titles.filter(pl.col("code").is_in(["LDTT", "CSTT"])), "ldtt"),
+            on="key",
             how="left",
         )
-        .join(
-            titles.filter(pl.col("code") == "CSTDCS")
-            .select("person_id", "year", pl.lit(True).alias("cstdcs"))
-            .unique(),
-            on=["person_id", "year"],
-            how="left",
+        .join(flag(titles.filter(pl.col("code") == "CSTDCS"), "cstdcs"), on="key", how="left")
+        .join(flag(disciplined, "disc"), on="key", how="left")
+        .group_by(["path", "year"])
+        .agg(
+            pl.len().cast(pl.Int64).alias("evaluated"),
+            pl.col("rating")
+            .is_in(["HTXSNV", "HTTNV", "HTNV"])
+            .sum()
+            .cast(pl.Int64)
+            .alias("completed_tasks"),
+            pl.col("ldtt").fill_null(False).sum().cast(pl.Int64).alias("LDTT"),
+            pl.col("cstdcs").fill_null(False).sum().cast(pl.Int64).alias("CSTDCS"),
+            pl.col("disc")
+            .fill_null(False)
+            .sum()
+            .cast(pl.Int64)
+            .alias("disciplined_canh_cao_or_more"),
         )
-        .join(disciplined, on=["person_id", "year"], how="left")
+        .collect()
     )
-    return flags.group_by(["subject_id", "year"]).agg(
-        pl.len().cast(pl.Int64).alias("evaluated"),
-        pl.col("rating")
-        .is_in(["HTXSNV", "HTTNV", "HTNV"])
-        .sum()
-        .cast(pl.Int64)
-        .alias("completed_tasks"),
-        pl.col("ldtt").fill_null(False).sum().cast(pl.Int64).alias("LDTT"),
-        pl.col("cstdcs").fill_null(False).sum().cast(pl.Int64).alias("CSTDCS"),
-        pl.col("disc").fill_null(False).sum().cast(pl.Int64).alias("disciplined_canh_cao_or_more"),
+    counts = ["evaluated", "completed_tasks", "LDTT", "CSTDCS", "disciplined_canh_cao_or_more"]
+    return (
+        per_path.join(by_path, on="path", how="inner")
+        .group_by(["subject_id", "year"])
+        .agg([pl.col(c).sum().cast(pl.Int64) for c in counts])
     )
