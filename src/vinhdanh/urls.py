@@ -10,3 +10,6 @@ urlpatterns = [
     path("api/v1/", include("vinhdanh.api.urls")),
     path("", include("vinhdanh.web.urls")),
 ]
+
+# JSON under /api/ (vinhdanh.api.views.not_found), Django's page elsewhere.
+handler404 = "vinhdanh.api.views.not_found.page_not_found"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from rest_framework.test import APIClient
 
 from tests.api.world import World
@@ -171,3 +172,45 @@ def test_api_root_lists_endpoints(world: World, client_for: ClientFor) -> None:
     data = client_for("clerk_a").get("/api/v1/").json()
 
     assert set(data) == {"units", "people", "awards", "decisions", "award-kinds"}
+
+
+def test_awards_id_filter_beyond_any_id_matches_nothing(
+    world: World, client_for: ClientFor
+) -> None:
+    client = client_for("superuser")
+
+    for name in ("decision", "person", "unit"):
+        assert _rows(client, "/api/v1/awards/", **{name: 10**30}) == []
+        assert _rows(client, "/api/v1/awards/", **{name: -(10**30)}) == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"period": "2024.5"},
+        {"period": "2024.0"},
+        {"revoked": "yes"},
+        {"person": ""},
+        {"revoked": ""},
+    ],
+)
+def test_awards_filter_it_cannot_read_is_400_not_ignored(
+    world: World, client_for: ClientFor, params: dict[str, str]
+) -> None:
+    response = client_for("superuser").get("/api/v1/awards/", params)
+
+    assert response.status_code == 400
+    assert set(response.json()) == set(params)
+
+
+def test_award_kinds_boolean_filter_reads_true_false_1_0(
+    world: World, client_for: ClientFor
+) -> None:
+    client = client_for("superuser")
+
+    annual = _rows(client, "/api/v1/award-kinds/", is_annual="True", limit=500)
+    not_annual = _rows(client, "/api/v1/award-kinds/", is_annual="0", limit=500)
+
+    assert annual
+    assert all(r["is_annual"] for r in annual)
+    assert not any(r["is_annual"] for r in not_annual)

@@ -72,3 +72,37 @@ def test_api_cases_evaluates_and_reports_malformed(client, world):
     bad = client.post(url, case, content_type="application/json")
     assert bad.status_code == 400
     assert "cod" in str(bad.json())
+
+
+def test_api_cases_takes_a_list_of_cases_as_json_only(client, world):
+    client.force_login(world["clerk_a"])
+    case = {
+        "id": "X1",
+        "subject": {"type": "individual"},
+        "years": {"2024": {"rating": "HTTNV", "months_worked": 12}},
+        "request": {
+            "code": "LDTT",
+            "period": 2024,
+            "decision_date": "2025-01-15",
+            "award_type": "CONG_TRANG",
+        },
+    }
+    url = reverse("api:eligibility-cases")
+
+    listed = client.post(url, [case, {**case, "id": "X2"}], content_type="application/json")
+    form = client.post(url, {"id": "X1"})
+
+    assert listed.status_code == 200, listed.content
+    assert [r["id"] for r in listed.json()] == ["X1", "X2"]
+    assert form.status_code == 415
+
+
+@pytest.mark.parametrize("name", ["api:person-eligibility", "api:unit-candidates"])
+def test_api_year_no_regime_covers_is_400(client, world, name):
+    client.force_login(world["clerk_a"])
+    target = world["person"] if name == "api:person-eligibility" else world["a"]
+
+    response = client.get(reverse(name, args=[target.pk]) + "?year=2005")
+
+    assert response.status_code == 400
+    assert "year" in response.json()

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
 
 from tests.factories.orgs import RoleFactory, UnitFactory
 from tests.factories.people import PersonFactory, PostFactory
+from vinhdanh.api.pagination import PagePagination
 
 
 @pytest.fixture
@@ -71,3 +75,53 @@ def test_people_list_does_not_count_the_table(crowded: APIClient) -> None:
 
     assert response.status_code == 200
     assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "params", [{"limit": "abc"}, {"limit": "0"}, {"limit": "-5"}, {"limit": ""}]
+)
+def test_people_page_size_that_is_not_a_whole_number_is_400(
+    crowded: APIClient, params: dict[str, str]
+) -> None:
+    response = crowded.get("/api/v1/people/", params)
+
+    assert response.status_code == 400
+    assert "limit" in response.json()
+
+
+def _cursor(values: list[Any]) -> str:
+    raw = json.dumps({"v": values, "r": 0}).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+@pytest.mark.parametrize(
+    "values", [[None, 1], ["a", 10**30], ["a", "x"], [{"k": 1}, 1], ["a", [1]]]
+)
+def test_people_cursor_with_values_no_row_can_hold_is_404(
+    crowded: APIClient, values: list[Any]
+) -> None:
+    response = crowded.get("/api/v1/people/", {"cursor": _cursor(values)})
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": "2.5"}, {"limit": "1e3"}, {"offset": "-1"}, {"offset": "x"}, {"offset": ""}],
+)
+def test_page_limit_or_offset_that_is_not_a_whole_number_is_400(
+    crowded: APIClient, params: dict[str, str]
+) -> None:
+    response = crowded.get("/api/v1/units/", params)
+
+    assert response.status_code == 400
+    assert set(response.json()) == set(params)
+
+
+def test_page_limit_is_capped_and_offset_past_the_end_is_empty(crowded: APIClient) -> None:
+    request = Request(APIRequestFactory().get("/", {"limit": 10**6, "offset": 10**30}))
+
+    assert PagePagination().get_limit(request) == 500
+    far = crowded.get("/api/v1/units/", {"offset": 10**30})
+    assert far.status_code == 200
+    assert far.json()["results"] == []

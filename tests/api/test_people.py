@@ -209,3 +209,21 @@ def test_people_without_a_unit_seen_by_superuser_only(world: World, client_for: 
 
     assert "NOUNIT" in _codes(client_for("superuser"), limit=500)
     assert "NOUNIT" not in _codes(client_for("office"), limit=500)
+
+
+def test_people_unit_beyond_any_id_matches_nothing(world: World, client_for: ClientFor) -> None:
+    client = client_for("superuser")
+
+    assert _people(client, unit=10**30) == []
+    assert _people(client, unit=10**30, subunits="true") == []
+
+
+def test_person_awards_nested_filter_beyond_any_id_matches_nothing(
+    world: World, client_for: ClientFor
+) -> None:
+    response = client_for("superuser").get(
+        f"/api/v1/people/{world.person_a.pk}/awards/", {"decision": 10**30}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []

@@ -94,3 +94,18 @@ def test_units_user_without_role_sees_nothing(db: None) -> None:
 
     assert response.status_code == 200
     assert response.json()["results"] == []
+
+
+def test_units_parent_beyond_any_id_matches_nothing(world: World, client_for: ClientFor) -> None:
+    response = client_for("superuser").get("/api/v1/units/", {"parent": -(10**60)})
+
+    assert _codes(response) == set()
+
+
+def test_units_current_filter_refuses_what_is_not_a_boolean(
+    world: World, client_for: ClientFor
+) -> None:
+    response = client_for("superuser").get("/api/v1/units/", {"current": "maybe"})
+
+    assert response.status_code == 400
+    assert "current" in response.json()

@@ -1,8 +1,13 @@
-"""Keyset pagination for very long lists (people at a million rows).
+"""The API's pagers: limit/offset for most lists, a keyset cursor for very long ones.
 
-LimitOffsetPagination counts the whole list and skips `offset` rows on every page; both grow
-with the table. A keyset cursor remembers the last (sort_key, id) seen and asks for the rows
-after it, which is one index range scan whatever the page. The cursor is opaque to clients.
+PagePagination (the default) is DRF's limit/offset with strict parameters: a `limit` or
+`offset` that is not a whole number in range answers 400 instead of being ignored.
+
+KeysetPagination serves people (a million rows). LimitOffsetPagination counts the whole list
+and skips `offset` rows on every page; both grow with the table. A keyset cursor remembers the
+last (sort_key, id) seen and asks for the rows after it, which is one index range scan
+whatever the page. The cursor is opaque to clients; one that does not decode to values the
+columns can hold answers 404, like any other cursor that is not ours.
 """
 
 from __future__ import annotations
@@ -10,18 +15,83 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Field, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import NotFound
-from rest_framework.pagination import BasePagination
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.fields import IntegerField
+from rest_framework.pagination import BasePagination, LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
+
+MAX_PAGE_SIZE = 500
+
+
+def whole_number(request: Request, name: str, *, minimum: int) -> int | None:
+    """The query parameter `name` as a whole number (None when absent); anything else is a 400.
+
+    DRF's paginators quietly fall back to their defaults on `?limit=abc` or `?offset=-3`; a
+    client with such a bug would read a different page than it asked for, without knowing.
+    """
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    messages = IntegerField.default_error_messages
+    try:
+        if not re.fullmatch(r"[0-9]+", raw):
+            raise ValueError(raw)
+        value = int(raw)
+    except ValueError:
+        raise ValidationError({name: [messages["invalid"]]}) from None
+    if value < minimum:
+        raise ValidationError({name: [str(messages["min_value"]).format(min_value=minimum)]})
+    return value
+
+
+def _whole_number_parameter(name: str, description: str, minimum: int) -> dict[str, Any]:
+    return {
+        "name": name,
+        "required": False,
+        "in": "query",
+        "description": description,
+        "schema": {"type": "integer", "minimum": minimum},
+    }
+
+
+class PagePagination(LimitOffsetPagination):
+    """Limit/offset pages (the project default): `limit` 1–500 (larger is capped), `offset` ≥ 0."""
+
+    max_limit = MAX_PAGE_SIZE
+
+    def get_limit(self, request: Request) -> int:
+        limit = whole_number(request, self.limit_query_param, minimum=1)
+        if limit is None:
+            return int(self.default_limit or MAX_PAGE_SIZE)
+        return min(limit, MAX_PAGE_SIZE)
+
+    def get_offset(self, request: Request) -> int:
+        return whole_number(request, self.offset_query_param, minimum=0) or 0
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
+        return [
+            _whole_number_parameter(
+                self.limit_query_param,
+                str(_("Number of results to return per page.")),
+                minimum=1,
+            ),
+            _whole_number_parameter(
+                self.offset_query_param,
+                str(_("The initial index from which to return the results.")),
+                minimum=0,
+            ),
+        ]
 
 
 class KeysetPagination(BasePagination):
@@ -30,18 +100,16 @@ class KeysetPagination(BasePagination):
     ordering: Sequence[str] = ("sort_key", "id")
     cursor_query_param = "cursor"
     page_size_query_param = "limit"
-    max_page_size = 500
+    max_page_size = MAX_PAGE_SIZE
     invalid_cursor_message = _("Invalid cursor.")
 
     def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        try:
-            size = int(raw) if raw is not None else int(api_settings.PAGE_SIZE or 50)
-        except ValueError:
-            size = int(api_settings.PAGE_SIZE or 50)
-        return max(1, min(size, self.max_page_size))
+        size = whole_number(request, self.page_size_query_param, minimum=1)
+        if size is None:
+            return int(api_settings.PAGE_SIZE or 50)
+        return min(size, self.max_page_size)
 
-    def _decode(self, request: Request) -> tuple[list[Any], bool] | None:
+    def _decode(self, request: Request, model: type[Model]) -> tuple[list[Any], bool] | None:
         raw = request.query_params.get(self.cursor_query_param)
         if not raw:
             return None
@@ -52,7 +120,21 @@ class KeysetPagination(BasePagination):
             raise NotFound(self.invalid_cursor_message) from exc
         if len(values) != len(self.ordering):
             raise NotFound(self.invalid_cursor_message)
+        values = [self._value(model, f, v) for f, v in zip(self.ordering, values, strict=True)]
         return values, reverse
+
+    def _value(self, model: type[Model], name: str, value: Any) -> Any:
+        """A cursor value as its field reads it; a value the field cannot hold is not our cursor."""
+        field = model._meta.get_field(name)
+        assert isinstance(field, Field)  # `ordering` names columns
+        if isinstance(value, dict | list) or value is None:
+            raise NotFound(self.invalid_cursor_message)
+        try:
+            value = field.to_python(value)
+            field.run_validators(value)
+        except DjangoValidationError as exc:
+            raise NotFound(self.invalid_cursor_message) from exc
+        return value
 
     def _encode(self, values: list[Any], *, reverse: bool) -> str:
         raw = json.dumps({"v": values, "r": int(reverse)}, separators=(",", ":"))
@@ -82,7 +164,7 @@ class KeysetPagination(BasePagination):
             raise TypeError("KeysetPagination pages querysets only.")
         self.request = request
         size = self.get_page_size(request)
-        cursor = self._decode(request)
+        cursor = self._decode(request, queryset.model)
         reverse = bool(cursor and cursor[1])
         order = [f"-{f}" for f in self.ordering] if reverse else list(self.ordering)
         queryset = queryset.order_by(*order)
@@ -141,11 +223,9 @@ class KeysetPagination(BasePagination):
                 "description": str(_("The pagination cursor value.")),
                 "schema": {"type": "string"},
             },
-            {
-                "name": self.page_size_query_param,
-                "required": False,
-                "in": "query",
-                "description": str(_("Number of results to return per page.")),
-                "schema": {"type": "integer"},
-            },
+            _whole_number_parameter(
+                self.page_size_query_param,
+                str(_("Number of results to return per page.")),
+                minimum=1,
+            ),
         ]

@@ -221,3 +221,40 @@ def test_thresholds_are_listed():
     codes = {r["award_code"] for r in rows}
     assert {"*", "CSTD_BT", "CSTDTQ", "AH_LD", "AH_LLVTND"} <= codes
     assert CouncilSession.objects.count() == 0
+
+
+def test_too_many_form_fields_is_a_json_400_not_the_html_page():
+    world = council_world(size=2)
+    office = as_user(world.office)
+    created = office.post(
+        f"{BASE}{world.council.pk}/sessions/", {"title": "Phiên họp", "date": "2025-03-10"}
+    )
+
+    response = office.post(
+        f"{BASE}sessions/{created.json()['id']}/agenda/",
+        {"nominations": list(range(1, 1200))},
+        format="multipart",
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "too_large"
+
+
+def test_ballot_is_json_only_with_one_choice_per_nomination():
+    world = council_world(size=3)
+    nomination = make_nomination(round=world.round, code="CSTDCS")
+    session = run_vote(world, [nomination], present=world.members, close=False)
+    member = as_user(world.members[0].user)
+    url = f"{BASE}sessions/{session.pk}/vote/"
+    choice = {"nomination": nomination.pk, "choice": FOR}
+
+    form = member.post(url, {"choices": [choice]}, format="multipart")
+    empty = member.post(url, {"choices": []}, format="json")
+    twice = member.post(url, {"choices": [choice, choice]}, format="json")
+
+    assert form.status_code == 415
+    assert empty.status_code == 400
+    assert twice.status_code == 400
+    assert list(twice.json()) == ["choices"]
+    assert not Ballot.objects.filter(session=session).exists()

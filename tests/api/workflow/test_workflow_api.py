@@ -139,3 +139,12 @@ def test_workflow_endpoints_are_in_the_openapi_schema(world: World) -> None:
     ):
         assert path in text, path
     assert "TransitionInput" in text
+
+
+def test_list_filter_it_cannot_read_is_400(world: World) -> None:
+    world.nominate()
+
+    response = api(world.office).get(f"{BASE}/nominations/", {"round": ""})
+
+    assert response.status_code == 400
+    assert "round" in response.json()

@@ -23,7 +23,8 @@ def test_member_aggregates_from_loaded_person_facts_equal_a_fresh_read() -> None
     units = Unit.objects.filter(is_collective=True)
     years = range(2016, 2026)
     fresh = member_aggregates(units, years=years)
-    assert fresh.height > 0 and fresh.get_column("LDTT").sum() > 0
+    assert fresh.height > 0
+    assert fresh.get_column("LDTT").sum() > 0
 
     everyone = person_facts(Person.objects.all())
     assert_frame_equal(

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Decision
 from vinhdanh.councils.enums import Choice, VotingMethod
 from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
 
 MAX_ID = 2**31 - 1
-
-
-class CouncilErrorSerializer(serializers.Serializer[dict[str, Any]]):
-    detail = serializers.CharField()
 
 
 class CouncilMemberSerializer(serializers.ModelSerializer[CouncilMember]):
@@ -163,6 +161,8 @@ class VoteResultSerializer(serializers.Serializer[Any]):
 
 
 class ThresholdSerializer(serializers.ModelSerializer[VoteThreshold]):
+    method = blank_or_choice(VoteThreshold, "method")
+
     class Meta:
         model = VoteThreshold
         fields = [
@@ -230,14 +230,12 @@ class ChoiceInput(serializers.Serializer[dict[str, Any]]):
 
 
 class BallotInput(serializers.Serializer[dict[str, Any]]):
-    choices = ChoiceInput(many=True)
+    choices = serializers.ListField(child=ChoiceInput(), min_length=1, max_length=1000)
 
     def validate_choices(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if not value:
-            raise serializers.ValidationError("empty")
         ids = [c["nomination"] for c in value]
         if len(set(ids)) != len(ids):
-            raise serializers.ValidationError("duplicate")
+            raise serializers.ValidationError(_("A nomination has more than one choice."))
         return value
 
 
@@ -288,6 +286,7 @@ class IssuedDecisionSerializer(serializers.ModelSerializer[Decision]):
     number_label = serializers.CharField(read_only=True)
     awards = serializers.SerializerMethodField()
     revoked_awards = serializers.SerializerMethodField()
+    decider_role = blank_or_choice(Decision, "decider_role")
 
     class Meta:
         model = Decision

@@ -18,6 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,7 +30,6 @@ from vinhdanh.api.councils.serializers import (
     AttendanceInput,
     BallotInput,
     CouncilDetailSerializer,
-    CouncilErrorSerializer,
     CouncilSerializer,
     HandCountInput,
     IssuedDecisionSerializer,
@@ -43,6 +43,7 @@ from vinhdanh.api.councils.serializers import (
     VoteResultSerializer,
     WrittenVoteInput,
 )
+from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
@@ -65,9 +66,9 @@ from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 
 ERRORS = {
-    400: OpenApiResponse(CouncilErrorSerializer, description="A rule refuses the action."),
-    403: OpenApiResponse(CouncilErrorSerializer, description="The caller's roles do not allow it."),
-    404: OpenApiResponse(CouncilErrorSerializer, description="Not found in the caller's scope."),
+    400: OpenApiResponse(BAD_REQUEST_SCHEMA, description="A field is invalid, or a rule refuses."),
+    403: OpenApiResponse(ErrorSerializer, description="The caller's roles do not allow it."),
+    404: OpenApiResponse(ErrorSerializer, description="Not found in the caller's scope."),
 }
 RULE_ERRORS = (CouncilError, DecisionError, WorkflowError)
 
@@ -243,8 +244,10 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         responses={200: SessionDetailSerializer, **ERRORS},
         summary="Cast the caller's secret ballot (stored without the voter's identity)",
     )
-    @action(detail=True, methods=["post"])
+    # A list of objects: a form cannot carry it, so the schema must not offer one.
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def vote(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        self._session()  # 404/403 first: the body is read only for a session the caller sees
         data = BallotInput(data=request.data)
         data.is_valid(raise_exception=True)
         choices = {c["nomination"]: c["choice"] for c in data.validated_data["choices"]}
@@ -257,11 +260,11 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         responses={200: SessionDetailSerializer, **ERRORS},
         summary="Record the written vote of an absent member (secretary)",
     )
-    @action(detail=True, methods=["post"], url_path="written-votes")
+    @action(detail=True, methods=["post"], url_path="written-votes", parser_classes=[JSONParser])
     def written_votes(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        session = self._session()  # 404/403 before the body is read, as for `vote`
         data = WrittenVoteInput(data=request.data)
         data.is_valid(raise_exception=True)
-        session = self._session()
         member = next(
             (
                 m
@@ -315,7 +318,8 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         responses={200: VoteResultSerializer(many=True), **ERRORS},
         summary="The tally per nomination (closed sessions only; empty before)",
     )
-    @action(detail=True, methods=["get"])
+    # One list per session, whole: neither paged nor filtered like the list of sessions.
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def tally(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         session = self._session()
         results = [result for _item, result in session_results(session)]

@@ -6,10 +6,12 @@ import json
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +19,14 @@ from rest_framework.views import APIView
 
 from vinhdanh.api import scoping
 from vinhdanh.eligibility import services
-from vinhdanh.eligibility.core import CANDIDATE_CODES, CaseError, Outcome, evaluate_case, load_cases
+from vinhdanh.eligibility.core import (
+    CANDIDATE_CODES,
+    CaseError,
+    Outcome,
+    evaluate_case,
+    load_cases,
+    regimes,
+)
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.web.views.eligibility import _lang, may_list_candidates
@@ -57,7 +66,12 @@ class CandidateListSerializer(serializers.Serializer[Any]):
     candidates = CandidateSerializer(many=True)
 
 
-YEAR = OpenApiParameter("year", int, description="achievement year (default: last year)")
+YEAR = OpenApiParameter(
+    "year",
+    int,
+    description="achievement year (default: last year); a year no regime of the rules covers "
+    "answers 400",
+)
 
 
 def _year(request: Request) -> int:
@@ -71,6 +85,11 @@ def _year(request: Request) -> int:
         raise ValidationError({"year": "expected a year such as 2025"}) from None
     if not 2000 <= year <= default + 1:
         raise ValidationError({"year": f"the year must be between 2000 and {default + 1}"})
+    try:
+        regimes.select(services.default_decision_date(year))
+    except regimes.RegimeError:
+        # Before the earliest regime (2014): no rules to evaluate the year with.
+        raise ValidationError({"year": _("No regime of the rules covers this year.")}) from None
     return year
 
 
@@ -131,12 +150,20 @@ class UnitCandidatesView(APIView):
         )
 
 
+CASE = {"type": "object", "additionalProperties": {}}
+CASES = {
+    "oneOf": [CASE, {"type": "array", "items": CASE}],
+    "description": "One case, or a list of cases, in the case format (CASE-FORMAT.md).",
+}
+
+
 class CaseEvaluationView(APIView):
     """Evaluate cases in the case format (CASE-FORMAT.md): a what-if with no database."""
 
     permission_classes = [IsAuthenticated]
+    parser_classes = [JSONParser]  # the case format nests: a form cannot carry it
 
-    @extend_schema(request=dict[str, Any], responses=ResultSerializer(many=True))
+    @extend_schema(request={"application/json": CASES}, responses=ResultSerializer(many=True))
     def post(self, request: Request) -> Response:
         try:
             cases = load_cases(json.dumps(request.data, ensure_ascii=False, default=str))

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.api.serializers.orgs import UnitRefSerializer
 from vinhdanh.api.serializers.people import PersonRefSerializer
 from vinhdanh.awards.enums import AwardType, SubjectType
@@ -63,6 +64,7 @@ class AwardSerializer(serializers.ModelSerializer[Award]):
     decision = DecisionRefSerializer(read_only=True)
     is_revoked = serializers.BooleanField(read_only=True)
     revoked_by = DecisionRefSerializer(read_only=True, allow_null=True)
+    revocation_ground = blank_or_choice(Award, "revocation_ground")
 
     class Meta:
         model = Award
@@ -89,6 +91,7 @@ class AwardSerializer(serializers.ModelSerializer[Award]):
 class DecisionSerializer(serializers.ModelSerializer[Decision]):
     number_label = serializers.CharField(read_only=True)
     issuing_unit = UnitRefSerializer(read_only=True, allow_null=True)
+    decider_role = blank_or_choice(Decision, "decider_role")
 
     class Meta:
         model = Decision

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.api.serializers.orgs import UnitRefSerializer
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.models import Person
@@ -32,6 +33,7 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
     full_name = serializers.CharField(read_only=True)
     current_unit = UnitRefSerializer(read_only=True, allow_null=True)
     birth_date = serializers.DateField(read_only=True, allow_null=True)
+    gender = blank_or_choice(Person, "gender")
 
     class Meta:
         model = Person

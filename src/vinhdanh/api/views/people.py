@@ -7,14 +7,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from vinhdanh.api import scoping
 from vinhdanh.api.filters import AwardFilter, PersonFilter
-from vinhdanh.api.pagination import KeysetPagination
+from vinhdanh.api.pagination import KeysetPagination, PagePagination
 from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import AwardSerializer, PersonSerializer
 from vinhdanh.api.views.awards import award_rows
@@ -46,7 +45,7 @@ class PersonViewSet(ReadOnlyModelViewSet[Person]):
         serializer_class=AwardSerializer,
         filterset_class=AwardFilter,
         queryset=Award.objects.none(),  # what this action lists, for filters and the schema
-        pagination_class=LimitOffsetPagination,
+        pagination_class=PagePagination,
     )
     def awards(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """The awards of one person, newest first."""

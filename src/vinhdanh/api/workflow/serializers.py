@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, NominationEvent, Notification, Round
 
@@ -14,6 +15,7 @@ from vinhdanh.nominations.models import Nomination, NominationEvent, Notificatio
 class RoundSerializer(serializers.ModelSerializer[Round]):
     owning_unit_name = serializers.CharField(source="owning_unit.name", read_only=True)
     decider_unit_name = serializers.CharField(source="decider_unit.name", read_only=True)
+    decider_role = blank_or_choice(Round, "decider_role")
 
     class Meta:
         model = Round
@@ -57,6 +59,7 @@ class NominationSerializer(serializers.ModelSerializer[Nomination]):
     )
     subject_name = serializers.CharField(read_only=True)
     override = serializers.SerializerMethodField()
+    eligibility_outcome = blank_or_choice(Nomination, "eligibility_outcome")
 
     class Meta:
         model = Nomination
@@ -93,6 +96,8 @@ class AllowedTransitionSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class NominationEventSerializer(serializers.ModelSerializer[NominationEvent]):
+    from_state = blank_or_choice(NominationEvent, "from_state")
+
     class Meta:
         model = NominationEvent
         fields = ["from_state", "to_state", "actor_name", "reason", "time", "request_id"]
@@ -154,11 +159,6 @@ class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):
 class BulkResultSerializer(serializers.Serializer[dict[str, Any]]):
     done = serializers.ListField(child=serializers.IntegerField())
     failed = BulkFailureSerializer(many=True)
-
-
-class WorkflowErrorSerializer(serializers.Serializer[dict[str, Any]]):
-    detail = serializers.CharField()
-    code = serializers.CharField()
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):

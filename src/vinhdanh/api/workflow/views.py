@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.api.workflow.serializers import (
     BulkResultSerializer,
     BulkTransitionInputSerializer,
@@ -27,7 +28,6 @@ from vinhdanh.api.workflow.serializers import (
     NotificationSerializer,
     RoundSerializer,
     TransitionInputSerializer,
-    WorkflowErrorSerializer,
 )
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
@@ -39,12 +39,10 @@ from vinhdanh.nominations.models import Nomination, Notification, Round
 
 ERRORS = {
     400: OpenApiResponse(
-        WorkflowErrorSerializer, description="A rule of the workflow refuses the move."
+        BAD_REQUEST_SCHEMA, description="A field is invalid, or a rule of the workflow refuses."
     ),
-    403: OpenApiResponse(
-        WorkflowErrorSerializer, description="The caller's roles do not allow it."
-    ),
-    404: OpenApiResponse(WorkflowErrorSerializer, description="Not found in the caller's scope."),
+    403: OpenApiResponse(ErrorSerializer, description="The caller's roles do not allow it."),
+    404: OpenApiResponse(ErrorSerializer, description="Not found in the caller's scope."),
 }
 
 
