@@ -82,6 +82,8 @@ DISCIPLINE_FORMS: tuple[str, ...] = (
     "buoc_thoi_viec",
     "khai_tru",
 )
+# The forms from a warning up, ordered by severity above (the TTLDXS member condition).
+DISCIPLINE_WARNING_OR_MORE: tuple[str, ...] = DISCIPLINE_FORMS[DISCIPLINE_FORMS.index("canh_cao") :]
 PENDING_KINDS: tuple[str, ...] = (
     "discipline_consideration",
     "investigation",

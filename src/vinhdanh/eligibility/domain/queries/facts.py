@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 
 from vinhdanh.awards.models import Award
 from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
+from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE
 from vinhdanh.orgs.models import CollectiveRating, Unit
 from vinhdanh.people.models import (
     Discipline,
@@ -279,16 +280,6 @@ def unit_facts(
     )
 
 
-# Forms of discipline that count against a collective's member ratio (rules.md, TTLDXS).
-_MEMBER_DISCIPLINE = [
-    "canh_cao",
-    "ha_bac_luong",
-    "keo_dai_nang_luong",
-    "ha_ngach",
-    "giang_chuc",
-    "cach_chuc",
-    "buoc_thoi_viec",
-]
 _MEMBER_TITLES = ["LDTT", "CSTT", "CSTDCS"]
 _ID_CHUNK = 20_000  # bound the parameters of one IN (...) list
 
@@ -331,7 +322,7 @@ def _member_facts_from(
         .collect()
     )
     disciplined = (
-        people.discipline.filter(pl.col("form").is_in(_MEMBER_DISCIPLINE))
+        people.discipline.filter(pl.col("form").is_in(list(DISCIPLINE_WARNING_OR_MORE)))
         .select(
             pl.col("subject_id").cast(pl.Int64).alias("person_id"),
             pl.col("decision_date").dt.year().cast(pl.Int32).alias("year"),
@@ -377,7 +368,7 @@ def _member_facts_read(
     )
     disciplined = (
         _frame(
-            Discipline.objects.filter(person_id__in=ids, form__in=_MEMBER_DISCIPLINE)
+            Discipline.objects.filter(person_id__in=ids, form__in=list(DISCIPLINE_WARNING_OR_MORE))
             .values_list("person_id", "decision_date")
             .order_by(),
             ["person_id", "decision_date"],
