@@ -133,3 +133,24 @@ def test_unit_page_has_no_candidate_link_for_a_plain_viewer(client, world):
     unit_page = client.get(reverse("web:unit", args=[world["a"].pk]))
     assert unit_page.status_code == 200
     assert reverse("web:unit_candidates", args=[world["a"].pk]) not in unit_page.content.decode()
+
+
+def test_person_eligibility_refuses_a_year_no_rule_covers(client, world):
+    client.force_login(world["clerk_a"])
+    url = reverse("web:person_eligibility", args=[world["hong"].pk])
+    response = client.get(url + "?year=2005")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "2005" in body  # named in the warning, not evaluated
+    assert "Lao động tiên tiến" in body  # the default year is shown instead
+    response = client.get(url + "?year=abc")
+    assert response.status_code == 200
+    assert "“abc”" in response.content.decode()
+
+
+def test_unit_candidates_refuses_a_year_no_rule_covers(client, world):
+    client.force_login(world["office"])
+    url = reverse("web:unit_candidates", args=[world["province"].pk])
+    response = client.get(url + "?year=2001&code=LDTT")
+    assert response.status_code == 200
+    assert "2001" in response.content.decode()

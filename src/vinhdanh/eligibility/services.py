@@ -20,6 +20,7 @@ from vinhdanh.eligibility.core import (
     Result,
     evaluate_batch,
     evaluate_many,
+    regimes,
 )
 from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
@@ -37,6 +38,15 @@ def _lang() -> str:
 def default_decision_date(period: int) -> dt.date:
     """Annual titles are decided at the year-end review: assume mid-January of the next year."""
     return dt.date(period + 1, 1, 15)
+
+
+def year_is_covered(period: int) -> bool:
+    """Whether some regime of the rules decides this achievement year (none before 2014)."""
+    try:
+        regimes.select(default_decision_date(period))
+    except regimes.RegimeError:
+        return False
+    return True
 
 
 def evaluate_subject(

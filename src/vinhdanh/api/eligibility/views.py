@@ -25,7 +25,6 @@ from vinhdanh.eligibility.core import (
     Outcome,
     evaluate_case,
     load_cases,
-    regimes,
 )
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -85,11 +84,8 @@ def _year(request: Request) -> int:
         raise ValidationError({"year": "expected a year such as 2025"}) from None
     if not 2000 <= year <= default + 1:
         raise ValidationError({"year": f"the year must be between 2000 and {default + 1}"})
-    try:
-        regimes.select(services.default_decision_date(year))
-    except regimes.RegimeError:
-        # Before the earliest regime (2014): no rules to evaluate the year with.
-        raise ValidationError({"year": _("No regime of the rules covers this year.")}) from None
+    if not services.year_is_covered(year):
+        raise ValidationError({"year": _("No regime of the rules covers this year.")})
     return year
 
 

@@ -59,13 +59,28 @@ def display(result: Result) -> dict[str, Any]:
 
 
 def _year(request: HttpRequest) -> int:
-    """The achievement year asked for; by default the last completed year."""
+    """The achievement year asked for; by default the last completed year. A year no rule
+    decides (before 2014, or not yet begun) is refused with a message, not evaluated."""
     default = timezone.localdate().year - 1
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
+    raw = request.GET.get("year")
+    if raw is None:
         return default
-    return year if 2000 <= year <= default + 1 else default
+    try:
+        year = int(raw)
+    except ValueError:
+        messages.warning(
+            request,
+            _("“%(value)s” is not a year; showing %(year)s.") % {"value": raw, "year": default},
+        )
+        return default
+    if year > default + 1 or not services.year_is_covered(year):
+        messages.warning(
+            request,
+            _("No regime of the rules covers the year %(asked)s; showing %(year)s.")
+            % {"asked": year, "year": default},
+        )
+        return default
+    return year
 
 
 def may_list_candidates(user: object, unit: object) -> bool:
