@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
@@ -80,6 +81,21 @@ class ApiFilterSet(filters.FilterSet):  # type: ignore[misc]
         **filters.FilterSet.FILTER_DEFAULTS,
         **{column: {"filter_class": IntegerFilter} for column in INTEGER_COLUMNS},
     }
+
+    @classmethod
+    def filter_for_field(
+        cls, field: models.Field[Any, Any], field_name: str, lookup_expr: str | None = None
+    ) -> filters.Filter:
+        # A foreign key filtered by id: django-filter's default checks the id against every
+        # row of the table, so an id that does not exist answered 400 while one outside the
+        # caller's scope answered an empty list, which told the caller that it exists.
+        if isinstance(field, models.ForeignKey) and field_name == field.name:
+            return IntegerFilter(
+                field_name=f"{field_name}__id",
+                lookup_expr=lookup_expr or "exact",
+                label=format_lazy(_("{name} id"), name=field.verbose_name),
+            )
+        return super().filter_for_field(field, field_name, lookup_expr)
 
     def is_valid(self) -> bool:
         valid = bool(super().is_valid())

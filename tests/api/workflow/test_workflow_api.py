@@ -148,3 +148,21 @@ def test_list_filter_it_cannot_read_is_400(world: World) -> None:
 
     assert response.status_code == 400
     assert "round" in response.json()
+
+
+def test_id_filters_do_not_tell_an_outside_id_from_a_missing_one(world: World) -> None:
+    nomination = world.nominate()
+    missing = world.round.pk + 10_000
+
+    mine = api(world.clerk).get(f"{BASE}/nominations/", {"round": world.round.pk})
+    outside = api(world.clerk_b).get(f"{BASE}/nominations/", {"round": world.round.pk})
+    absent = api(world.clerk_b).get(f"{BASE}/nominations/", {"round": missing})
+
+    assert [n["id"] for n in mine.json()["results"]] == [nomination.pk]
+    assert (outside.status_code, outside.json()["results"]) == (200, [])
+    assert (absent.status_code, absent.json()["results"]) == (200, [])
+    unit = world.round.owning_unit_id
+    outside = api(world.clerk_b).get(f"{BASE}/rounds/", {"owning_unit": unit})
+    absent = api(world.clerk_b).get(f"{BASE}/rounds/", {"owning_unit": unit + 10_000})
+    assert outside.json()["results"] == absent.json()["results"] == []
+    assert api(world.clerk_b).get(f"{BASE}/rounds/", {"owning_unit": "x"}).status_code == 400
