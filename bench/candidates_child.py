@@ -100,11 +100,14 @@ def main() -> None:
     period, decision_date = 2025, dt.date(2026, 1, 15)
     people = Person.objects.all()
     person_codes = services.PERSON_CODES
-    if payload["mode"] == "batch":
+    units = Unit.objects.filter(is_collective=True)
+    if payload["mode"] == "baseline":
         t0 = time.perf_counter()
-        units = Unit.objects.filter(is_collective=True)
         rows = _read_baseline(people, units, period - 9, period)
         baseline = time.perf_counter() - t0
+        print(json.dumps({"rows": rows, "baseline_s": baseline, "peak_gib": peak_rss_gib()}))
+        return
+    if payload["mode"] == "batch":
         t1 = time.perf_counter()
         facts = person_facts(people)
         t2 = time.perf_counter()
@@ -122,9 +125,7 @@ def main() -> None:
             json.dumps(
                 {
                     "people": people.count(),
-                    "rows": rows,
                     "codes": list(CANDIDATE_CODES),
-                    "baseline_s": baseline,
                     "work_s": t3 - t1,
                     "facts_s": t2 - t1,
                     "engine_s": t3 - t2,
