@@ -12,66 +12,21 @@ import django
 
 
 def _read_baseline(people_qs, units_qs, first_year: int, last_year: int) -> int:  # type: ignore[no-untyped-def]
-    """Read the same fact rows the adapter reads, into memory, with nothing else done.
+    """Read the very queries the adapter runs, into memory, with nothing else done.
 
     People's rows for the individual titles; for the collective ones (TTLDTT, TTLDXS) the units,
     their ratings, awards and reviews, and the main posts that make people members of them.
     """
     from django.db import connection
-    from django.db.models import Q
 
-    from vinhdanh.awards.models import Award
-    from vinhdanh.eligibility.domain.queries.facts import AWARD_FIELDS
-    from vinhdanh.orgs.models import CollectiveRating
-    from vinhdanh.people.models import (
-        Discipline,
-        Initiative,
-        Leave,
-        PendingReview,
-        Post,
-        TaskRating,
-    )
+    from vinhdanh.eligibility.domain.queries import facts
 
-    ids = people_qs.values("pk")
+    paths = list(units_qs.values_list("path", flat=True))
     querysets = [
-        people_qs.values_list(
-            "pk",
-            "current_unit__level",
-            "recruitment_date",
-            "priority_group",
-            "current_unit__priority_area",
-            "current_unit_id",
-        ),
-        TaskRating.objects.filter(person_id__in=ids).values_list(
-            "person_id", "year", "rating", "months_worked", "movement_participation"
-        ),
-        Award.objects.filter(person_id__in=ids).values_list("person_id", *AWARD_FIELDS),
-        Initiative.authors.through.objects.filter(person_id__in=ids).values_list(
-            "person_id",
-            "initiative__kind",
-            "initiative__level",
-            "initiative__recognised_on",
-            "initiative__applied_effectively",
-            "initiative__replicable",
-        ),
-        Discipline.objects.filter(person_id__in=ids).values_list(
-            "person_id", "form", "decision_date", "period_end"
-        ),
-        PendingReview.objects.filter(person_id__in=ids).values_list(
-            "person_id", "kind", "opened", "closed"
-        ),
-        Leave.objects.filter(person_id__in=ids).values_list(
-            "person_id", "kind", "start_date", "end_date"
-        ),
-        units_qs.values_list("pk", "level", "valid_to", "priority_area", "path"),
-        CollectiveRating.objects.filter(unit__in=units_qs).values_list("unit_id", "year", "rating"),
-        Award.objects.filter(unit__in=units_qs).values_list("unit_id", *AWARD_FIELDS),
-        PendingReview.objects.filter(unit__in=units_qs).values_list(
-            "unit_id", "kind", "opened", "closed"
-        ),
-        Post.objects.filter(is_concurrent=False, start_date__lte=dt.date(last_year, 12, 31))
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(first_year, 1, 1)))
-        .values_list("person_id", "unit__path", "start_date", "end_date"),
+        *(q.rows for q in facts.person_queries(people_qs)),
+        facts.leave_query(people_qs),
+        *(q.rows for q in facts.unit_queries(units_qs)),
+        facts.member_posts_query(paths, first_year, last_year).rows,
     ]
     rows = 0
     kept = []

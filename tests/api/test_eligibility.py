@@ -51,12 +51,12 @@ def test_api_unit_candidates_lists_person(client, world):
     assert data["counts"]["ELIGIBLE"] == 1
 
 
-def test_api_cases_evaluates_and_reports_malformed(client, world):
-    client.force_login(world["clerk_a"])
-    case = {
+def _ldtt_case(rating: str) -> dict:
+    """A CASE-FORMAT case asking LĐTT for 2024 with one rated year."""
+    return {
         "id": "X1",
         "subject": {"type": "individual"},
-        "years": {"2024": {"rating": "HTNV", "months_worked": 12}},
+        "years": {"2024": {"rating": rating, "months_worked": 12}},
         "request": {
             "code": "LDTT",
             "period": 2024,
@@ -64,6 +64,11 @@ def test_api_cases_evaluates_and_reports_malformed(client, world):
             "award_type": "CONG_TRANG",
         },
     }
+
+
+def test_api_cases_evaluates_and_reports_malformed(client, world):
+    client.force_login(world["clerk_a"])
+    case = _ldtt_case("HTNV")
     url = reverse("api:eligibility-cases")
     ok = client.post(url, case, content_type="application/json")
     assert ok.status_code == 200
@@ -76,17 +81,7 @@ def test_api_cases_evaluates_and_reports_malformed(client, world):
 
 def test_api_cases_takes_a_list_of_cases_as_json_only(client, world):
     client.force_login(world["clerk_a"])
-    case = {
-        "id": "X1",
-        "subject": {"type": "individual"},
-        "years": {"2024": {"rating": "HTTNV", "months_worked": 12}},
-        "request": {
-            "code": "LDTT",
-            "period": 2024,
-            "decision_date": "2025-01-15",
-            "award_type": "CONG_TRANG",
-        },
-    }
+    case = _ldtt_case("HTTNV")
     url = reverse("api:eligibility-cases")
 
     listed = client.post(url, [case, {**case, "id": "X2"}], content_type="application/json")

@@ -15,6 +15,15 @@ from vinhdanh.people.models import Person, Post
 pytestmark = pytest.mark.django_db
 
 
+def _post(
+    person: Person, unit: Unit, title: str, start: dt.date, end: dt.date | None = None
+) -> Post:
+    """A post row written directly, so that only the test's own refresh moves the person."""
+    return Post.objects.create(
+        person=person, unit=unit, title=title, start_date=start, end_date=end
+    )
+
+
 @pytest.fixture
 def units() -> tuple[Unit, Unit]:
     return UnitFactory(name="Sở Tài chính"), UnitFactory(name="Sở Xây dựng")
@@ -175,20 +184,8 @@ def test_refresh_current_unit_falls_back_to_last_post(
     person: Person, units: tuple[Unit, Unit]
 ) -> None:
     finance, building = units
-    Post.objects.create(
-        person=person,
-        unit=finance,
-        title="Kế toán",
-        start_date=dt.date(2010, 1, 1),
-        end_date=dt.date(2015, 1, 1),
-    )
-    Post.objects.create(
-        person=person,
-        unit=building,
-        title="Trưởng phòng",
-        start_date=dt.date(2015, 1, 2),
-        end_date=dt.date(2020, 1, 1),
-    )
+    _post(person, finance, "Kế toán", dt.date(2010, 1, 1), dt.date(2015, 1, 1))
+    _post(person, building, "Trưởng phòng", dt.date(2015, 1, 2), dt.date(2020, 1, 1))
 
     refresh_current_unit([person.pk], today=dt.date(2024, 1, 1))
 
@@ -212,16 +209,8 @@ def test_a_transfer_recorded_ahead_does_not_move_the_person_yet(
     person: Person, units: tuple[Unit, Unit]
 ) -> None:
     finance, building = units
-    Post.objects.create(
-        person=person,
-        unit=finance,
-        title="Kế toán",
-        start_date=dt.date(2015, 1, 1),
-        end_date=dt.date(2024, 6, 30),
-    )
-    Post.objects.create(
-        person=person, unit=building, title="Trưởng phòng", start_date=dt.date(2024, 7, 1)
-    )
+    _post(person, finance, "Kế toán", dt.date(2015, 1, 1), dt.date(2024, 6, 30))
+    _post(person, building, "Trưởng phòng", dt.date(2024, 7, 1))
 
     refresh_current_unit([person.pk], today=dt.date(2024, 6, 1))
     person.refresh_from_db()
@@ -236,9 +225,7 @@ def test_a_recruit_whose_first_post_starts_later_is_already_shown_in_that_unit(
     person: Person, units: tuple[Unit, Unit]
 ) -> None:
     finance, _ = units
-    Post.objects.create(
-        person=person, unit=finance, title="Kế toán", start_date=dt.date(2025, 1, 1)
-    )
+    _post(person, finance, "Kế toán", dt.date(2025, 1, 1))
     refresh_current_unit([person.pk], today=dt.date(2024, 12, 1))
     person.refresh_from_db()
     assert person.current_unit == finance

@@ -209,18 +209,8 @@ def test_overlay_values_accepted():
     assert params.is_overridden("public_notice_working_days")
 
 
-def test_json_list_of_cases_and_duplicate_ids():
-    one = {
-        "id": "J1",
-        "subject": {"type": "individual"},
-        "years": {"2024": {"rating": "HTTNV", "months_worked": 12}},
-        "request": {
-            "code": "LDTT",
-            "period": 2024,
-            "decision_date": "2025-01-15",
-            "award_type": "CONG_TRANG",
-        },
-    }
+def test_json_list_of_cases_and_duplicate_ids(h):
+    one = h.case("LDTT", years={2024: "HTTNV"}, case_id="J1")
     two = {**one, "id": 2}
     cases = load_cases(json.dumps([one, two]))
     assert [c.id for c in cases] == ["J1", "2"]

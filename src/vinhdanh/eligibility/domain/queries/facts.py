@@ -9,7 +9,8 @@ than the whole evaluation.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -32,16 +33,153 @@ from vinhdanh.people.models import (
 
 CHUNK = 200_000
 
-# An award's facts, after the subject's id (the P1 baseline reads the same columns).
-AWARD_FIELDS = (
-    "kind__code",
-    "period",
-    "decision__signed_on",
-    "award_type",
-    "revoked_by_id",
-    "achievement_id",
-    "decision__decider_role",
-)
+# An award's facts, after the subject's id, as the engine's awards table names them.
+_AWARD_COLUMNS = {
+    "kind__code": "code",
+    "period": "period",
+    "decision__signed_on": "decision_date",
+    "award_type": "award_type",
+    "revoked_by_id": "revoked",
+    "achievement_id": "achievement_id",
+    "decision__decider_role": "decider_role",
+}
+
+
+@dataclass(frozen=True)
+class FactQuery:
+    """One fact table's SQL: the rows, and the engine's name for each column."""
+
+    table: str
+    rows: QuerySet[Any]
+    columns: list[str]
+
+
+def _award_query(awards: QuerySet[Award], subject: str) -> FactQuery:
+    return FactQuery(
+        "awards",
+        awards.values_list(subject, *_AWARD_COLUMNS).order_by(),
+        ["subject_id", *_AWARD_COLUMNS.values()],
+    )
+
+
+def person_queries(people: QuerySet[Person]) -> list[FactQuery]:
+    """The person fact tables' queries (leave is read apart: it is spread over years)."""
+    ids = people.values("pk")
+    return [
+        FactQuery(
+            "subjects",
+            people.values_list(
+                "pk",
+                "current_unit__level",
+                "recruitment_date",
+                "priority_group",
+                "current_unit__priority_area",
+                "current_unit_id",
+            ).order_by(),
+            [
+                "subject_id",
+                "unit_level",
+                "recruitment_date",
+                "priority",
+                "area_priority",
+                "unit_id",
+            ],
+        ),
+        FactQuery(
+            "years",
+            TaskRating.objects.filter(person_id__in=ids)
+            .values_list("person_id", "year", "rating", "months_worked", "movement_participation")
+            .order_by(),
+            ["subject_id", "year", "rating", "months_worked", "movement_participation"],
+        ),
+        _award_query(Award.objects.filter(person_id__in=ids), "person_id"),
+        FactQuery(
+            "initiatives",
+            Initiative.authors.through.objects.filter(person_id__in=ids)
+            .values_list(
+                "person_id",
+                "initiative__kind",
+                "initiative__level",
+                "initiative__recognised_on",
+                "initiative__applied_effectively",
+                "initiative__replicable",
+            )
+            .order_by(),
+            ["subject_id", "kind", "level", "recognised_on", "applied_effectively", "replicable"],
+        ),
+        FactQuery(
+            "discipline",
+            Discipline.objects.filter(person_id__in=ids)
+            .values_list("person_id", "form", "decision_date", "period_end")
+            .order_by(),
+            ["subject_id", "form", "decision_date", "period_end"],
+        ),
+        FactQuery(
+            "pending_reviews",
+            PendingReview.objects.filter(person_id__in=ids)
+            .values_list("person_id", "kind", "opened", "closed")
+            .order_by(),
+            ["subject_id", "kind", "opened", "closed"],
+        ),
+    ]
+
+
+def leave_query(people: QuerySet[Person]) -> QuerySet[Any]:
+    return Leave.objects.filter(person_id__in=people.values("pk")).values_list(
+        "person_id", "kind", "start_date", "end_date"
+    )
+
+
+def unit_queries(units: QuerySet[Unit]) -> list[FactQuery]:
+    """The collectives' own fact tables' queries (members are aggregated apart)."""
+    ids = units.values("pk")
+    return [
+        FactQuery(
+            "subjects",
+            units.values_list("pk", "level", "valid_to", "priority_area").order_by(),
+            ["subject_id", "unit_level", "dissolved_on", "priority"],
+        ),
+        FactQuery(
+            "years",
+            CollectiveRating.objects.filter(unit_id__in=ids)
+            .values_list("unit_id", "year", "rating")
+            .order_by(),
+            ["subject_id", "year", "rating"],
+        ),
+        _award_query(Award.objects.filter(unit_id__in=ids), "unit_id"),
+        FactQuery(
+            "pending_reviews",
+            PendingReview.objects.filter(unit_id__in=ids)
+            .values_list("unit_id", "kind", "opened", "closed")
+            .order_by(),
+            ["subject_id", "kind", "opened", "closed"],
+        ),
+    ]
+
+
+def member_posts_query(paths: Iterable[str], first: int, last: int) -> FactQuery:
+    """Main posts in the subtrees of these unit paths overlapping the years: who is a member
+    of which collective when."""
+    # One LIKE per subtree root: a whole province's collectives become a single condition.
+    roots: list[str] = []
+    for path in sorted(paths):
+        if not roots or not path.startswith(roots[-1]):
+            roots.append(path)
+    path_filter = Q(pk__in=[])
+    for path in roots:
+        path_filter |= Q(unit__path__startswith=path)
+    return FactQuery(
+        "years",
+        Post.objects.filter(path_filter, is_concurrent=False, start_date__lte=dt.date(last, 12, 31))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(first, 1, 1)))
+        .values_list("person_id", "unit__path", "start_date", "end_date")
+        .order_by(),
+        ["person_id", "path", "start_date", "end_date"],
+    )
+
+
+def _read(query: FactQuery) -> pl.DataFrame:
+    return _frame(query.rows, query.columns, query.table)
 
 
 def _frame(qs: QuerySet[Any], columns: list[str], table: str) -> pl.DataFrame:
@@ -77,29 +215,21 @@ def people_in(unit: Unit | None, scope_q: Q | None = None) -> QuerySet[Person]:
     return qs
 
 
+def _award_facts(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col("revoked").is_not_null().alias("revoked"),
+        pl.when(pl.col("achievement_id") == "")
+        .then(None)
+        .otherwise(pl.col("achievement_id"))
+        .alias("achievement_id"),
+    )
+
+
 def person_facts(people: QuerySet[Person]) -> FactTables:
     """Fact tables for every person of the queryset (the batch path)."""
-    ids = people.values("pk")
+    frames = {q.table: _read(q) for q in person_queries(people)}
     subjects = (
-        _frame(
-            people.values_list(
-                "pk",
-                "current_unit__level",
-                "recruitment_date",
-                "priority_group",
-                "current_unit__priority_area",
-                "current_unit_id",
-            ).order_by(),
-            [
-                "subject_id",
-                "unit_level",
-                "recruitment_date",
-                "priority",
-                "area_priority",
-                "unit_id",
-            ],
-            "subjects",
-        )
+        frames["subjects"]
         .with_columns(
             pl.lit("individual").alias("subject_type"),
             (
@@ -109,70 +239,13 @@ def person_facts(people: QuerySet[Person]) -> FactTables:
         )
         .drop("area_priority")
     )
-    years = _frame(
-        TaskRating.objects.filter(person_id__in=ids)
-        .values_list("person_id", "year", "rating", "months_worked", "movement_participation")
-        .order_by(),
-        ["subject_id", "year", "rating", "months_worked", "movement_participation"],
-        "years",
-    )
-    years = _with_leave(years, ids)
-    awards = _frame(
-        Award.objects.filter(person_id__in=ids).values_list("person_id", *AWARD_FIELDS).order_by(),
-        [
-            "subject_id",
-            "code",
-            "period",
-            "decision_date",
-            "award_type",
-            "revoked",
-            "achievement_id",
-            "decider_role",
-        ],
-        "awards",
-    )
-    awards = awards.with_columns(
-        pl.col("revoked").is_not_null().alias("revoked"),
-        pl.when(pl.col("achievement_id") == "")
-        .then(None)
-        .otherwise(pl.col("achievement_id"))
-        .alias("achievement_id"),
-    )
-    initiatives = _frame(
-        Initiative.authors.through.objects.filter(person_id__in=ids)
-        .values_list(
-            "person_id",
-            "initiative__kind",
-            "initiative__level",
-            "initiative__recognised_on",
-            "initiative__applied_effectively",
-            "initiative__replicable",
-        )
-        .order_by(),
-        ["subject_id", "kind", "level", "recognised_on", "applied_effectively", "replicable"],
-        "initiatives",
-    )
-    discipline = _frame(
-        Discipline.objects.filter(person_id__in=ids)
-        .values_list("person_id", "form", "decision_date", "period_end")
-        .order_by(),
-        ["subject_id", "form", "decision_date", "period_end"],
-        "discipline",
-    )
-    pending = _frame(
-        PendingReview.objects.filter(person_id__in=ids)
-        .values_list("person_id", "kind", "opened", "closed")
-        .order_by(),
-        ["subject_id", "kind", "opened", "closed"],
-        "pending_reviews",
-    )
     return FactTables.build(
         subjects=subjects,
-        years=years,
-        awards=awards,
-        initiatives=initiatives,
-        discipline=discipline,
-        pending_reviews=pending,
+        years=_with_leave(frames["years"], people),
+        awards=_award_facts(frames["awards"]),
+        initiatives=frames["initiatives"],
+        discipline=frames["discipline"],
+        pending_reviews=frames["pending_reviews"],
     )
 
 
@@ -190,18 +263,15 @@ _LEAVE_COLUMN = {
 }
 
 
-def _leave_rows(ids: QuerySet[Any]) -> Iterator[tuple[int, int, str, float]]:
-    rows = Leave.objects.filter(person_id__in=ids).values_list(
-        "person_id", "kind", "start_date", "end_date"
-    )
-    for person_id, kind, start, end in rows.iterator(chunk_size=5000):
+def _leave_rows(people: QuerySet[Person]) -> Iterator[tuple[int, int, str, float]]:
+    for person_id, kind, start, end in leave_query(people).iterator(chunk_size=5000):
         for year in range(start.year, end.year + 1):
             yield person_id, year, _LEAVE_COLUMN[kind], _months_in_year(start, end, year)
 
 
-def _with_leave(years: pl.DataFrame, ids: QuerySet[Any]) -> pl.DataFrame:
+def _with_leave(years: pl.DataFrame, people: QuerySet[Person]) -> pl.DataFrame:
     """Leave is rare: spread it over years in Python and pivot it onto the year rows."""
-    rows = list(_leave_rows(ids))
+    rows = list(_leave_rows(people))
     if not rows:
         return years
     leave = (
@@ -226,56 +296,18 @@ def unit_facts(
     `people`: person facts already loaded in the same batch; members' ratings, titles and
     discipline are then taken from them instead of being read a second time.
     """
-    ids = units.values("pk")
-    subjects = _frame(
-        units.values_list("pk", "level", "valid_to", "priority_area").order_by(),
-        ["subject_id", "unit_level", "dissolved_on", "priority"],
-        "subjects",
-    ).with_columns(
+    frames = {q.table: _read(q) for q in unit_queries(units)}
+    subjects = frames["subjects"].with_columns(
         pl.col("unit_level")
         .replace_strict(_SUBJECT_TYPE_BY_LEVEL, default="collective", return_dtype=pl.String)
         .alias("subject_type"),
         pl.col("subject_id").alias("unit_id"),
     )
-    ratings = _frame(
-        CollectiveRating.objects.filter(unit_id__in=ids)
-        .values_list("unit_id", "year", "rating")
-        .order_by(),
-        ["subject_id", "year", "rating"],
-        "years",
-    ).with_columns(pl.lit(12.0).alias("months_worked"))
-    awards = _frame(
-        Award.objects.filter(unit_id__in=ids).values_list("unit_id", *AWARD_FIELDS).order_by(),
-        [
-            "subject_id",
-            "code",
-            "period",
-            "decision_date",
-            "award_type",
-            "revoked",
-            "achievement_id",
-            "decider_role",
-        ],
-        "awards",
-    ).with_columns(
-        pl.col("revoked").is_not_null().alias("revoked"),
-        pl.when(pl.col("achievement_id") == "")
-        .then(None)
-        .otherwise(pl.col("achievement_id"))
-        .alias("achievement_id"),
-    )
-    pending = _frame(
-        PendingReview.objects.filter(unit_id__in=ids)
-        .values_list("unit_id", "kind", "opened", "closed")
-        .order_by(),
-        ["subject_id", "kind", "opened", "closed"],
-        "pending_reviews",
-    )
     return FactTables.build(
         subjects=subjects,
-        years=ratings,
-        awards=awards,
-        pending_reviews=pending,
+        years=frames["years"].with_columns(pl.lit(12.0).alias("months_worked")),
+        awards=_award_facts(frames["awards"]),
+        pending_reviews=frames["pending_reviews"],
         members=member_aggregates(units, years=years, people=people),
     )
 
@@ -395,23 +427,10 @@ def member_aggregates(
     unit_rows = list(units.values_list("pk", "path"))
     if not unit_rows:
         return pl.DataFrame(schema=dict(SCHEMAS["members"]))
-    # One LIKE per subtree root: a whole province's collectives become a single condition.
-    roots: list[str] = []
-    for path in sorted(path for _, path in unit_rows):
-        if not roots or not path.startswith(roots[-1]):
-            roots.append(path)
-    path_filter = Q(pk__in=[])
-    for path in roots:
-        path_filter |= Q(unit__path__startswith=path)
     first, last = years.start, years.stop - 1
-    posts = _frame(
-        Post.objects.filter(path_filter, is_concurrent=False, start_date__lte=dt.date(last, 12, 31))
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(first, 1, 1)))
-        .values_list("person_id", "unit__path", "start_date", "end_date")
-        .order_by(),
-        ["person_id", "path", "start_date", "end_date"],
-        "years",
-    ).with_columns(pl.col("start_date").cast(pl.Date), pl.col("end_date").cast(pl.Date))
+    posts = _read(member_posts_query((p for _, p in unit_rows), first, last)).with_columns(
+        pl.col("start_date").cast(pl.Date), pl.col("end_date").cast(pl.Date)
+    )
     # Each post spreads over the years it overlaps within the window.
     member_years = (
         posts.with_columns(
