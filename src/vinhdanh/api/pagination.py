@@ -44,12 +44,9 @@ def whole_number(request: Request, name: str, *, minimum: int) -> int | None:
     if raw is None:
         return None
     messages = IntegerField.default_error_messages
-    try:
-        if not re.fullmatch(r"[0-9]+", raw):
-            raise ValueError(raw)
-        value = int(raw)
-    except ValueError:
-        raise ValidationError({name: [messages["invalid"]]}) from None
+    if not re.fullmatch(r"[0-9]+", raw):
+        raise ValidationError({name: [messages["invalid"]]})
+    value = int(raw)
     if value < minimum:
         raise ValidationError({name: [str(messages["min_value"]).format(min_value=minimum)]})
     return value
