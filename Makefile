@@ -6,21 +6,32 @@ BIN := $(VENV)/bin
 VINHDANH := $(BIN)/vinhdanh
 DEMO_PEOPLE ?= 3000
 DEMO_SEED ?= 2025
+PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vinhdanh
 export VINHDANH_HOME := $(CURDIR)
 
 .PHONY: install install-dev system-deps demo serve test lint typecheck pytest test-postgres bench messages clean
 
+PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input
+# Only what the lock pins is installed: pip, setuptools and wheel come first from
+# requirements/bootstrap.txt (hashed), then everything builds without fetching build tools.
+PIP_LOCKED := $(PIP) install --quiet --require-hashes --no-build-isolation
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.base-installed: requirements/base.txt pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+$(VENV)/.bootstrapped: requirements/bootstrap.txt | $(BIN)/python
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/bootstrap.txt
+	touch $@
+
+$(VENV)/.base-installed: requirements/base.txt pyproject.toml $(VENV)/.bootstrapped
+	@bash scripts/system-deps.sh build
+	$(PIP_LOCKED) -r requirements/base.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(PIP_LOCKED) -r requirements/base.txt -r requirements/dev.txt
 	touch $@
 
 ## install: the virtualenv from the pinned, hashed lock files; compiled translations
@@ -33,16 +44,16 @@ install-dev: $(VENV)/.dev-installed install
 system-deps:
 	@bash scripts/system-deps.sh
 
-## demo: set up, build a SQLite database with a demo province and serve it on :8000
+## demo: set up, build a SQLite database with a demo province and serve it on :$(PORT)
 demo: install
 	$(VINHDANH) migrate --noinput -v 0
 	$(VINHDANH) collectstatic --noinput -v 0
 	$(VINHDANH) generate_demo --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --if-empty
 	$(VINHDANH) demo_logins
-	$(VINHDANH) runserver 127.0.0.1:8000
+	$(VINHDANH) runserver 127.0.0.1:$(PORT)
 
 serve: install
-	$(VINHDANH) runserver 127.0.0.1:8000
+	$(VINHDANH) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench
