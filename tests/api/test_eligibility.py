@@ -101,3 +101,14 @@ def test_api_year_no_regime_covers_is_400(client, world, name):
 
     assert response.status_code == 400
     assert "year" in response.json()
+
+
+@pytest.mark.parametrize("depth", [40, 5000])
+def test_api_cases_refuse_json_nested_too_deep_with_400(client, world, depth):
+    client.force_login(world["clerk_a"])
+    body = "[" * depth + "]" * depth
+
+    response = client.post(reverse("api:eligibility-cases"), body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"] or "lồng" in response.json()["detail"]

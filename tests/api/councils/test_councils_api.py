@@ -258,3 +258,22 @@ def test_ballot_is_json_only_with_one_choice_per_nomination():
     assert twice.status_code == 400
     assert list(twice.json()) == ["choices"]
     assert not Ballot.objects.filter(session=session).exists()
+
+
+@pytest.mark.parametrize("signed_on", ["9999-12-31", "0202-01-01", "1900-05-01"])
+def test_decision_dated_outside_the_sane_range_is_refused(signed_on):
+    unit = province()
+    decider = as_user(decider_user(unit))
+    nomination = make_nomination(
+        round=make_round(decider_unit=unit), code="BK_BT", state=NominationState.PROPOSED
+    )
+
+    response = decider.post(
+        f"{BASE}decisions/issue/",
+        _issue_payload(unit, [nomination], signed_on=signed_on),
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "signed_on" in response.json()
+    assert not Decision.objects.exists()

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
+from vinhdanh.common.dates import validate_past_date
 from vinhdanh.awards.models import Decision
 from vinhdanh.councils.enums import Choice, VotingMethod
 from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
@@ -254,7 +255,7 @@ class DecisionHeaderInput(serializers.Serializer[dict[str, Any]]):
     issuing_unit = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     issuing_body = serializers.CharField(max_length=255)
     symbol = serializers.CharField(max_length=40)
-    signed_on = serializers.DateField()
+    signed_on = serializers.DateField(validators=[validate_past_date])
     signer_name = serializers.CharField(max_length=120)
     signer_title = serializers.CharField(
         max_length=120, required=False, default="", allow_blank=True

@@ -18,7 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
+from vinhdanh.api.parsers import JSONBodyParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -245,7 +245,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         summary="Cast the caller's secret ballot (stored without the voter's identity)",
     )
     # A list of objects: a form cannot carry it, so the schema must not offer one.
-    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
+    @action(detail=True, methods=["post"], parser_classes=[JSONBodyParser])
     def vote(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         self._session()  # 404/403 first: the body is read only for a session the caller sees
         data = BallotInput(data=request.data)
@@ -260,7 +260,9 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         responses={200: SessionDetailSerializer, **ERRORS},
         summary="Record the written vote of an absent member (secretary)",
     )
-    @action(detail=True, methods=["post"], url_path="written-votes", parser_classes=[JSONParser])
+    @action(
+        detail=True, methods=["post"], url_path="written-votes", parser_classes=[JSONBodyParser]
+    )
     def written_votes(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         session = self._session()  # 404/403 before the body is read, as for `vote`
         data = WrittenVoteInput(data=request.data)

@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
-from rest_framework.parsers import JSONParser
+from vinhdanh.api.parsers import JSONBodyParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -157,7 +157,7 @@ class CaseEvaluationView(APIView):
     """Evaluate cases in the case format (CASE-FORMAT.md): a what-if with no database."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser]  # the case format nests: a form cannot carry it
+    parser_classes = [JSONBodyParser]  # the case format nests: a form cannot carry it
 
     @extend_schema(request={"application/json": CASES}, responses=ResultSerializer(many=True))
     def post(self, request: Request) -> Response:

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Award
+from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
 from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
 from vinhdanh.nominations.models import Nomination, Round
@@ -221,7 +222,9 @@ class DecisionHeaderForm(forms.Form):
     issuing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"))
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
-    signed_on = forms.DateField(label=_("Date signed"), widget=DATE, initial=dt.date.today)
+    signed_on = forms.DateField(
+        label=_("Date signed"), widget=DATE, initial=dt.date.today, validators=[validate_past_date]
+    )
     signer_name = forms.CharField(label=_("Signed by"), max_length=120)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
     decider_role = forms.ChoiceField(label=_("Authority"), choices=DeciderRole.choices)
