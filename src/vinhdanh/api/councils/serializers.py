@@ -10,8 +10,8 @@ from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
-from vinhdanh.common.dates import validate_past_date
 from vinhdanh.awards.models import Decision
+from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, VotingMethod
 from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
 

@@ -18,7 +18,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from vinhdanh.api.parsers import JSONBodyParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -43,6 +42,7 @@ from vinhdanh.api.councils.serializers import (
     VoteResultSerializer,
     WrittenVoteInput,
 )
+from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions

@@ -11,13 +11,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
-from vinhdanh.api.parsers import JSONBodyParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from vinhdanh.api import scoping
+from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import (
     CANDIDATE_CODES,
