@@ -130,7 +130,8 @@ def test_import_file_that_is_not_a_spreadsheet(tmp_path: Path) -> None:
         "people",
         path,
         [
-            "file: the file is neither an Excel workbook (.xlsx) nor a CSV text",
+            "file: the file is neither an Excel workbook (.xlsx) nor a CSV text: in Excel, use "
+            "File › Save As and choose “Excel Workbook (.xlsx)” or “CSV UTF-8”",
         ],
     )
 
@@ -236,3 +237,54 @@ def test_import_rows_of_blanks_or_garbage_are_reported_not_crashed(
     assert code == 1
     assert problem_lines(out)
     assert counts() == before
+
+
+def test_import_finds_the_header_below_a_title_block(tmp_path: Path, unit: object) -> None:
+    # A printed list: the title, a subtitle and a blank line above the header.
+    title = ["DANH SÁCH CÁN BỘ, CÔNG CHỨC SỞ NỘI VỤ", *[""] * (len(HEADER) - 1)]
+    date = ["(Kèm theo Công văn số 12/SNV ngày 02/01/2026)", *[""] * (len(HEADER) - 1)]
+    path = write(
+        tmp_path,
+        "people.xlsx",
+        title,
+        [date, [None] * len(HEADER), HEADER, _person("CB1"), _person("CB2", "Lê Thị Hoa")],
+    )
+
+    assert_imported("people", path)
+
+    assert Person.objects.count() == 2
+
+
+def test_import_of_a_title_block_alone_reports_the_first_row(tmp_path: Path, unit: object) -> None:
+    path = write(tmp_path, "people.csv", ["DANH SÁCH"], [["Kèm theo Công văn số 12"]])
+
+    lines = problem_lines(run("people", path)[1])
+
+    assert lines[0].startswith("row 1, column DANH SÁCH: unknown column")
+
+
+def test_import_reads_excel_unicode_text_utf16_with_tabs(tmp_path: Path, unit: object) -> None:
+    lines = ["\t".join(HEADER), "\t".join(str(v) for v in _person("CB1", "Đặng Thị Ngọc Ánh"))]
+    path = tmp_path / "people.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))  # Python writes the BOM, as Excel does
+
+    assert_imported("people", path)
+
+    assert Person.objects.get().given_name == "Ánh"
+
+
+def test_import_over_the_row_cap_is_refused_with_how_to_split(
+    tmp_path: Path, unit: object, settings: object
+) -> None:
+    settings.IMPORT_MAX_ROWS = 2  # type: ignore[attr-defined]
+    rows = [_person(f"CB{i}") for i in range(3)]
+
+    assert_rejected(
+        "people",
+        write(tmp_path, "people.csv", HEADER, rows),
+        [
+            "file: the file has more than 2 data rows: split it into files of at most 2 rows "
+            "and import them one after another"
+        ],
+    )
+    assert not Person.objects.exists()

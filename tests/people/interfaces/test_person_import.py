@@ -315,3 +315,21 @@ def test_people_import_2000_people(tmp_path: Path, units: tuple[Unit, Unit]) -> 
     assert Person.objects.filter(current_unit__code="SNV").count() == 1000
     assert AuditEvent.objects.filter(action="create").count() == 2 + 4000
     assert AuditEvent.objects.filter(action="action").count() == 1
+
+
+def test_people_import_of_the_same_file_twice_adds_no_second_copy_of_any_post(
+    tmp_path: Path, units: tuple[Unit, Unit]
+) -> None:
+    header = [*HEADER, "Kiêm nhiệm"]
+    rows = [
+        [*row("CB1", unit="SNV", start="01/01/2010"), "Không"],
+        [*row("CB1", unit="STC", title="Ủy viên Hội đồng", start="01/01/2020"), "Có"],
+    ]
+    path = write(tmp_path, "p.csv", header, rows)
+
+    assert_imported("people", path)
+    assert_imported("people", path)
+
+    person = Person.objects.get()
+    assert person.posts.count() == 2
+    assert person.posts.filter(is_concurrent=True).count() == 1

@@ -33,6 +33,10 @@ class Problems:
     def add_file(self, message: str) -> None:
         self._items.append(Problem(0, "", message))
 
+    def file_level(self) -> bool:
+        """Whether a problem concerns the whole file (then row checks are not worth running)."""
+        return any(p.row == 0 for p in self._items)
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -24,7 +24,8 @@ class FileFormatError(Exception):
 
 
 def detect_format(source: IO[bytes]) -> str:
-    """'xlsx' (a zip holding [Content_Types].xml) or 'csv' (UTF-8 text); never by file name."""
+    """'xlsx' (a zip holding [Content_Types].xml) or 'csv' (UTF-8 or UTF-16 text with its
+    byte-order mark); never by file name."""
     start = source.tell()
     head = source.read(8192)
     source.seek(start)
@@ -43,8 +44,15 @@ def detect_format(source: IO[bytes]) -> str:
         raise FileFormatError(
             _("this is an old Excel file (.xls): open it in Excel and save it as .xlsx")
         )
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return CSV  # Excel's "Unicode Text": UTF-16 with tabs
     if b"\x00" in head:
-        raise FileFormatError(_("the file is neither an Excel workbook (.xlsx) nor a CSV text"))
+        raise FileFormatError(
+            _(
+                "the file is neither an Excel workbook (.xlsx) nor a CSV text: in Excel, use "
+                "File › Save As and choose “Excel Workbook (.xlsx)” or “CSV UTF-8”"
+            )
+        )
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
@@ -79,8 +87,11 @@ def _xlsx_rows(source: IO[bytes]) -> Iterator[tuple[int, RawRow]]:
 
 
 def _csv_rows(source: IO[bytes]) -> Iterator[tuple[int, RawRow]]:
+    data = source.read()
+    # UTF-16 (with its byte-order mark) is what Excel writes as "Unicode Text".
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
     try:
-        content = source.read().decode("utf-8-sig")
+        content = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
         raise FileFormatError(
             _("the CSV file is not in UTF-8: save it as “CSV UTF-8” and import it again")

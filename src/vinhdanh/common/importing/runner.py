@@ -8,12 +8,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import itertools
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -37,6 +39,8 @@ IMPORTERS: dict[str, str] = {
 KINDS = tuple(IMPORTERS)
 # Columns a spreadsheet often has and that carry nothing to import: the running number.
 IGNORED_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+# How far down a title block may push the header row.
+HEADER_SCAN_ROWS = 15
 
 
 def importer_class(kind: str) -> type[Importer]:
@@ -77,6 +81,39 @@ class _Layout:
     headers: dict[str, str]
 
 
+def find_header(
+    rows: Iterator[tuple[int, RawRow]], columns: tuple[Column, ...]
+) -> tuple[int, RawRow, Iterator[tuple[int, RawRow]]] | None:
+    """The header row, and the rows after it.
+
+    Printed lists often carry a title ("DANH SÁCH …"), a date or a blank line above the header:
+    among the first non-empty rows, the header is the one that names the most known columns
+    (the first non-empty row when none names any, so its problems are reported there).
+    """
+    keys = {k for col in columns for k in col.keys}
+    scanned: list[tuple[int, RawRow]] = []
+    best: tuple[int, int] | None = None  # (known columns, index in scanned)
+    for number, raw in rows:
+        if not any(not is_blank(v) for v in raw):
+            continue
+        scanned.append((number, raw))
+        known = sum(1 for cell in raw if _header_key(cell) in keys)
+        if best is None or known > best[0]:
+            best = (known, len(scanned) - 1)
+        if known >= 2 or len(scanned) >= HEADER_SCAN_ROWS:
+            break
+    if best is None:
+        return None
+    index = best[1] if best[0] else 0
+    number, header = scanned[index]
+    return number, header, itertools.chain(scanned[index + 1 :], rows)
+
+
+def _header_key(cell: Any) -> str:
+    text = display(cell)
+    return search_key(text).rstrip(" *:") if text else ""
+
+
 def match_headers(
     header: RawRow,
     row: int,
@@ -94,7 +131,7 @@ def match_headers(
         text = display(cell)
         if not text:
             continue
-        key = search_key(text).rstrip(" *:")
+        key = _header_key(cell)
         found = by_key.get(key)
         if found is None:
             if key not in IGNORED_HEADERS:
@@ -136,6 +173,7 @@ def _parse_rows(
     columns: tuple[Column, ...],
     problems: Problems,
     preview_limit: int,
+    max_rows: int,
 ) -> tuple[list[Row], list[list[str]]]:
     specs = [
         (c.key, layout.positions[c.key], c.parse, c.required, c.default)
@@ -150,6 +188,15 @@ def _parse_rows(
         width = len(raw)
         if not any(not is_blank(v) for v in raw):
             continue
+        if len(parsed) >= max_rows:
+            problems.add_file(
+                _(
+                    "the file has more than %(max)s data rows: split it into files of at most "
+                    "%(max)s rows and import them one after another"
+                )
+                % {"max": f"{max_rows:,}".replace(",", ".")}
+            )
+            break
         values: dict[str, Any] = dict(absent)
         row = Row(number, values)
         for key, index, parse, required, default in specs:
@@ -228,19 +275,19 @@ def _run(
             warnings.simplefilter("ignore")
             fmt = detect_format(handle)
             rows = read_rows(handle, fmt)
-            header: RawRow = ()
-            header_row = 1
-            for number, raw in rows:  # the first non-empty row holds the headers
-                if any(not is_blank(v) for v in raw):
-                    header, header_row = raw, number
-                    break
-            if not header:
+            found = find_header(rows, cls.columns)
+            if found is None:
                 problems.add_file(_("the file is empty"))
                 return _finish(result, problems)
+            header_row, header, rows = found
             layout = match_headers(header, header_row, cls.columns, cls.one_of, problems)
             if layout is None:
                 return _finish(result, problems)
-            parsed, preview = _parse_rows(rows, layout, cls.columns, problems, preview_limit)
+            parsed, preview = _parse_rows(
+                rows, layout, cls.columns, problems, preview_limit, int(settings.IMPORT_MAX_ROWS)
+            )
+            if problems.file_level():
+                return _finish(result, problems)
     except FileFormatError as exc:
         problems.add_file(exc.message)
         return _finish(result, problems)

@@ -153,6 +153,21 @@ def staff_code_column(**kwargs: Any) -> c.Column:
 # --- people ---------------------------------------------------------------------------------
 
 
+class _StoredPost(NamedTuple):
+    person_id: int
+    unit_code: str
+    unit_name: str
+    start: dt.date
+    end: dt.date | None
+    title: str
+    is_concurrent: bool
+
+
+def _post_key(code: str, unit_code: str, start: dt.date, title: str | None) -> tuple[Any, ...]:
+    """What makes two posts the same post: person, unit, start date and title."""
+    return (code, unit_code, start, (title or "").strip().casefold())
+
+
 class _Interval(NamedTuple):
     start: dt.date
     end: dt.date | None
@@ -279,10 +294,14 @@ class PersonImporter(Importer):
         units = load_units(distinct(r["unit_code"] for r in rows))
         self._existing, self._units = existing, units
         intervals: dict[str, list[_Interval]] = defaultdict(list)
+        stored_posts: set[tuple[Any, ...]] = set()
         if existing:
             by_id = {p.id: p.code for p in existing.values()}
-            for pid, unit_name, start, end in self._existing_posts(list(by_id)):
-                intervals[by_id[pid]].append(_Interval(start, end, None, unit_name))
+            for post in self._existing_posts(list(by_id)):
+                code = by_id[post.person_id]
+                stored_posts.add(_post_key(code, post.unit_code, post.start, post.title))
+                if not post.is_concurrent:
+                    intervals[code].append(_Interval(post.start, post.end, None, post.unit_name))
         first: dict[str, Row] = {}
         merged: dict[str, dict[str, Any]] = {}
         seen_posts: dict[tuple[Any, ...], int] = {}
@@ -302,7 +321,11 @@ class PersonImporter(Importer):
             start, end = row["start_date"], row["end_date"]
             if code is None or start is None or unit is None:
                 continue
-            key = (code, unit.code, start, (row["title"] or "").casefold())
+            key = _post_key(code, unit.code, start, row["title"])
+            if key in stored_posts:
+                # The same post imported again (the same file twice): already there, not a
+                # second copy and not an overlap with itself.
+                continue
             if key in seen_posts:
                 self.error(
                     row, "code", _("this post is already in row %(row)s") % {"row": seen_posts[key]}
@@ -318,14 +341,19 @@ class PersonImporter(Importer):
         self._new = merged
         self._first = first
 
-    def _existing_posts(
-        self, person_ids: list[int]
-    ) -> list[tuple[int, str, dt.date, dt.date | None]]:
-        result: list[tuple[int, str, dt.date, dt.date | None]] = []
+    def _existing_posts(self, person_ids: list[int]) -> list[_StoredPost]:
+        result: list[_StoredPost] = []
         for part in chunks(person_ids):
             result.extend(
-                Post.objects.filter(person_id__in=part, is_concurrent=False).values_list(
-                    "person_id", "unit__name", "start_date", "end_date"
+                _StoredPost(*values)
+                for values in Post.objects.filter(person_id__in=part).values_list(
+                    "person_id",
+                    "unit__code",
+                    "unit__name",
+                    "start_date",
+                    "end_date",
+                    "title",
+                    "is_concurrent",
                 )
             )
         return result
