@@ -154,7 +154,8 @@ def test_import_clerk_of_unit_a_cannot_import_into_unit_b(
         "r.csv", csv_bytes(["Mã cán bộ", "Năm", "Xếp loại"], [["STC-001", 2024, "HTTNV"]])
     )
     page = upload(clerk_client, "ratings", ratings).content.decode()
-    assert "Trần Thị Lan (STC-001) is outside the scope of your units" in page
+    assert "no person has the staff code STC-001" in page
+    assert "Trần Thị Lan" not in page
     assert counts() == before
 
 

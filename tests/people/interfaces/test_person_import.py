@@ -5,12 +5,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.common.importing.files import assert_imported, assert_rejected, write
 from tests.factories.orgs import UnitFactory
 from tests.factories.people import PersonFactory, PostFactory
+from vinhdanh.common.importing import run_import
 from vinhdanh.common.models import AuditEvent
 from vinhdanh.common.text import person_sort_key
+from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person, Post
 
@@ -333,3 +336,36 @@ def test_people_import_of_the_same_file_twice_adds_no_second_copy_of_any_post(
     person = Person.objects.get()
     assert person.posts.count() == 2
     assert person.posts.filter(is_concurrent=True).count() == 1
+
+
+def test_people_import_of_a_code_held_outside_the_scope_shows_nothing_and_writes_nothing(
+    tmp_path: Path, units: tuple[Unit, Unit]
+) -> None:
+    snv, stc = units
+    other = PersonFactory(
+        code="CB9",
+        family_name="Trần",
+        middle_name="Thị",
+        given_name="Lan",
+        birth_date=dt.date(1979, 5, 6),
+    )
+    PostFactory(person=other, unit=stc, start_date=dt.date(2010, 1, 1))
+    header = [*HEADER, "Kiêm nhiệm"]
+    rows = [[*row("CB9", "Lê Văn Tám", birth="01/01/1990", unit="SNV", start="01/01/2020"), "Có"]]
+    before = Post.objects.count()
+
+    with translation.override("en"):
+        result = run_import(
+            kind="people",
+            source=write(tmp_path, "p.csv", header, rows),
+            scope=UnitScope(False, (snv.path,), ()),
+        )
+
+    assert [str(p) for p in result.problems] == [
+        "row 2, column Mã cán bộ: the staff code CB9 is already used in the system: choose "
+        "another code, or ask the emulation office if this is the same person"
+    ]
+    shown = " ".join(str(p) for p in result.problems) + str(result.preview)
+    for secret in ("Trần", "Lan", "1979", "06/05"):
+        assert secret not in shown
+    assert Post.objects.count() == before

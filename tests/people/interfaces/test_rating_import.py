@@ -105,15 +105,20 @@ def test_ratings_import_months_out_of_range(tmp_path: Path, person: Person) -> N
     )
 
 
-def test_ratings_import_person_outside_the_scope(tmp_path: Path, person: Person) -> None:
+def test_ratings_import_person_outside_the_scope_reads_like_nobody(
+    tmp_path: Path, person: Person
+) -> None:
     mine = UnitFactory(code="MINE")
     PersonFactory(code="CB2", given_name="Hoa")  # no post: belongs to no unit
-    path = write(tmp_path, "r.csv", HEADER, [["CB1", 2024, "HTNV", ""], ["CB2", 2024, "HTNV", ""]])
+    rows = [["CB1", 2024, "HTNV", ""], ["CB2", 2024, "HTNV", ""], ["CB9", 2024, "HTNV", ""]]
+    path = write(tmp_path, "r.csv", HEADER, rows)
     before = counts()
     with translation.override("en"):
         result = run_import(kind="ratings", source=path, scope=UnitScope(False, (mine.path,), ()))
+    # CB1 and CB2 exist outside the clerk's units; CB9 does not exist: the same answer.
     assert [str(p) for p in result.problems] == [
-        "row 2, column Mã cán bộ: Lê Văn Tám (CB1) is outside the scope of your units",
-        "row 3, column Mã cán bộ: Nguyễn Văn Hoa (CB2) is outside the scope of your units",
+        "row 2, column Mã cán bộ: no person has the staff code CB1",
+        "row 3, column Mã cán bộ: no person has the staff code CB2",
+        "row 4, column Mã cán bộ: no person has the staff code CB9",
     ]
     assert counts() == before

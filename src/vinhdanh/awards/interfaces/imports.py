@@ -31,7 +31,12 @@ from vinhdanh.common.importing.bulk import insert_rows
 from vinhdanh.common.text import normalize, search_key
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.interfaces.imports import UnitRef, load_units, unknown_unit
-from vinhdanh.people.interfaces.imports import PersonRef, load_people, unit_stubs, unknown_person
+from vinhdanh.people.interfaces.imports import (
+    PersonRef,
+    load_visible_people,
+    unit_stubs,
+    unknown_person,
+)
 
 AWARD_TYPES: dict[str, tuple[str, ...]] = {
     AwardType.CONG_TRANG: (
@@ -242,7 +247,7 @@ class AwardImporter(Importer):
 
     def check(self, rows: list[Row]) -> None:
         today = self.today
-        people = load_people(distinct(r["person_code"] for r in rows))
+        people, _hidden = load_visible_people(distinct(r["person_code"] for r in rows), self.scope)
         units = load_units(distinct(r["unit_code"] for r in rows))
         kinds = self._kinds()
         stored_decisions = self._stored_decisions(rows)
@@ -381,14 +386,6 @@ class AwardImporter(Importer):
             person = people.get(person_code)
             if person is None:
                 self.error(row, "person_code", unknown_person(person_code))
-            elif not in_scope(self.scope, person.unit_id, person.unit_path or ""):
-                self.error(
-                    row,
-                    "person_code",
-                    _("%(person)s (%(code)s) is %(scope)s")
-                    % {"person": person.full_name, "code": person_code, "scope": out_of_scope()},
-                )
-                return None
             return person
         assert unit_code is not None
         unit = units.get(unit_code)

@@ -18,6 +18,7 @@ from vinhdanh.common.importing.base import (
     BATCH_SIZE,
     Importer,
     Row,
+    Scope,
     chunks,
     distinct,
     fmt_date,
@@ -127,6 +128,28 @@ def load_people(codes: Iterable[str]) -> dict[str, PersonRef]:
         ):
             found[values[1]] = PersonRef(*values)
     return found
+
+
+def load_visible_people(
+    codes: Iterable[str], scope: Scope | None
+) -> tuple[dict[str, PersonRef], set[str]]:
+    """The people of these staff codes that the importing user may see, and the codes held by
+    people they may not. Someone outside the user's units reads exactly like nobody: no name,
+    no date, no post; only a code already taken cannot be given to a new person."""
+    found = load_people(codes)
+    hidden = {
+        code
+        for code, person in found.items()
+        if not in_scope(scope, person.unit_id, person.unit_path or "")
+    }
+    return {c: p for c, p in found.items() if c not in hidden}, hidden
+
+
+def code_taken(code: str) -> str:
+    return _(
+        "the staff code %(code)s is already used in the system: choose another code, or ask "
+        "the emulation office if this is the same person"
+    ) % {"code": code}
 
 
 def unknown_person(code: str) -> str:
@@ -290,7 +313,7 @@ class PersonImporter(Importer):
 
     def check(self, rows: list[Row]) -> None:
         today = self.today
-        existing = load_people(distinct(r["code"] for r in rows))
+        existing, hidden = load_visible_people(distinct(r["code"] for r in rows), self.scope)
         units = load_units(distinct(r["unit_code"] for r in rows))
         self._existing, self._units = existing, units
         intervals: dict[str, list[_Interval]] = defaultdict(list)
@@ -309,6 +332,9 @@ class PersonImporter(Importer):
         for row in rows:
             code = row["code"]
             self._check_person_cells(row, today)
+            if code in hidden:
+                self.error(row, "code", code_taken(code))
+                continue
             if code is not None:
                 if code in existing:
                     self._compare_existing(row, existing[code])
@@ -661,7 +687,7 @@ class RatingImporter(Importer):
     )
 
     def check(self, rows: list[Row]) -> None:
-        people = load_people(distinct(r["code"] for r in rows))
+        people, _hidden = load_visible_people(distinct(r["code"] for r in rows), self.scope)
         years = distinct(r["year"] for r in rows)
         stored: dict[tuple[int, int], str] = {}
         ids = [p.id for p in people.values()]
@@ -679,14 +705,6 @@ class RatingImporter(Importer):
             person = people.get(code)
             if person is None:
                 self.error(row, "code", unknown_person(code))
-                continue
-            if not in_scope(self.scope, person.unit_id, person.unit_path or ""):
-                self.error(
-                    row,
-                    "code",
-                    _("%(person)s (%(code)s) is %(scope)s")
-                    % {"person": person.full_name, "code": code, "scope": out_of_scope()},
-                )
                 continue
             if year is None:
                 continue
@@ -848,7 +866,9 @@ class InitiativeImporter(Importer):
 
     def check(self, rows: list[Row]) -> None:
         today = self.today
-        people = load_people(code for r in rows for code in (r["authors"] or ()))
+        people, _hidden = load_visible_people(
+            (code for r in rows for code in (r["authors"] or ())), self.scope
+        )
         dates = distinct(r["recognised_on"] for r in rows)
         stored: set[tuple[str, dt.date]] = set()
         for part in chunks(dates):
@@ -869,13 +889,6 @@ class InitiativeImporter(Importer):
                 person = people.get(code)
                 if person is None:
                     self.error(row, "authors", unknown_person(code))
-                elif not in_scope(self.scope, person.unit_id, person.unit_path or ""):
-                    self.error(
-                        row,
-                        "authors",
-                        _("%(person)s (%(code)s) is %(scope)s")
-                        % {"person": person.full_name, "code": code, "scope": out_of_scope()},
-                    )
                 else:
                     authors.append(person)
             if title is None or day is None:
