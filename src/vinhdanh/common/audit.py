@@ -111,6 +111,23 @@ def record_action(instance: models.Model, message: str, **after: Any) -> AuditEv
     return event
 
 
+def record_system_action(object_type: str, object_id: str, message: str, **after: Any) -> None:
+    """An action on the system as a whole (a restore), which no single row stands for."""
+    ctx = context.current()
+    AuditEvent.objects.create(
+        user_id=ctx.user_id if ctx else None,
+        username=ctx.username if ctx else "",
+        request_id=ctx.request_id if ctx else "",
+        source=ctx.source if ctx else "system",
+        action=AuditEvent.Action.ACTION,
+        object_type=object_type,
+        object_id=object_id[:64],
+        object_repr=object_id[:300],
+        after=_jsonable(after) or None,
+        message=message[:500],
+    )
+
+
 def record_bulk(instances: Iterable[models.Model], *, batch_size: int = 2000) -> int:
     """Creation events for rows written with bulk_create (signals do not fire there)."""
     events = [_event(AuditEvent.Action.CREATE, i, None, snapshot(i)) for i in instances]
