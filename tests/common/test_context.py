@@ -33,3 +33,20 @@ def test_acting_nested_restores_the_outer_actor() -> None:
         with context.acting(None, source="inner", request_id="2"):
             assert context.current().source == "inner"  # type: ignore[union-attr]
         assert context.current() == outer
+
+
+def test_acting_reads_a_lazy_user_when_asked() -> None:
+    # The API authenticates after the middleware: the user is read when a change is written.
+    request = SimpleNamespace(user=SimpleNamespace(pk=None, username=""))
+    with context.acting(lambda: request.user, source="api") as ctx:
+        assert ctx.user_id is None
+        request.user = SimpleNamespace(pk=9, username="lanhdao")
+        assert (ctx.user_id, ctx.username) == (9, "lanhdao")
+
+
+def test_acting_as_keeps_the_request_but_records_the_domain_actor() -> None:
+    actor = SimpleNamespace(pk=3, username="vanphong")
+    with context.acting(None, source="api", request_id="r1"), context.acting_as(actor):
+        ctx = context.current()
+        assert ctx is not None
+        assert (ctx.user_id, ctx.source, ctx.request_id) == (3, "api", "r1")

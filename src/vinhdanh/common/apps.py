@@ -8,6 +8,10 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+
         from vinhdanh.common import audit
 
+        # Accounts too: making someone a superuser in the admin is a change like any other.
+        audit.audited(get_user_model())
         audit.connect_signals()

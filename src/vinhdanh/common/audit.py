@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import hashlib
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from vinhdanh.common import context
 from vinhdanh.common.models import AuditEvent
@@ -43,12 +44,20 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Derived columns are noise in the log; a login's timestamp is not a change of the account.
+SKIPPED_FIELDS = frozenset({"search_key", "sort_key", "path", "last_login"})
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name in {"search_key", "sort_key", "path"}:
-            continue  # derived columns: noise in the log
-        data[field.attname] = _jsonable(getattr(instance, field.attname))
+        if field.name in SKIPPED_FIELDS:
+            continue
+        value = getattr(instance, field.attname)
+        if field.name == "password":
+            # Never the hash itself: a fingerprint shows that the password changed, and when.
+            value = hashlib.sha256(str(value).encode()).hexdigest()[:12] if value else ""
+        data[field.attname] = _jsonable(value)
     return data
 
 
@@ -139,7 +148,27 @@ def record_bulk(instances: Iterable[models.Model], *, batch_size: int = 2000) ->
     return len(events)
 
 
+def _m2m_changed(
+    sender: type[models.Model],
+    instance: models.Model,
+    action: str,
+    reverse: bool,
+    model: type[models.Model],
+    pk_set: set[Any] | None,
+    **kwargs: Any,
+) -> None:
+    """Group and permission grants of a user (the admin's checkboxes are many-to-many rows)."""
+    if action not in ("post_add", "post_remove", "post_clear") or type(instance) not in _AUDITED:
+        return
+    for name in ("groups", "user_permissions"):
+        field = getattr(type(instance), name, None)
+        if field is not None and field.through is sender:
+            granted = sorted(str(p) for p in (pk_set or ()))
+            _event(AuditEvent.Action.UPDATE, instance, None, {name: {action[5:]: granted}}).save()
+
+
 def connect_signals() -> None:
     pre_save.connect(_pre_save, dispatch_uid="vinhdanh_audit_pre_save")
     post_save.connect(_post_save, dispatch_uid="vinhdanh_audit_post_save")
     post_delete.connect(_post_delete, dispatch_uid="vinhdanh_audit_post_delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="vinhdanh_audit_m2m_changed")

@@ -39,7 +39,7 @@ class RequestContextMiddleware:
         request_id = request.headers.get("X-Request-ID") or uuid.uuid4().hex
         request_id = request_id[:64]
         source = "api" if request.path.startswith("/api/") else "web"
-        with context.acting(request.user, source=source, request_id=request_id):
+        with context.acting(lambda: request.user, source=source, request_id=request_id):
             response = self.get_response(request)
         response["X-Request-ID"] = request_id
         return response

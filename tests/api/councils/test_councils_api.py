@@ -277,3 +277,32 @@ def test_decision_dated_outside_the_sane_range_is_refused(signed_on):
     assert response.status_code == 400
     assert "signed_on" in response.json()
     assert not Decision.objects.exists()
+
+
+def test_a_council_action_over_http_basic_is_audited_with_its_user(settings):
+    from base64 import b64encode
+
+    from vinhdanh.common.models import AuditEvent
+
+    world = council_world(size=3)
+    world.office.set_password("mat-khau-rat-dai-2025")
+    world.office.save()
+    client = APIClient()
+    token = b64encode(f"{world.office.username}:mat-khau-rat-dai-2025".encode()).decode()
+    client.credentials(HTTP_AUTHORIZATION=f"Basic {token}")
+
+    created = client.post(
+        f"{BASE}{world.council.pk}/sessions/",
+        {"title": "Phiên họp", "date": "2025-03-10", "method": "secret_ballot"},
+        format="json",
+    )
+
+    assert created.status_code == 201, created.content
+    event = AuditEvent.objects.get(
+        object_type="councils.councilsession", object_id=str(created.json()["id"]), action="create"
+    )
+    assert (event.user_id, event.username, event.source) == (
+        world.office.pk,
+        world.office.username,
+        "api",
+    )

@@ -18,6 +18,7 @@ from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import AwardSerializer, PersonSerializer
 from vinhdanh.api.views.awards import award_rows
 from vinhdanh.awards.models import Award
+from vinhdanh.people.domain.reads import record_people_read, record_person_read
 from vinhdanh.people.models import Person
 
 
@@ -37,6 +38,17 @@ class PersonViewSet(ReadOnlyModelViewSet[Person]):
 
     def get_queryset(self) -> QuerySet[Person]:
         return scoping.visible_people(self.request.user).select_related("current_unit")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        person = self.get_object()
+        record_person_read(person, channel="api")
+        return Response(self.get_serializer(person).data)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        rows = response.data.get("results", []) if isinstance(response.data, dict) else []
+        record_people_read((row["id"] for row in rows), channel="api", what="people list")
+        return response
 
     @extend_schema(responses=AwardSerializer(many=True), filters=True)
     @action(

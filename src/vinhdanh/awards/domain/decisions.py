@@ -13,9 +13,8 @@ overrides when the engine provides them), not from a second copy here.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,8 +33,8 @@ from vinhdanh.awards.enums import (
     RevocationGround,
 )
 from vinhdanh.awards.models import Award, AwardKind, Decision
-from vinhdanh.common import context as action_context
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.context import acting_as
 from vinhdanh.common.text import normalize
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
 from vinhdanh.eligibility.core.regimes import RegimeError
@@ -89,15 +88,6 @@ def dependent_kinds(code: str) -> set[str]:
             found.add(kind)
             todo.extend(DEPENDENT_KINDS.get(kind, ()))
     return found
-
-
-@contextlib.contextmanager
-def _acting(actor: Any) -> Iterator[None]:
-    if action_context.current() is not None:
-        yield
-        return
-    with action_context.acting(actor, source="domain"):
-        yield
 
 
 # --- authority -----------------------------------------------------------------------------
@@ -317,7 +307,7 @@ def issue_decision(
     _require_authority(
         header.decider_role, [n.kind for n in locked], header.signed_on, issuing_unit
     )
-    with _acting(actor):
+    with acting_as(actor):
         decision = _new_decision(
             header,
             kind=DecisionKind.AWARD,
@@ -461,7 +451,7 @@ def revoke_awards(
     )
     sources = {a.decision_id for a in locked}
     revokes = locked[0].decision if len(sources) == 1 else None
-    with _acting(actor):
+    with acting_as(actor):
         decision = _new_decision(
             header,
             kind=DecisionKind.REVOCATION,

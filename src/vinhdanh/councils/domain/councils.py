@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.common.audit import record_action
-from vinhdanh.councils.domain.common import CouncilError, NotAllowed, acting_as, require
+from vinhdanh.common.context import acting_as
+from vinhdanh.councils.domain.common import CouncilError, NotAllowed, require
 from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.councils.models import Council, CouncilMember, CouncilQuorum
 from vinhdanh.orgs.domain.queries.scope import has_capability

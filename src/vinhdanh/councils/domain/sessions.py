@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.common.audit import record_action
-from vinhdanh.councils.domain.common import CouncilError, NotAllowed, acting_as, require
+from vinhdanh.common.context import acting_as
+from vinhdanh.councils.domain.common import CouncilError, NotAllowed, require
 from vinhdanh.councils.domain.notify import notify_session_closed, notify_voting_open
 from vinhdanh.councils.domain.queries.councils import (
     automatic_recusals,

@@ -7,7 +7,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vinhdanh.councils.domain.common import acting_as, require
+from vinhdanh.common.context import acting_as
+from vinhdanh.councils.domain.common import require
 from vinhdanh.councils.models import VoteThreshold
 
 

@@ -6,9 +6,8 @@ trail (the models are @audited; the named actions add a line of their own).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -17,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.models import AwardKind
-from vinhdanh.common import context as action_context
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.context import acting_as
 from vinhdanh.common.files import UploadError, check_upload
 from vinhdanh.movements.domain.errors import MovementError, NotPermitted
 from vinhdanh.movements.enums import MovementKind
@@ -26,21 +25,6 @@ from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.movements.rules import manages_unit, registers_for_unit
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
-
-
-@contextlib.contextmanager
-def _acting_as(actor: Any) -> Iterator[None]:
-    """Record changes as made by `actor`, keeping the request's id and source if any."""
-    ctx = action_context.current()
-    if ctx is not None and ctx.user_id == getattr(actor, "pk", None):
-        yield
-        return
-    with action_context.acting(
-        actor,
-        source=ctx.source if ctx is not None else "domain",
-        request_id=ctx.request_id if ctx is not None else None,
-    ):
-        yield
 
 
 def _is_under(unit: Unit | None, ancestor: Unit) -> bool:
@@ -72,7 +56,7 @@ def launch_movement(
         raise MovementError(_("The movement ends before it starts."))
     if kind == MovementKind.REGULAR and year is None:
         year = starts_on.year
-    with _acting_as(actor):
+    with acting_as(actor):
         return _create_movement(
             actor=actor,
             launched_by=launched_by,
@@ -139,7 +123,7 @@ def add_movement_document(
         uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
     document.file.save(checked.original_name, upload, save=False)
-    with _acting_as(actor):
+    with acting_as(actor):
         document.save()
     return document
 
@@ -197,13 +181,13 @@ def register(
         registered_by=actor if getattr(actor, "pk", None) else None,
     )
     try:
-        with transaction.atomic(), _acting_as(actor):
+        with transaction.atomic(), acting_as(actor):
             registration.save()
     except IntegrityError as exc:
         raise MovementError(
             _("%(subject)s is already registered in this movement.") % {"subject": person or unit}
         ) from exc
-    with _acting_as(actor):
+    with acting_as(actor):
         registration.target_kinds.set(kinds)
     return registration
 
@@ -214,6 +198,6 @@ def withdraw_registration(*, actor: Any, registration: Registration) -> Registra
         raise NotPermitted(_("You may not change this registration."))
     if registration.withdrawn_on is None:
         registration.withdrawn_on = timezone.localdate()
-        with _acting_as(actor):
+        with acting_as(actor):
             registration.save(update_fields=["withdrawn_on"])
     return registration

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.context import acting_as
 from vinhdanh.common.files import UploadError, check_upload
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
-from vinhdanh.nominations.domain.workflow import MAX_REASON, acting_as
+from vinhdanh.nominations.domain.workflow import MAX_REASON
 from vinhdanh.nominations.enums import ACTIVE_STATES, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, Round
 from vinhdanh.nominations.rules import is_nominating_clerk, may_launch_rounds, may_override

@@ -9,8 +9,7 @@ notifications only after the transaction has committed.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.common import context as action_context
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.context import acting_as
 from vinhdanh.nominations.domain import notices, notifications, quotas
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import (
@@ -45,25 +45,6 @@ from vinhdanh.nominations.rules import allows, may_override
 
 S = NominationState
 MAX_REASON = 2000
-
-
-@contextlib.contextmanager
-def acting_as(actor: Any, source: str = "domain") -> Iterator[None]:
-    """Record changes as made by `actor`, keeping the request's id and source if any.
-
-    The request middleware sets the context before DRF authenticates (token or basic auth),
-    so its user may be anonymous: the actor passed to the domain function is the truth.
-    """
-    ctx = action_context.current()
-    if ctx is not None and ctx.user_id == getattr(actor, "pk", None):
-        yield
-        return
-    with action_context.acting(
-        actor,
-        source=ctx.source if ctx is not None else source,
-        request_id=ctx.request_id if ctx is not None else None,
-    ):
-        yield
 
 
 def _actor_name(actor: Any) -> str:

@@ -15,6 +15,7 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
+from vinhdanh.people.domain.reads import record_people_read, tracking
 from vinhdanh.web.forms import TreeDayForm
 from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
@@ -83,6 +84,7 @@ def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         _("Concurrent"),
         _("From"),
     ]
+    read: list[int] = []
     rows = (
         [
             i,
@@ -94,6 +96,12 @@ def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
             _("yes") if post.is_concurrent else "",
             post.start_date,
         ]
-        for i, post in enumerate(posts.iterator(chunk_size=2000), start=1)
+        for i, post in enumerate(
+            tracking(posts.iterator(chunk_size=2000), read, "person_id"), start=1
+        )
     )
-    return xlsx_response(f"don-vi-{unit.pk}-{today:%Y%m%d}.xlsx", headers, rows, title=_("People"))
+    response = xlsx_response(
+        f"don-vi-{unit.pk}-{today:%Y%m%d}.xlsx", headers, rows, title=_("People")
+    )
+    record_people_read(read, channel="xlsx", what=f"people of unit {unit.pk} export")
+    return response

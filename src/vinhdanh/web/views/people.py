@@ -15,12 +15,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from vinhdanh.common.audit import record_action
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows
 from vinhdanh.people.domain.queries.people import person_history, search_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
+from vinhdanh.people.domain.reads import record_people_read, record_person_read, tracking
 from vinhdanh.web.forms import PeopleFilterForm
 from vinhdanh.web.views.paging import capped_count, paginate
 
@@ -76,6 +76,7 @@ def people_xlsx(request: HttpRequest) -> HttpResponse:
         _("Unit"),
         _("Post"),
     ]
+    read: list[int] = []
     rows = (
         [
             i,
@@ -86,10 +87,14 @@ def people_xlsx(request: HttpRequest) -> HttpResponse:
             person.current_unit.name if person.current_unit else "",
             person.current_title,
         ]
-        for i, person in enumerate(people.iterator(chunk_size=2000), start=1)
+        for i, person in enumerate(tracking(people.iterator(chunk_size=2000), read), start=1)
     )
     today = timezone.localdate()
-    return xlsx_response(f"danh-sach-ca-nhan-{today:%Y%m%d}.xlsx", headers, rows, title=_("People"))
+    response = xlsx_response(
+        f"danh-sach-ca-nhan-{today:%Y%m%d}.xlsx", headers, rows, title=_("People")
+    )
+    record_people_read(read, channel="xlsx", what="people list export")
+    return response
 
 
 @login_required
@@ -101,7 +106,7 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
     linked_units = {post.unit_id for post in history.posts if scope.contains(post.unit)}
     if person.current_unit_id is not None and scope.contains(person.current_unit):
         linked_units.add(person.current_unit_id)
-    record_action(person, "viewed")  # personal data law: who viewed whose record
+    record_person_read(person, channel="web")
     return render(
         request,
         "web/people/person.html",
