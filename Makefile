@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vinhdanh
 export VINHDANH_HOME := $(CURDIR)
 
-.PHONY: install install-dev system-deps demo serve test lint typecheck pytest test-postgres bench messages clean
+.PHONY: install install-dev system-deps demo serve test lint typecheck pytest test-postgres bench messages lock clean
 
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input
 # Only what the lock pins is installed: pip, setuptools and wheel come first from
@@ -75,6 +75,13 @@ bench: install-dev
 
 messages: install-dev
 	cd src/vinhdanh && ../../$(VINHDANH) makemessages -l vi --no-obsolete --no-location --ignore=migrations
+
+## lock: recompile requirements/*.txt from the .in files (keeps existing pins; needs pip-tools)
+lock:
+	cd requirements && for f in base dev bootstrap; do \
+	  PIP_CONFIG_FILE=/dev/null pip-compile --quiet --allow-unsafe --generate-hashes \
+	    --no-emit-index-url --no-emit-find-links --no-strip-extras --output-file=$$f.txt $$f.in; \
+	done
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache
