@@ -24,8 +24,9 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 curl -fsS -o /dev/null "$base/login/" || { echo "login page never answered:"; cat "$log"; exit 1; }
-password=$(sed -n 's/.*password[^:]*: *\([^ ]*\).*/\1/Ip' "$log" | head -n1)
 user=vanphong
+# demo_logins prints a table (user, password, role, unit) in the interface's language.
+password=$(awk -v u="$user" '$1 == u && NF >= 2 { print $2; exit }' "$log")
 [ -n "$password" ] || { echo "make demo printed no demo password:"; cat "$log"; exit 1; }
 token=$(curl -fsS -c "$jar" -b "$jar" "$base/login/" | sed -n 's/.*name="csrfmiddlewaretoken" value="\([^"]*\)".*/\1/p' | head -n1)
 code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -e "$base/login/" \
