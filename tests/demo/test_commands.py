@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from vinhdanh.awards.models import Award
 from vinhdanh.common.models import AuditEvent
 from vinhdanh.demo.logins import DEMO_PASSWORD
+from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.people.models import Person
 
@@ -21,8 +22,14 @@ def _run(*args: str) -> str:
     return out.getvalue()
 
 
-def _counts() -> tuple[int, int, int]:
-    return Unit.objects.count(), Person.objects.count(), Award.objects.count()
+def _counts() -> tuple[int, ...]:
+    return (
+        Unit.objects.count(),
+        Person.objects.count(),
+        Award.objects.count(),
+        Nomination.objects.count(),
+        AuditEvent.objects.count(),
+    )
 
 
 def test_generate_demo_if_empty_second_run_changes_nothing() -> None:

@@ -246,7 +246,7 @@ def things_to_try(username: str) -> list[str]:
     from vinhdanh.councils.enums import SessionStatus
     from vinhdanh.councils.models import BallotCast, CouncilSession
     from vinhdanh.nominations.domain.queries.inbox import SECTIONS, section_queryset
-    from vinhdanh.nominations.models import PublicNotice
+    from vinhdanh.nominations.models import PublicNotice, Round
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
@@ -266,7 +266,18 @@ def things_to_try(username: str) -> list[str]:
         tries.append(
             _("correct and resubmit %(n)s returned nomination(s)") % {"n": waiting["returned"]}
         )
-    if RoleAssignment.objects.filter(user=user, is_clerk=True).exists():
+    clerk_units = [r.unit for r in RoleAssignment.objects.filter(user=user, is_clerk=True)]
+    own_round = (
+        Round.objects.filter(owning_unit__in=clerk_units, created_by=user).order_by("pk").first()
+        if clerk_units
+        else None
+    )
+    if own_round is not None:
+        tries.append(
+            _("nominate a person of your unit in the round “%(round)s”, with a file attached")
+            % {"round": own_round.name}
+        )
+    elif clerk_units:
         tries.append(_("open a round and nominate a person of your unit, with a file attached"))
     if waiting["to_appraise"]:
         tries.append(

@@ -91,6 +91,8 @@ PLAN: tuple[str, ...] = (
 ORDER = (S.DRAFT, S.RETURNED, S.SUBMITTED, S.APPRAISED, S.VOTED, S.PROPOSED, S.DECIDED)
 PAST_APPRAISAL = frozenset({S.VOTED, S.PROPOSED, S.DECIDED})
 NOTICE_WORKING_DAYS = 5
+SLICE = 5_000  # people evaluated at a time when looking for nominees
+ENOUGH = 4 * len(PLAN)  # eligible people found: enough to choose from
 
 RETURN_REASON = (
     "Đề nghị bổ sung báo cáo thành tích có xác nhận của thủ trưởng đơn vị và biên bản họp "
@@ -254,16 +256,31 @@ def _candidates(root: Unit, year: int, decision_day: dt.date, seed: int) -> list
     ).exclude(current_unit=root)
     if not tops or not people.exists():
         return []
-    batch = batch_for_people(people, year, decision_day, jurisdiction=root, codes=CODES)
+    # The department of the demo clerk first, then the others by slices of ids until there are
+    # enough: a province of a million people is not evaluated whole for a dozen nominees.
+    department = _department(root)
+    slices = []
+    if department is not None:
+        slices.append(people.filter(current_unit__path__startswith=department.path))
+        people = people.exclude(current_unit__path__startswith=department.path)
+    ids = list(people.order_by("pk").values_list("pk", flat=True))
+    slices += [
+        people.filter(pk__gte=ids[i], pk__lte=ids[min(i + SLICE, len(ids)) - 1])
+        for i in range(0, len(ids), SLICE)
+    ]
     taken: set[int] = set()
     found: list[tuple[int, str]] = []
-    for code in CODES:
-        column = outcome_column(code)
-        ids = batch.frame.filter(pl.col(column) == "ELIGIBLE")["subject_id"].to_list()
-        for pk in sorted(int(x) for x in ids):
-            if pk not in taken:
-                taken.add(pk)
-                found.append((pk, code))
+    for group in slices:
+        if len(found) >= ENOUGH:
+            break
+        batch = batch_for_people(group, year, decision_day, jurisdiction=root, codes=CODES)
+        for code in CODES:
+            column = outcome_column(code)
+            eligible = batch.frame.filter(pl.col(column) == "ELIGIBLE")["subject_id"].to_list()
+            for pk in sorted(int(x) for x in eligible):
+                if pk not in taken:
+                    taken.add(pk)
+                    found.append((pk, code))
     by_id = Person.objects.select_related("current_unit").in_bulk([pk for pk, _c in found])
     result = []
     for pk, code in found:
@@ -399,7 +416,7 @@ def _council_sessions(story: Story, users: dict[str, Any], today: dt.date) -> No
     if passed:
         session = create_session(
             council=council,
-            title="Phiên họp xét khen thưởng cấp tỉnh — phiên thứ nhất",
+            title=f"Xét khen thưởng cấp tỉnh năm {passed[0].period} — phiên thứ nhất",
             date=today,
             place="Phòng họp số 1, UBND tỉnh",
             actor=office,
@@ -422,7 +439,7 @@ def _council_sessions(story: Story, users: dict[str, Any], today: dt.date) -> No
     if waiting:
         session = create_session(
             council=council,
-            title="Phiên họp xét khen thưởng cấp tỉnh — phiên thứ hai",
+            title=f"Xét khen thưởng cấp tỉnh năm {waiting[0].period} — phiên thứ hai",
             date=today,
             place="Phòng họp số 1, UBND tỉnh",
             actor=office,
