@@ -23,7 +23,7 @@ from vinhdanh.demo.logins import DEMO_PASSWORD
 from vinhdanh.eligibility.services import evaluate_subject
 from vinhdanh.nominations.domain.queries.inbox import SECTIONS, section_queryset
 from vinhdanh.nominations.enums import TRANSITION_INDEX, NominationState
-from vinhdanh.nominations.models import Nomination, NominationEvent, PublicNotice
+from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, PublicNotice
 from vinhdanh.orgs.models import RoleAssignment, Unit
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,15 @@ def test_the_round_has_nominations_in_every_state_of_the_workflow(demo: None) ->
     event = returned.events.get(to_state=S.RETURNED)
     assert event.reason  # returned with a reason the clerk reads
     assert event.actor.username == "vanphong"
+
+
+def test_dossiers_past_the_draft_carry_their_achievement_report(demo: None) -> None:
+    for nomination in Nomination.objects.exclude(state=S.DRAFT):
+        report = nomination.attachments.get()
+        assert report.kind == "achievement_report"
+        assert report.original_name.endswith(".docx")
+        assert report.size > 0
+    assert not Attachment.objects.filter(nomination__state=S.DRAFT).exists()
 
 
 def test_every_state_was_reached_through_the_workflow(demo: None) -> None:

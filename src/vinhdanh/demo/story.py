@@ -11,9 +11,10 @@ The story, for the achievement year `year` (the last simulated year), dated from
 - the provincial emulation and commendation council (chair, vice chair, members, secretary),
   with the demo users `vanphong` (secretary) and `hoidong` among its members;
 - one round per nominating unit (the department and commune of the demo clerks first; other
-  units' clerks, `tdkt.*`, are made for the story and cannot log in), to be
-  decided by the chair, with nominations in every state of the workflow: draft, submitted,
-  returned with a reason, appraised, voted, proposed to the decider, decided;
+  units' clerks, `tdkt.*`, are made for the story and cannot log in), to be decided by the
+  chair, with nominations in every state of the workflow: draft, submitted, returned with a
+  reason, appraised, voted, proposed to the decider, decided; every dossier past the draft
+  has its achievement report (a .docx) attached;
 - a closed council session (its votes passed the voted, proposed and decided nominations) and
   an open one in which `vanphong` and `hoidong` have not voted yet;
 - a public notice of the voted nominees, open from today for five working days;
@@ -25,6 +26,7 @@ Deterministic for a seed and a day: the same candidates, in the same states.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from typing import Any
 
 import polars as pl
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -54,10 +57,14 @@ from vinhdanh.demo.decisions import KIND_SUBJECT, legal_bases
 from vinhdanh.demo.logins import _role, _slug, _user, ensure_demo_logins
 from vinhdanh.eligibility.core.engine import outcome_column
 from vinhdanh.eligibility.services import batch_for_people, evaluate_subject
-from vinhdanh.nominations.domain.nominations import create_nomination, create_round
+from vinhdanh.nominations.domain.nominations import (
+    add_attachment,
+    create_nomination,
+    create_round,
+)
 from vinhdanh.nominations.domain.notices import post_notice
 from vinhdanh.nominations.domain.workflow import transition
-from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.enums import AttachmentKind, NominationState
 from vinhdanh.nominations.models import Nomination, PublicNotice, Round
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import Unit
@@ -392,6 +399,14 @@ def _nominate(
             achievement_summary=SUMMARIES[candidate.code],
         )
         if target != S.DRAFT:
+            # Drafts are left without their report: attaching one is the clerk's next step.
+            add_attachment(
+                actor=clerk,
+                nomination=nomination,
+                upload=_report(candidate, nomination),
+                kind=AttachmentKind.ACHIEVEMENT_REPORT,
+                description="Báo cáo thành tích đề nghị khen thưởng",
+            )
             transition(nomination=nomination, to=S.SUBMITTED, actor=clerk, notify=False)
         if target == S.RETURNED:
             transition(
@@ -404,6 +419,28 @@ def _nominate(
         if target == S.APPRAISED or target in PAST_APPRAISAL:
             transition(nomination=nomination, to=S.APPRAISED, actor=office, notify=False)
         story.nominations[str(target)].append(nomination)
+
+
+def _report(candidate: Candidate, nomination: Nomination) -> SimpleUploadedFile:
+    """The achievement report (báo cáo thành tích) of a nominee, as a small .docx."""
+    from docx import Document
+
+    person = candidate.person
+    document = Document()
+    document.core_properties.title = "Báo cáo thành tích"
+    document.add_heading("BÁO CÁO THÀNH TÍCH", level=1)
+    document.add_paragraph(f"Đề nghị tặng: {nomination.kind.name} năm {nomination.period}")
+    document.add_paragraph(f"Họ và tên: {person.full_name}")
+    document.add_paragraph(f"Đơn vị công tác: {person.current_unit}")
+    document.add_heading("Thành tích đạt được", level=2)
+    document.add_paragraph(nomination.achievement_summary)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile(
+        f"bao-cao-thanh-tich-{person.code}.docx".lower(),
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
 
 
 def _council_sessions(story: Story, users: dict[str, Any], today: dt.date) -> None:
