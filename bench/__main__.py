@@ -1,5 +1,5 @@
-"""`make bench`: the scale benchmarks of DESIGN.md §6, printed as ratios against a baseline
-measured in the same run. Absolute figures are printed for information only.
+"""`make bench`: the scale benchmarks of docs/architecture.md §6, printed as ratios against a
+baseline measured in the same run. Absolute figures are printed for information only.
 
     python -m bench [--people N] [--only P1,P2,P4] [--db sqlite,postgres]
 """

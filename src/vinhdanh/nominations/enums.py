@@ -1,4 +1,4 @@
-"""States of a nomination and the one table of the moves between them (DESIGN.md §4).
+"""States of a nomination and the one table of the moves between them (docs/architecture.md §4).
 
 `TRANSITIONS` is the whole workflow: every change of state goes through
 `nominations.domain.workflow.transition`, which refuses any move that is not a row here and any

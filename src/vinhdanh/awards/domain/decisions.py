@@ -1,4 +1,4 @@
-"""Issuing and revoking decisions (DESIGN.md §4 "Decision"; rules.md §4, §5.7).
+"""Issuing and revoking decisions (docs/architecture.md §4 "Decision"; rules.md §4, §5.7).
 
 `issue_decision` numbers the decision, creates one award per nomination and moves each
 nomination to "decided" through the workflow's `transition`, all in one transaction with the

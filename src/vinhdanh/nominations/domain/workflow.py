@@ -1,4 +1,5 @@
-"""The one function that changes the state of a nomination (DESIGN.md §4, Zulip's do_* shape).
+"""The one function that changes the state of a nomination (docs/architecture.md §4; the shape
+of Zulip's do_* functions).
 
 `transition` locks the row, checks the move against `TRANSITIONS` and its permission predicate,
 applies the safeguards of the law (reason for a return or rejection, eligibility or a recorded
