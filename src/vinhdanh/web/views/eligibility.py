@@ -235,7 +235,7 @@ def parameters(request: HttpRequest) -> HttpResponse:
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:
         scope = unit_scope(request.user)
-    form = ParameterForm(request.POST or None, units=visible_units(request.user))
+    form = ParameterForm(request.POST or None, units=visible_units(request.user), user=request.user)
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         if unit is not None and not scope.contains(unit):
