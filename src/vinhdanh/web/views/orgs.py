@@ -13,7 +13,12 @@ from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
+from vinhdanh.orgs.domain.queries.units import (
+    opened_by_default,
+    tree_rows,
+    unit_detail,
+    visible_units,
+)
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.web.forms import TreeDayForm, parse_day
@@ -31,11 +36,22 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     day = today
     if form.is_valid() and form.cleaned_data.get("on"):
         day = form.cleaned_data["on"]
-    rows = tree_rows(day, unit_scope(request.user))
+    scope = unit_scope(request.user)
+    rows = tree_rows(day, scope)
+    expand_all = request.GET.get("expand") == "all"
     return render(
         request,
         "web/orgs/tree.html",
-        {"form": form, "day": day, "today": today, "rows": rows, "is_today": day == today},
+        {
+            "form": form,
+            "day": day,
+            "today": today,
+            "rows": rows,
+            "nodes": [row.node for row in rows if row.depth == 0],
+            "open_ids": opened_by_default(scope, rows),
+            "expand_all": expand_all,
+            "is_today": day == today,
+        },
     )
 
 

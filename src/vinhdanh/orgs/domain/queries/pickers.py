@@ -2,7 +2,7 @@
 
 Every form that asks for a unit offers the units valid on the relevant day (never a dissolved
 one), inside the user's own units for the capability the action needs, labelled by their path
-below the units' common root ("Sở Y tế › Văn phòng Sở"), so that the dozens of offices called
+below the province ("Sở Y tế › Văn phòng Sở"), so that the dozens of offices called
 "Văn phòng Sở" can be told apart. Labels sort in Vietnamese order, parents before children.
 """
 
@@ -118,18 +118,23 @@ class UnitOption:
     key: str = field(repr=False, compare=False)  # diacritic-free text searched
 
     def matches(self, terms: Sequence[str]) -> bool:
-        return all(term in self.key for term in terms)
+        """Each term starts a word of the label, short name or code ("so" finds Sở, not Hồ sơ)."""
+        words = self.key.split()
+        return all(any(word.startswith(term) for word in words) for term in terms)
 
 
 def common_root(units: UnitQuerySet) -> str:
-    """The longest path that every unit's path starts with ('/' when they share nothing)."""
+    """The top of the tree ("/1/", the province) when every unit lies under it, else "/".
+
+    Labels start below it: the province is the same for everyone, while a department's name
+    tells its offices apart ("Sở Y tế › Văn phòng Sở") for a department clerk too.
+    """
     bounds = units.aggregate(lo=Min("path"), hi=Max("path"))
     lo, hi = bounds["lo"] or "", bounds["hi"] or ""
-    n = 0
-    while n < min(len(lo), len(hi)) and lo[n] == hi[n]:
-        n += 1
-    prefix = lo[:n]
-    return prefix[: prefix.rfind("/") + 1] or "/"
+    top = lo.strip("/").split("/")[0] if lo else ""
+    if top and hi.startswith(f"/{top}/"):
+        return f"/{top}/"
+    return "/"
 
 
 def unit_options(units: Iterable[Unit], *, root: str) -> list[UnitOption]:
@@ -179,8 +184,9 @@ def unit_options(units: Iterable[Unit], *, root: str) -> list[UnitOption]:
 def search_options(
     options: Sequence[UnitOption], query: str, *, limit: int = SEARCH_LIMIT
 ) -> tuple[list[UnitOption], bool]:
-    """The options whose label (path), short name or code holds every word of the query,
-    without diacritics or case ("van phong so y te" finds "Sở Y tế › Văn phòng Sở").
+    """The options where every word of the query starts a word of the label (path), short
+    name or code, without diacritics or case ("van phong so y te" finds "Sở Y tế › Văn phòng
+    Sở").
     Returns the first `limit` matches and whether there were more."""
     terms = search_key(query).split()
     found = [o for o in options if o.matches(terms)]
