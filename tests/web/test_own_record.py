@@ -70,6 +70,8 @@ def test_people_export_holds_only_oneself(canbo_client, world):  # type: ignore[
 def test_menu_leads_to_my_record(canbo_client, world):  # type: ignore[no-untyped-def]
     html = canbo_client.get("/").content.decode()
     assert f'href="/people/{world.hong.pk}/">Hồ sơ của tôi</a>' in html
+    menu = html.split('<nav class="mainnav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/units/"' not in menu  # no units of their own: no organisation tree
 
 
 def test_menu_has_no_my_record_for_a_user_without_a_person(clerk_client):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.orgs.rules import is_admin
@@ -31,6 +31,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     me = own_person(user)
     if me is not None:  # a user linked to a person reads their own record from the menu
         entries.insert(1, (reverse("web:person", args=[me.pk]), _("My record")))
+        if unit_scope(user).is_empty:  # a staff member without a role: no tree of units
+            entries.remove((reverse("web:units"), _("Organisation")))
     office = is_admin(user) or has_capability(user, Capability.OFFICE)
     if office or has_capability(user, Capability.COUNCIL):
         entries.append((reverse("web:councils:list"), _("Councils")))

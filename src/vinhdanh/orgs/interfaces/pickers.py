@@ -168,6 +168,7 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         unit = super().clean(value)
         widget = self.widget
         assert isinstance(widget, UnitPickerWidget)
-        if unit is not None and not any(o.pk == unit.pk for o in self.offered_options()):
-            widget.extra = {str(unit.pk): unit.name}  # keep showing the chosen unit
+        offered = self._offered
+        if unit is not None and offered is not None and not offered.filter(pk=unit.pk).exists():
+            widget.extra = {str(unit.pk): unit.name}  # keep showing the chosen (ended) unit
         return unit
