@@ -139,3 +139,19 @@ def test_picker_endpoint_is_for_signed_in_users(tree, client):  # type: ignore[n
 def test_picker_endpoint_without_units_finds_nothing(tree, client):  # type: ignore[no-untyped-def]
     client.force_login(UserFactory(username="canbo"), backend=MODEL_BACKEND)
     assert client.get("/units/pick/", {"q": "so"}).json()["results"] == []
+
+
+def test_picker_of_a_big_tree_lists_the_top_levels_and_says_to_search(tree, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("vinhdanh.orgs.interfaces.pickers.FULL_LIST_MAX", 3)
+    html = str(PickForm(user=tree["province_clerk"])["unit"])
+    assert "Sở Y tế" in html
+    assert "Văn phòng Sở" not in html  # one level further down: reached by the search
+    assert "type in the search box" in html or "gõ vào ô tìm kiếm" in html
+
+
+def test_picker_of_a_big_tree_keeps_a_deeper_choice_when_redrawn(tree, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("vinhdanh.orgs.interfaces.pickers.FULL_LIST_MAX", 3)
+    form = PickForm({"unit": tree["health_office"].pk}, user=tree["province_clerk"])
+    assert form.is_valid()
+    html = str(form["unit"])
+    assert f'<option value="{tree["health_office"].pk}" selected>Sở Y tế › Văn phòng Sở' in html

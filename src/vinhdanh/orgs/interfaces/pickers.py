@@ -13,7 +13,7 @@ endpoint, without diacritics or case. A form binds the field to its user in `__i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -33,8 +33,8 @@ from vinhdanh.orgs.domain.queries.pickers import (
 from vinhdanh.orgs.models import Unit
 from vinhdanh.orgs.models.units import UnitQuerySet
 
-# Past this many units the list offers the top two levels (and the chosen unit); the search
-# box reaches the rest.
+# Past this many units the list offers the top level below the province (and the chosen unit);
+# the search box reaches the rest.
 FULL_LIST_MAX = 1500
 
 
@@ -46,7 +46,9 @@ class UnitPickerWidget(forms.Select):
         self.search_url = ""
         self.total = 0
         self.partial = False
-        self.extra: dict[str, str] = {}  # a chosen unit the list does not offer (an ended one)
+        # The label of a chosen unit the list does not show (an ended one, or one below the
+        # top levels of a big tree), so that a redrawn form keeps the choice.
+        self.label_of: Callable[[str], str | None] = lambda pk: None
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
@@ -57,8 +59,8 @@ class UnitPickerWidget(forms.Select):
             for option in options
         }
         for pk in chosen:
-            label = self.extra.get(pk)
-            if pk not in offered and label is not None:
+            label = None if pk in offered else self.label_of(pk)
+            if label is not None:
                 context["widget"]["optgroups"].append(
                     (None, [self.create_option(name, pk, label, True, 0)], 0)
                 )
@@ -134,6 +136,17 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         assert isinstance(widget, UnitPickerWidget)
         params = [*self.pick.as_params(), ("on", self.day.isoformat())]
         widget.search_url = f"{reverse('web:unit_picker')}?{urlencode(params)}"
+        widget.label_of = self._label_of
+
+    def _label_of(self, pk: str) -> str | None:
+        """The label of a unit the field accepts (None for anything else)."""
+        if not pk.isdigit():
+            return None
+        for option in self.all_options():
+            if option.pk == int(pk):
+                return option.label
+        unit = self.queryset.filter(pk=int(pk)).first() if self.queryset is not None else None
+        return unit.name if unit is not None else None
 
     def all_options(self) -> list[UnitOption]:
         if self._options is None:
@@ -147,7 +160,7 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         widget.total = len(options)
         widget.partial = len(options) > FULL_LIST_MAX
         if widget.partial:
-            options = [o for o in options if o.depth <= 1]
+            options = [o for o in options if o.depth == 0]
         return options
 
     def _get_choices(self) -> Any:
@@ -163,12 +176,3 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
             if option.pk == obj.pk:
                 return option.label
         return obj.name
-
-    def clean(self, value: Any) -> Any:
-        unit = super().clean(value)
-        widget = self.widget
-        assert isinstance(widget, UnitPickerWidget)
-        offered = self._offered
-        if unit is not None and offered is not None and not offered.filter(pk=unit.pk).exists():
-            widget.extra = {str(unit.pk): unit.name}  # keep showing the chosen (ended) unit
-        return unit
