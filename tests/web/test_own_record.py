@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from tests.factories.awards import AwardFactory, kind
 from tests.factories.orgs import UserFactory
 from tests.web.conftest import World, login
 from vinhdanh.people.domain.queries.people import visible_people
@@ -93,6 +94,19 @@ def test_api_shows_only_oneself(canbo, world):  # type: ignore[no-untyped-def]
     assert api.get(f"/api/v1/people/{world.lan.pk}/").status_code == 404
     awards = api.get(f"/api/v1/people/{world.hong.pk}/awards/").json()["results"]
     assert len(awards) == 1
+
+
+def test_decision_shows_ones_own_line_and_not_the_others(canbo, canbo_client, world):  # type: ignore[no-untyped-def]
+    AwardFactory(decision=world.decision, person=world.lan, kind=kind("CSTDCS"), period=2024)
+    html = canbo_client.get(f"/decisions/{world.decision.pk}/").content.decode()
+    assert "Nguyễn Thị Hồng" in html
+    assert "Trần Thị Lan" not in html
+    api = APIClient()
+    api.force_authenticate(canbo)
+    response = api.get(f"/api/v1/decisions/{world.decision.pk}/")
+    assert response.status_code == 200
+    assert "Trần Thị Lan" not in response.content.decode()
+    assert "Nguyễn Thị Hồng" in response.content.decode()
 
 
 def test_rule_and_query_agree(canbo, world):  # type: ignore[no-untyped-def]
