@@ -7,6 +7,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("about/", about.about, name="about"),
     path("units/", orgs.unit_tree, name="units"),
+    path("units/pick/", orgs.unit_picker, name="unit_picker"),
     path("units/<int:pk>/", orgs.unit_page, name="unit"),
     path("units/<int:pk>/people.xlsx", orgs.unit_people_xlsx, name="unit_people_xlsx"),
     path("people/", people.people_list, name="people"),

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.movements.domain.queries.movements import visible_movements
-from vinhdanh.movements.interfaces.forms import DATE, active_kinds, units_for
+from vinhdanh.movements.interfaces.forms import DATE, active_kinds
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.enums import AttachmentKind, NominationState
 from vinhdanh.nominations.models import Round
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -24,10 +26,12 @@ ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
 
 class RoundForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
-    owning_unit = forms.ModelChoiceField(label=_("Nominating unit"), queryset=Unit.objects.none())
-    decider_unit = forms.ModelChoiceField(
+    owning_unit = UnitChoiceField(
+        label=_("Nominating unit"), pick=UnitPick(capabilities=tuple(ROUND_MANAGERS))
+    )
+    decider_unit = UnitChoiceField(
         label=_("Deciding unit"),
-        queryset=Unit.objects.none(),
+        pick=UnitPick(capabilities=tuple(ROUND_MANAGERS), above=True),
         help_text=_("The nominating unit itself, or a unit above it."),
     )
     decider_role = forms.ChoiceField(
@@ -54,14 +58,10 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        owning = units_for(user, ROUND_MANAGERS)
-        self.fields["owning_unit"].queryset = owning  # type: ignore[attr-defined]
-        ids: set[int] = set()
-        for path in owning.values_list("path", flat=True):
-            ids.update(int(p) for p in path.strip("/").split("/") if p)
-        self.fields["decider_unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
-            pk__in=ids, valid_to__isnull=True
-        ).order_by("path")
+        for name in ("owning_unit", "decider_unit"):
+            unit_field = self.fields[name]
+            assert isinstance(unit_field, UnitChoiceField)
+            unit_field.bind(user)
         self.fields["movement"].queryset = visible_movements(user)  # type: ignore[attr-defined]
 
 

@@ -18,6 +18,9 @@ from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
 from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
 from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,15 +48,17 @@ class MemberChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
 
 class CouncilForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = UnitChoiceField(label=_("Unit"), pick=UnitPick(capabilities=(Capability.OFFICE,)))
     name = forms.CharField(label=_("Name"), max_length=255)
     established_by = forms.CharField(
         label=_("Established by decision"), max_length=255, required=False
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user, within=units)  # type: ignore[arg-type]
 
 
 class MemberForm(forms.Form):
@@ -219,7 +224,9 @@ class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class DecisionHeaderForm(forms.Form):
-    issuing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"))
+    issuing_unit = UnitChoiceField(
+        label=_("Issuing unit"), pick=UnitPick(capabilities=(Capability.DECIDER,))
+    )
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
     signed_on = forms.DateField(
@@ -233,9 +240,11 @@ class DecisionHeaderForm(forms.Form):
         label=_("Legal bases"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issuing_unit"].queryset = units  # type: ignore[attr-defined]
+        unit_field = self.fields["issuing_unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user, within=units)  # type: ignore[arg-type]
 
 
 class IssueDecisionForm(DecisionHeaderForm):

@@ -85,7 +85,7 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
 @require_http_methods(["GET", "POST"])
 def council_list(request: HttpRequest) -> HttpResponse:
     units = _units_for(request.user, Capability.OFFICE)
-    form = forms.CouncilForm(request.POST or None, units=units)
+    form = forms.CouncilForm(request.POST or None, units=units, user=request.user)
     if request.method == "POST":
         if not form.is_valid():
             _form_errors(request, form)
@@ -571,7 +571,9 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or units.exists()):
         raise PermissionDenied
     nominations = proposed_for_decider(request.user)
-    form = forms.IssueDecisionForm(request.POST or None, units=units, nominations=nominations)
+    form = forms.IssueDecisionForm(
+        request.POST or None, units=units, user=request.user, nominations=nominations
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -622,7 +624,9 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponseBase:
         "symbol": decision.symbol,
         "decider_role": decision.decider_role,
     }
-    form = forms.RevokeForm(request.POST or None, units=units, awards=awards, initial=initial)
+    form = forms.RevokeForm(
+        request.POST or None, units=units, user=request.user, awards=awards, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -108,3 +108,16 @@ def registration_marks(nominations: list[Nomination]) -> dict[int, RegistrationM
             registered = kinds.get(key, set())
             marks[n.pk] = RegistrationMark(n.kind_id in registered, bool(registered))
     return marks
+
+
+def person_nominations(person: Any) -> QuerySet[Nomination]:
+    """Every nomination of a person (their own record shows them), newest round first.
+
+    Whoever may see the person sees this list; opening a nomination's page is still decided
+    by `can_view` on its round.
+    """
+    return (
+        Nomination.objects.filter(person=person)
+        .select_related("round", "round__owning_unit", "round__decider_unit", "kind", "decision")
+        .order_by("-round__year", "-id")
+    )
