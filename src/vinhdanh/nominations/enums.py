@@ -98,6 +98,12 @@ class Outcome(models.TextChoices):
     NEEDS_REVIEW = "NEEDS_REVIEW", _("Needs review")
 
 
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class AttachmentKind(models.TextChoices):
     ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report")
     EVIDENCE = "evidence", _("Evidence")

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vinhdanh.nominations.domain.queries.inbox import awaiting_count
 from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
@@ -17,7 +18,7 @@ from vinhdanh.orgs.rules import is_admin
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "nav_decider": False}
     home = reverse("web:home")
     entries: list[tuple[str, str]] = [
         (home, _("Home")),
@@ -37,13 +38,18 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
         entries.append((reverse("web:audit"), _("Audit log")))
     path = request.path
+    inbox_url = reverse("web:workflow_inbox")
+    awaiting = awaiting_count(user)
     return {
         "nav_items": [
             {
                 "url": url,
                 "label": label,
                 "active": path == url if url == home else path.startswith(url),
+                "count": awaiting if url == inbox_url else 0,
             }
             for url, label in entries
-        ]
+        ],
+        "nav_awaiting": awaiting,
+        "nav_decider": has_capability(user, Capability.DECIDER),
     }
