@@ -19,6 +19,7 @@ from vinhdanh.nominations.domain.nominations import create_round
 from vinhdanh.nominations.enums import RoundStatus
 from vinhdanh.nominations.models import Nomination, PublicNotice
 from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.people.enums import Rating
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +209,16 @@ def test_closing_a_round_is_confirmed_on_its_own_page(client, world: World) -> N
     client.post(close, {"reason": "Hết hạn", "confirm": "on"})
     world.round.refresh_from_db()
     assert world.round.status == RoundStatus.CLOSED
+
+
+def test_a_submit_that_would_be_refused_is_not_offered_to_the_clerk(client, world: World) -> None:
+    nomination = world.nominate(world.person(rating=Rating.HTNV))  # not eligible for LĐTT
+    assert not nomination.may_go_forward
+    page = reverse("web:workflow_nomination", args=[nomination.pk])
+    clerk = html(client, world.clerk, page)
+    assert "move-submitted" not in clerk
+    assert "held-moves" in clerk
+    assert reverse("web:workflow_nomination_reevaluate", args=[nomination.pk]) in clerk
+    head = html(client, world.head, page)  # may record why it goes forward
+    assert "move-submitted" in head
+    assert "held-moves" not in head
