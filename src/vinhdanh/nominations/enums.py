@@ -76,6 +76,8 @@ SYSTEM_TARGETS: frozenset[str] = frozenset({S.DECIDED, S.REVOKED})
 ACTIVE_STATES: frozenset[str] = frozenset(
     {S.DRAFT, S.SUBMITTED, S.APPRAISED, S.RETURNED, S.VOTED, S.PROPOSED, S.DECIDED}
 )
+# Ends a dossier for good: the page asks to confirm that it cannot be undone.
+FINAL_TARGETS: frozenset[str] = frozenset({S.WITHDRAWN, S.REJECTED})
 # The clerk may still change the dossier.
 EDITABLE_STATES: frozenset[str] = frozenset({S.DRAFT, S.RETURNED})
 # Past the nominating unit: in the hands of the level above.

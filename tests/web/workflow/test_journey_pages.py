@@ -222,3 +222,50 @@ def test_a_submit_that_would_be_refused_is_not_offered_to_the_clerk(client, worl
     head = html(client, world.head, page)  # may record why it goes forward
     assert "move-submitted" in head
     assert "held-moves" not in head
+
+
+def test_withdrawing_a_nomination_asks_to_confirm_it_cannot_be_reopened(
+    client, world: World
+) -> None:
+    nomination = world.nominate()
+    client.force_login(world.clerk)
+    page = client.get(reverse("web:workflow_nomination", args=[nomination.pk])).content.decode()
+    assert re.search(r'class="move move-withdrawn".*?name="confirm"[^>]*required', page, re.S)
+    url = reverse("web:workflow_nomination_transition", args=[nomination.pk])
+    client.post(url, {"to": S.WITHDRAWN, "reason": "Nhầm người"})
+    nomination.refresh_from_db()
+    assert nomination.state == S.DRAFT
+    client.post(url, {"to": S.WITHDRAWN, "reason": "Nhầm người", "confirm": "on"})
+    nomination.refresh_from_db()
+    assert nomination.state == S.WITHDRAWN
+
+
+def test_the_decider_reaches_revocation_from_the_decision(client, world: World) -> None:
+    nomination = force_state(world.nominate(code="BK_BT"), S.PROPOSED)
+    client.force_login(world.decider)
+    response = client.post(
+        ISSUE,
+        {
+            "issuing_unit": world.province.pk,
+            "issuing_body": "Ủy ban nhân dân tỉnh Hà Tĩnh",
+            "symbol": "QĐ-UBND",
+            "signed_on": timezone.localdate().isoformat(),
+            "signer_name": "Trần Văn Bình",
+            "decider_role": "chu_tich_ubnd_tinh",
+            "nominations": [nomination.pk],
+            "confirm": "on",
+        },
+    )
+    decision_url = response["Location"]
+    nomination.refresh_from_db()
+    revoke = reverse("web:councils:revoke", args=[nomination.decision_id])
+    assert f'href="{revoke}"' in html(client, world.decider, decision_url)
+    assert f'href="{revoke}"' not in html(client, world.office, decision_url)
+
+
+def test_launching_a_movement_is_offered_only_to_unit_managers(client, world: World) -> None:
+    movements = reverse("web:workflow_movements")
+    new = reverse("web:workflow_movement_new")
+    assert f'href="{new}"' in html(client, world.clerk, movements)
+    for user in (world.council, world.decider):
+        assert f'href="{new}"' not in html(client, user, movements)

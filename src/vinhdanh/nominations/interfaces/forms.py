@@ -12,7 +12,7 @@ from vinhdanh.awards.models import AwardKind
 from vinhdanh.movements.domain.queries.movements import visible_movements
 from vinhdanh.movements.interfaces.forms import DATE, active_kinds, units_for
 from vinhdanh.movements.models import Movement
-from vinhdanh.nominations.enums import AttachmentKind, NominationState
+from vinhdanh.nominations.enums import FINAL_TARGETS, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Round
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
@@ -140,6 +140,15 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=TEXTAREA,
     )
+    confirm = forms.BooleanField(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("to") in FINAL_TARGETS and not data.get("confirm"):
+            raise forms.ValidationError(
+                _("Tick the box to confirm: a withdrawn or rejected nomination cannot be reopened.")
+            )
+        return data
 
 
 class RoundEditForm(forms.Form):

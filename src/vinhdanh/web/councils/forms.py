@@ -289,6 +289,9 @@ class RevokeForm(DecisionHeaderForm):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500
     )
+    confirm = forms.BooleanField(
+        label=_("I understand that a revocation decision cannot be changed or deleted once issued.")
+    )
 
     def __init__(self, *args: Any, awards: QuerySet[Award], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
