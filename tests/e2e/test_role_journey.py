@@ -243,6 +243,7 @@ def test_every_role_completes_its_part_by_clicking(live_server, small_province: 
             # 6. Each member finds the session in their inbox and votes by secret ballot.
             for username in world.members:
                 page = b.login(username)
+                expect(page.locator("nav.mainnav .nav-count")).to_be_visible()  # a ballot awaits
                 expect(page.locator(f'a[href="{ISSUE}"]')).to_have_count(0)
                 b.menu("/workflow/")
                 b.click("#inbox-ballots a")

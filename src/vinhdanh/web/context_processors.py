@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote
 from vinhdanh.nominations.domain.queries.inbox import awaiting_count
 from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
@@ -39,7 +40,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         entries.append((reverse("web:audit"), _("Audit log")))
     path = request.path
     inbox_url = reverse("web:workflow_inbox")
-    awaiting = awaiting_count(user)
+    # Nominations to act on, and council sessions where the user still has a ballot to cast.
+    awaiting = awaiting_count(user) + len(sessions_awaiting_vote(user))
     return {
         "nav_items": [
             {

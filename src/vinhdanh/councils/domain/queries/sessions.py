@@ -179,7 +179,7 @@ def proposed_for_decider(user: Any) -> QuerySet[Nomination]:
 
 def sessions_awaiting_vote(user: Any) -> list[SessionView]:
     """Open sessions of councils the user sits on where they still have a secret ballot to
-    cast: what a council member's inbox shows."""
+    cast (they are marked present): what a council member's inbox shows."""
     if not getattr(user, "is_authenticated", False):
         return []
     sessions = (
@@ -189,4 +189,4 @@ def sessions_awaiting_vote(user: Any) -> list[SessionView]:
         .order_by("date", "id")
     )
     views = [session_view(s, user) for s in sessions]
-    return [v for v in views if v.me is not None and v.ballot_items]
+    return [v for v in views if v.am_present and v.ballot_items]
