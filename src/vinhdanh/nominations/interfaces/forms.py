@@ -34,6 +34,7 @@ class RoundForm(forms.Form):
         label=_("Authority that decides"),
         choices=[("", "—"), *DeciderRole.choices],
         required=False,
+        help_text=_("The nomination form then offers only the titles this authority may award."),
     )
     year = forms.IntegerField(label=_("Achievement year"), min_value=1990, max_value=2100)
     period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
@@ -157,6 +158,7 @@ class RoundEditForm(forms.Form):
         label=_("Authority that decides"),
         choices=[("", "—"), *DeciderRole.choices],
         required=False,
+        help_text=_("The nomination form then offers only the titles this authority may award."),
     )
     period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
     submission_deadline = forms.DateField(
