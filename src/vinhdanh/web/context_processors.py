@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote
+from vinhdanh.nominations.domain.queries.inbox import awaiting_count
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
@@ -18,7 +20,7 @@ from vinhdanh.people.domain.queries.visibility import own_person
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "nav_decider": False}
     home = reverse("web:home")
     entries: list[tuple[str, str]] = [
         (home, _("Home")),
@@ -47,8 +49,19 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         url for url, _label in entries if (path == url if url == home else path.startswith(url))
     ]
     current = max(matches, key=len, default=None)  # "/people/12/" is My record, not People
+    inbox_url = reverse("web:workflow_inbox")
+    # Nominations to act on, and council sessions where the user still has a ballot to cast.
+    awaiting = awaiting_count(user) + len(sessions_awaiting_vote(user))
     return {
         "nav_items": [
-            {"url": url, "label": label, "active": url == current} for url, label in entries
-        ]
+            {
+                "url": url,
+                "label": label,
+                "active": url == current,
+                "count": awaiting if url == inbox_url else 0,
+            }
+            for url, label in entries
+        ],
+        "nav_awaiting": awaiting,
+        "nav_decider": has_capability(user, Capability.DECIDER),
     }

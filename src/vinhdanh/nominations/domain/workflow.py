@@ -84,6 +84,19 @@ def allowed_transitions(nomination: Nomination, user: Any) -> list[Transition]:
     ]
 
 
+def offered_transitions(
+    nomination: Nomination, user: Any
+) -> tuple[list[Transition], list[Transition]]:
+    """The moves to offer this user as buttons, and those held back: a nomination the engine
+    did not find eligible goes forward (submitted, appraised) only with an override, so a
+    user who may not record one is not offered a button that would be refused."""
+    moves = allowed_transitions(nomination, user)
+    if nomination.may_go_forward or may_override(user, nomination):
+        return moves, []
+    held = [t for t in moves if t.target in GATED_TARGETS]
+    return [t for t in moves if t.target not in GATED_TARGETS], held
+
+
 def _apply_override(nomination: Nomination, actor: Any, reason: str) -> None:
     if not may_override(actor, nomination):
         raise NotPermitted(

@@ -90,6 +90,15 @@ class SessionForm(forms.Form):
     )
 
 
+class CloseSessionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that closing counts the votes and locks every ballot and the "
+            "attendance: it cannot be undone."
+        )
+    )
+
+
 class AgendaForm(forms.Form):
     nominations = NominationChoices(
         queryset=Nomination.objects.none(), label=_("Appraised nominations"), required=False
@@ -249,10 +258,31 @@ class DecisionHeaderForm(forms.Form):
 
 class IssueDecisionForm(DecisionHeaderForm):
     nominations = NominationChoices(queryset=Nomination.objects.none(), label=_("Nominations"))
+    notice_override_reason = forms.CharField(
+        label=_("Reason for deciding before the public notice closes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if a nominee's public notice is still open; the reason is recorded."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that an issued decision cannot be changed or deleted: "
+            "it can only be revoked by a new decision."
+        )
+    )
 
-    def __init__(self, *args: Any, nominations: QuerySet[Nomination], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        nominations: QuerySet[Nomination],
+        notice_open: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nominations"].queryset = nominations  # type: ignore[attr-defined]
+        if not notice_open:
+            del self.fields["notice_override_reason"]
 
 
 class AwardChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -270,6 +300,9 @@ class RevokeForm(DecisionHeaderForm):
     )
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that a revocation decision cannot be changed or deleted once issued.")
     )
 
     def __init__(self, *args: Any, awards: QuerySet[Award], **kwargs: Any) -> None:
