@@ -124,11 +124,25 @@ def test_decision_year_defaults_to_signing_year() -> None:
     assert decision.year == 2023
 
 
-def test_decision_number_unique_per_body_and_year() -> None:
-    DecisionFactory(issuing_body="Ủy ban nhân dân tỉnh Nghệ An", number=15, year=2024)
+def test_decision_number_unique_per_issuing_unit_and_year() -> None:
+    unit = UnitFactory(name="Tỉnh Nghệ An", level="province")
+    DecisionFactory(issuing_unit=unit, issuing_body="UBND tỉnh Nghệ An", number=15, year=2024)
 
     with pytest.raises(IntegrityError):
-        DecisionFactory(issuing_body="UỶ BAN NHÂN DÂN TỈNH NGHỆ AN", number=15, year=2024)
+        DecisionFactory(
+            issuing_unit=unit, issuing_body="Ủy ban nhân dân tỉnh Nghệ An", number=15, year=2024
+        )
+
+
+def test_imported_decision_number_unique_per_body_and_year() -> None:
+    DecisionFactory(
+        issuing_body="Ủy ban nhân dân tỉnh Nghệ An", number=15, year=2024, imported=True
+    )
+
+    with pytest.raises(IntegrityError):
+        DecisionFactory(
+            issuing_body="UỶ BAN NHÂN DÂN TỈNH NGHỆ AN", number=15, year=2024, imported=True
+        )
 
 
 def test_decision_same_number_other_year_or_body_allowed() -> None:

@@ -293,6 +293,7 @@ class DecisionBook:
                     d.subject,
                     legal_bases(d.signed_on),
                     d.revokes_id,
+                    body.unit_id is None,  # national bodies: history from outside the province
                 )
             )
         self.pending = []
@@ -304,10 +305,12 @@ class DecisionBook:
         return self.names.full_name(rng, birth_year=1972)
 
     def numbers(self) -> list[tuple[int, int]]:
-        """(number, id) for every decision: 1, 2, 3 … per issuing body and year, by date."""
-        groups: dict[tuple[str, int], list[DecisionRow]] = defaultdict(list)
+        """(number, id) for every decision: 1, 2, 3 … per issuing unit (a body without one:
+        per name) and year, by date — a unit renamed within a year keeps one series."""
+        groups: dict[tuple[object, int], list[DecisionRow]] = defaultdict(list)
         for d in self.all:
-            groups[(search_key(d.body.name), d.year)].append(d)
+            series = d.body.unit_id if d.body.unit_id is not None else search_key(d.body.name)
+            groups[(series, d.year)].append(d)
         result: list[tuple[int, int]] = []
         for rows in groups.values():
             rows.sort(key=lambda r: (r.signed_on, r.id))
@@ -332,4 +335,5 @@ DECISION_COLUMNS = (
     "subject",
     "legal_bases",
     "revokes_id",
+    "imported",
 )

@@ -37,7 +37,7 @@ def _issue(
 
 
 @pytest.mark.django_db
-def test_numbers_run_per_body_year_and_symbol():
+def test_numbers_run_per_issuing_unit_year_and_symbol():
     unit = province()
     decider = decider_user(unit)
     rnd = make_round(decider_unit=unit)
@@ -47,22 +47,44 @@ def test_numbers_run_per_body_year_and_symbol():
 
     first = _issue(unit, decider, proposed())
     second = _issue(unit, decider, proposed(), body="  Ủy ban nhân dân tỉnh  Hà Tĩnh ")
-    other_body = _issue(unit, decider, proposed(), body="Ủy ban nhân dân tỉnh Nghệ An")
+    # The same unit under its short name: still its one series (it was 1 again before).
+    short_name = _issue(unit, decider, proposed(), body="UBND tỉnh Hà Tĩnh")
     next_year = _issue(unit, decider, proposed(), signed_on=dt.date(2026, 1, 5))
     other_symbol = _issue(unit, decider, proposed(), symbol="QĐ-CT")
-    assert (first.number, second.number) == (1, 2)
+    other_unit = province("Tỉnh Nghệ An")
+    elsewhere = _issue(
+        other_unit,
+        decider_user(other_unit),
+        make_nomination(round=make_round(decider_unit=other_unit), code="BK_BT", state="proposed"),
+        body="Ủy ban nhân dân tỉnh Nghệ An",
+    )
+    assert (first.number, second.number, short_name.number) == (1, 2, 3)
     assert first.number_label == "1/QĐ-UBND"
-    assert other_body.number == 1
+    assert elsewhere.number == 1
     assert (next_year.number, next_year.year) == (1, 2026)
     assert other_symbol.number == 1
 
 
 @pytest.mark.django_db
-def test_numbers_skip_those_already_used_by_imported_decisions():
+def test_imported_history_does_not_move_the_units_series():
     unit = province()
     decider = decider_user(unit)
     rnd = make_round(decider_unit=unit)
-    DecisionFactory(issuing_body=BODY, number=41, year=2025, signed_on=dt.date(2025, 1, 3))
+    DecisionFactory(
+        issuing_body=BODY, number=9000, year=2025, signed_on=dt.date(2025, 1, 3), imported=True
+    )
+    decision = _issue(unit, decider, make_nomination(round=rnd, code="BK_BT", state="proposed"))
+    assert decision.number == 1
+
+
+@pytest.mark.django_db
+def test_numbers_continue_after_the_units_own_earlier_decisions():
+    unit = province()
+    decider = decider_user(unit)
+    rnd = make_round(decider_unit=unit)
+    DecisionFactory(
+        issuing_unit=unit, issuing_body=BODY, number=41, year=2025, signed_on=dt.date(2025, 1, 3)
+    )
     decision = _issue(unit, decider, make_nomination(round=rnd, code="BK_BT", state="proposed"))
     assert decision.number == 42
 
@@ -90,7 +112,7 @@ def test_a_rolled_back_issue_leaves_no_gap():
 
 def test_next_number_refuses_to_run_outside_a_transaction():
     with pytest.raises(RuntimeError):
-        next_number(issuing_body=BODY, year=2025, symbol="QĐ-UBND")
+        next_number(issuing_unit=None, year=2025, symbol="QĐ-UBND")  # type: ignore[arg-type]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -92,7 +92,7 @@ def test_awards_import_creates_shared_decisions_and_awards(
 def test_awards_import_reuses_a_decision_already_in_the_system(
     tmp_path: Path, subjects: tuple[Person, Unit]
 ) -> None:
-    stored = DecisionFactory(number=125, year=2025, signed_on=dt.date(2025, 1, 20))
+    stored = DecisionFactory(number=125, year=2025, signed_on=dt.date(2025, 1, 20), imported=True)
     out = assert_imported("awards", write(tmp_path, "a.csv", HEADER, [award()]))
     assert "decisions: 0" in out
     assert Award.objects.get().decision == stored
@@ -181,7 +181,7 @@ def test_awards_import_decision_number_and_dates(
 def test_awards_import_same_decision_with_different_dates(
     tmp_path: Path, subjects: tuple[Person, Unit]
 ) -> None:
-    DecisionFactory(number=40, year=2024, signed_on=dt.date(2024, 6, 1))
+    DecisionFactory(number=40, year=2024, signed_on=dt.date(2024, 6, 1), imported=True)
     rows = [
         award("CB1", kind="LDTT"),
         award("", "SNV", kind="TTLDTT", day="21/01/2025"),
@@ -242,3 +242,69 @@ def test_awards_import_without_subject_columns_is_refused(tmp_path: Path) -> Non
             "Mã đơn vị",
         ],
     )
+
+
+def test_awards_import_never_adds_to_a_decision_made_in_vinh_danh(
+    tmp_path: Path, subjects: tuple[Person, Unit]
+) -> None:
+    province = UnitFactory(name="Tỉnh Hà Tĩnh", level="province")
+    DecisionFactory(issuing_unit=province, number=2, year=2026, signed_on=dt.date(2026, 1, 30))
+    rows = [award(number="2/QĐ-UBND", day="30/01/2026", year=2025)]
+
+    assert_rejected(
+        "awards",
+        write(tmp_path, "a.csv", HEADER, rows),
+        [
+            "row 2, column Số quyết định: decision 2/QĐ-UBND of Ủy ban nhân dân tỉnh Hà Tĩnh "
+            "was made in Vinh Danh: awards are added to it only through the nomination "
+            "workflow, not by an import"
+        ],
+    )
+
+
+def test_awards_import_never_revives_a_revoked_award(
+    tmp_path: Path, subjects: tuple[Person, Unit]
+) -> None:
+    person, _unit = subjects
+    revocation = DecisionFactory(number=7, year=2025, kind="revocation")
+    AwardFactory(
+        person=person,
+        period=2024,
+        decision=DecisionFactory(number=12, year=2025, imported=True),
+        revoked_by=revocation,
+    )
+
+    assert_rejected(
+        "awards",
+        write(tmp_path, "a.csv", HEADER, [award(kind="LDTT", year=2024, number="13/QĐ-UBND")]),
+        [
+            "row 2, column Mã danh hiệu: LDTT for 2024 is already in the system (decision "
+            "12/QĐ-UBND, revoked by decision 7/QĐ-UBND)"
+        ],
+    )
+    assert Award.objects.count() == 1
+
+
+def test_awards_import_marks_its_decisions_as_imported_history_by_whom(
+    tmp_path: Path, subjects: tuple[Person, Unit]
+) -> None:
+    from tests.factories.orgs import UserFactory
+    from vinhdanh.common.importing import run_import
+
+    office = UserFactory(username="vanphong", is_superuser=True)
+    province = UnitFactory(name="Tỉnh Hà Tĩnh", level="province")
+    result = run_import(
+        kind="awards",
+        source=write(tmp_path, "a.csv", HEADER, [award(number="9000/QĐ-UBND")]),
+        user=office,
+    )
+
+    assert result.written, result.problems
+    decision = Decision.objects.get()
+    assert (decision.imported, decision.imported_by_id) == (True, office.pk)
+    from django.db import transaction
+
+    from vinhdanh.awards.domain.numbering import next_number
+
+    with transaction.atomic():  # the province's own series is untouched by the import
+        assert next_number(issuing_unit=province, year=2025, symbol="QĐ-UBND") == 1

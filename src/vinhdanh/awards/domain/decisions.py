@@ -242,7 +242,7 @@ def _header(
 
 def _new_decision(header: Header, *, kind: str, subject: str, revokes: Decision | None) -> Decision:
     number = next_number(
-        issuing_body=header.issuing_body, year=header.signed_on.year, symbol=header.symbol
+        issuing_unit=header.issuing_unit, year=header.signed_on.year, symbol=header.symbol
     )
     decision = Decision(
         kind=kind,

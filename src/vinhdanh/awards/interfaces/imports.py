@@ -2,7 +2,9 @@
 
 Each row is one award to one person or one unit. Rows citing the same decision (number, symbol
 and issuing body, in the year of its date) share one Decision row; a decision already in the
-system is reused when its date agrees. Imported decisions are recorded as issued.
+system is reused when its date agrees. Imported decisions are recorded as issued history
+(`imported`, with who imported them): they are outside every number series Vinh Danh keeps, and
+a decision made in Vinh Danh, or an award it revoked, cannot be touched by an import.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from vinhdanh.awards.enums import AwardType, DecisionKind, DecisionStatus, SubjectType
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.common import context
 from vinhdanh.common.audit import record_bulk
 from vinhdanh.common.importing import columns as c
 from vinhdanh.common.importing.base import (
@@ -364,6 +367,7 @@ class AwardImporter(Importer):
                 "signer_name",
                 "status",
                 "issuing_body",
+                "imported",
             ):
                 if decision.number is not None:
                     key = (decision.body_key, decision.year, decision.number, decision.symbol)
@@ -455,13 +459,15 @@ class AwardImporter(Importer):
         if known is None:
             decision = stored.get(key)
             if decision is not None:
-                if decision.status != DecisionStatus.ISSUED:
+                if not decision.imported:
+                    # Issued (or drafted) in Vinh Danh: its awards come from nominations and
+                    # the decision's own issuing, never from a spreadsheet.
                     self.error(
                         row,
                         "decision_number",
                         _(
-                            "decision %(number)s of %(body)s is a draft in the system; issue it "
-                            "there first"
+                            "decision %(number)s of %(body)s was made in Vinh Danh: awards are "
+                            "added to it only through the nomination workflow, not by an import"
                         )
                         % {"number": label, "body": decision.issuing_body},
                     )
@@ -509,7 +515,7 @@ class AwardImporter(Importer):
         for field, prefix, ids in (("person_id", "p", person_ids), ("unit_id", "u", unit_ids)):
             for part in chunks(ids):
                 query = Award.objects.filter(
-                    **{f"{field}__in": part}, kind_id__in=kind_ids, revoked_by__isnull=True
+                    **{f"{field}__in": part}, kind_id__in=kind_ids
                 ).values_list(
                     field,
                     "kind_id",
@@ -517,9 +523,17 @@ class AwardImporter(Importer):
                     "period_label",
                     "decision__number",
                     "decision__symbol",
+                    "revoked_by__number",
+                    "revoked_by__symbol",
                 )
-                for subject_id, kind_id, period, label, number, symbol in query:
-                    where = f"{number}/{symbol}"
+                for subject_id, kind_id, period, label, number, symbol, r_num, r_sym in query:
+                    # A revoked award stays revoked: an import must not bring it back.
+                    where = (
+                        _("decision %(number)s, revoked by decision %(revoked)s")
+                        % {"number": f"{number}/{symbol}", "revoked": f"{r_num}/{r_sym}"}
+                        if r_num is not None
+                        else _("decision %(number)s") % {"number": f"{number}/{symbol}"}
+                    )
                     stored[(prefix, subject_id, kind_id, period)] = where
                     if label:
                         stored[(prefix, subject_id, kind_id, label)] = where
@@ -539,8 +553,8 @@ class AwardImporter(Importer):
                 self.error(
                     row,
                     "kind",
-                    _("%(kind)s for %(period)s is already in the system (decision %(number)s)")
-                    % {"kind": plan.kind.code, "period": period, "number": cited},
+                    _("%(kind)s for %(period)s is already in the system (%(where)s)")
+                    % {"kind": plan.kind.code, "period": period, "where": cited},
                 )
                 continue
             keep.append(plan)
@@ -552,6 +566,8 @@ class AwardImporter(Importer):
         return {"awards.decision": len(self._new_decisions), "awards.award": len(self._planned)}
 
     def write(self) -> dict[str, int]:
+        acting = context.current()
+        importer_id = acting.user_id if acting is not None else None
         new: dict[tuple[str, int, int, str], Decision] = {}
         for key, row in self._new_decisions.items():
             number: DecisionNumber = row["decision_number"]
@@ -567,6 +583,8 @@ class AwardImporter(Importer):
                 signed_on=row["decision_date"],
                 signer_name=row["signer_name"] or "",
                 signer_title=row["signer_title"] or "",
+                imported=True,
+                imported_by_id=importer_id,
             )
         decisions = list(new.values())
         insert_rows(Decision, decisions)

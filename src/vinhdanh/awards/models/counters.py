@@ -5,13 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DecisionCounter(models.Model):
-    """The last number issued per issuing body, year and symbol (awards.domain.numbering).
+    """The last number issued per issuing unit, year and symbol (awards.domain.numbering).
 
     Locked with SELECT … FOR UPDATE in the transaction that issues the decision, so numbers
     have no gaps and no duplicates under concurrency.
     """
 
-    body_key = models.CharField(max_length=255)
+    issuing_unit = models.ForeignKey(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("issuing unit")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     symbol = models.CharField(_("symbol"), max_length=40)
     last_number = models.PositiveIntegerField(_("last number issued"), default=0)
@@ -21,9 +23,9 @@ class DecisionCounter(models.Model):
         verbose_name_plural = _("decision counters")
         constraints = [
             models.UniqueConstraint(
-                fields=["body_key", "year", "symbol"], name="uniq_decision_counter"
+                fields=["issuing_unit", "year", "symbol"], name="uniq_decision_counter"
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.body_key} {self.year} {self.symbol}: {self.last_number}"
+        return f"{self.issuing_unit_id} {self.year} {self.symbol}: {self.last_number}"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +71,17 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="revocations",
     )
+    # History brought in by the awards import: never part of a number series Vinh Danh keeps,
+    # never a decision the workflow can add awards to.
+    imported = models.BooleanField(_("imported history"), default=False, db_index=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = DecisionQuerySet.as_manager()
 
@@ -78,10 +90,17 @@ class Decision(models.Model):
         verbose_name_plural = _("decisions")
         ordering = ["-signed_on", "-id"]
         constraints = [
+            # The series belongs to the issuing unit, not to how its name was typed.
+            models.UniqueConstraint(
+                fields=["issuing_unit", "year", "symbol", "number"],
+                condition=models.Q(imported=False),
+                name="uniq_decision_number_per_unit_year",
+            ),
             models.UniqueConstraint(
                 fields=["body_key", "year", "number", "symbol"],
-                name="uniq_decision_number_per_body_year",
-            )
+                condition=models.Q(imported=True),
+                name="uniq_imported_decision_number",
+            ),
         ]
 
     def __str__(self) -> str:
