@@ -42,6 +42,7 @@ from vinhdanh.nominations.enums import (
 )
 from vinhdanh.nominations.models import Nomination, NominationEvent, Round
 from vinhdanh.nominations.rules import allows, may_override
+from vinhdanh.people.names import user_display_name
 
 S = NominationState
 MAX_REASON = 2000
@@ -69,8 +70,7 @@ def acting_as(actor: Any, source: str = "domain") -> Iterator[None]:
 def _actor_name(actor: Any) -> str:
     if actor is None:
         return ""
-    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
-    return str(full or getattr(actor, "username", ""))[:150]
+    return (user_display_name(actor) or str(getattr(actor, "username", "")))[:150]
 
 
 def _state_label(state: str) -> str:

@@ -1,0 +1,218 @@
+"""Every page as every demo role: follow the links from the home page, as a person would.
+
+A small demo province (`generate_demo` + `demo_logins`) with a round, nominations in several
+states and a council session; then, for each demo login, every same-site link reachable from
+the home page is opened (GET only, one or two samples per URL pattern). The crawl fails on any
+4xx/5xx reached from a link and on English words in the visible text of a Vietnamese page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from io import StringIO
+from typing import Any
+from urllib.parse import parse_qsl, urldefrag, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+from vinhdanh.councils.enums import CouncilRole
+from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+DEMO_USERS = ("admin", "vanphong", "lanhdao", "hoidong", "vanthu.sotuphap", "canbo")
+
+# Words that betray an untranslated text on a Vietnamese page (case-sensitive, whole words).
+ENGLISH = (
+    "Submit",
+    "Resubmit",
+    "Reject",
+    "Return",
+    "Appraise",
+    "Withdraw",
+    "Propose",
+    "Revoke",
+    "Save",
+    "Cancel",
+    "Search",
+    "Delete",
+    "Edit",
+    "Law",
+    "Art.",
+    "Decree",
+    "Circular",
+    "regime_",
+    "present_members",
+    "total_members",
+    "viewed",
+    "kind:",
+    "Forbidden",
+    "Not Found",
+    "Server Error",
+    "None",
+    "True",
+    "False",
+    "Page",
+    "next",
+    "previous",
+)
+_ENGLISH = re.compile(
+    "|".join(
+        rf"(?<![\w/]){re.escape(w)}" + ("" if w.endswith((".", ":", "_", " ")) else r"(?!\w)")
+        for w in ENGLISH
+    )
+)
+# Not followed: another site's machinery (Django's admin, the API's JSON, language switch,
+# logout) and links that change state.
+SKIP_PREFIXES = ("/admin/", "/api/", "/i18n/", "/logout/", "/static/", "/login/")
+SAMPLES_PER_PATTERN = 2
+MAX_PAGES_PER_USER = 400
+
+
+@dataclass
+class Crawl:
+    username: str
+    failures: list[str] = field(default_factory=list)
+    visited: set[str] = field(default_factory=set)
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", page)
+    page = re.sub(r"(?s)<!--.*?-->", " ", page)
+    # What a person reads inside tags: placeholders, tooltips, button values.
+    shown = re.findall(r'(?i)\b(?:placeholder|title|aria-label|alt)="([^"]*)"', page)
+    shown += re.findall(r'(?i)<input[^>]*type="(?:submit|button)"[^>]*value="([^"]*)"', page)
+    page = re.sub(r"(?s)<[^>]+>", " ", page)
+    return html.unescape(" ".join([page, *shown]))
+
+
+def english_words(page: str) -> list[str]:
+    return sorted({m.group(0) for m in _ENGLISH.finditer(visible_text(page))})
+
+
+def _links(page: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'(?i)<a\b[^>]*\bhref="([^"#][^"]*)"', page)]
+
+
+def _pattern(path: str) -> tuple[str, tuple[str, ...]] | None:
+    parts = urlsplit(path)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return ("?", (parts.path,))
+    keys = tuple(sorted({k for k, _v in parse_qsl(parts.query)}))
+    return (match.view_name, keys)
+
+
+def crawl(client: Client, username: str) -> Crawl:
+    result = Crawl(username)
+    samples: dict[Any, int] = {}
+    queue: deque[tuple[str, str]] = deque([("/", "(start)")])
+    while queue and len(result.visited) < MAX_PAGES_PER_USER:
+        url, referrer = queue.popleft()
+        if url in result.visited:
+            continue
+        pattern = _pattern(url)
+        if samples.get(pattern, 0) >= SAMPLES_PER_PATTERN:
+            continue
+        samples[pattern] = samples.get(pattern, 0) + 1
+        result.visited.add(url)
+        response = client.get(url)
+        if response.status_code in (301, 302):
+            target = response["Location"]
+            if target.startswith("/") and not target.startswith(SKIP_PREFIXES):
+                queue.append((target, url))
+            continue
+        if response.status_code >= 400:
+            result.failures.append(f"{response.status_code} {url} (linked from {referrer})")
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        page = response.content.decode()
+        words = english_words(page)
+        if words:
+            result.failures.append(f"English {words} on {url}")
+        for href in _links(page):
+            href = urldefrag(href)[0]
+            if href.startswith("?"):
+                href = urlsplit(url).path + href
+            if not href.startswith("/") or href.startswith("//"):
+                continue
+            if href.startswith(SKIP_PREFIXES) or href in result.visited:
+                continue
+            queue.append((href, url))
+    return result
+
+
+def _story() -> None:
+    """What the demo province lacks for a crawl to reach every kind of page: a council with
+    a session, a round with nominations in several states."""
+    root = Unit.objects.filter(parent__isnull=True).order_by("id").first()
+    clerk = get_user_model().objects.get(username="vanthu.sotuphap")
+    office = get_user_model().objects.get(username="vanphong")
+    council_user = get_user_model().objects.get(username="hoidong")
+    assert root is not None
+    unit = clerk.role_assignments.get().unit
+    council = Council.objects.create(unit=root, name="Hội đồng Thi đua - Khen thưởng tỉnh")
+    CouncilMember.objects.create(council=council, user=office, role=CouncilRole.CHAIR)
+    CouncilMember.objects.create(council=council, user=council_user, role=CouncilRole.MEMBER)
+    round_ = Round.objects.create(
+        name="Danh hiệu thi đua năm 2024",
+        owning_unit=unit,
+        decider_unit=root,
+        decider_role="chu_tich_ubnd_tinh",
+        year=2024,
+        planned_decision_date=dt.date(2025, 1, 15),
+    )
+    from tests.factories.awards import kind
+
+    people = list(Person.objects.filter(current_unit__path__startswith=unit.path)[:6])
+    people = people or list(Person.objects.all()[:6])
+    states = [
+        NominationState.DRAFT,
+        NominationState.SUBMITTED,
+        NominationState.APPRAISED,
+        NominationState.VOTED,
+        NominationState.PROPOSED,
+        NominationState.RETURNED,
+    ]
+    for person, state in zip(people, states, strict=False):
+        Nomination.objects.create(
+            round=round_,
+            person=person,
+            kind=kind("CSTDCS"),
+            period=2024,
+            state=state,
+            eligibility_outcome="ELIGIBLE",
+        )
+    CouncilSession.objects.create(
+        council=council, title="Phiên họp xét khen thưởng năm 2024", date=dt.date(2025, 1, 10)
+    )
+
+
+@pytest.fixture
+def province(db) -> None:  # type: ignore[no-untyped-def]
+    call_command("generate_demo", "--people", "60", "--seed", "2025", stdout=StringIO())
+    call_command("demo_logins", stdout=StringIO())
+    _story()
+
+
+@pytest.mark.parametrize("username", DEMO_USERS)
+def test_every_page_reachable_by_a_demo_role_opens_in_vietnamese(province, username) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    result = crawl(client, username)
+    assert len(result.visited) > 5, f"{username} reached almost nothing"
+    assert result.failures == [], f"{username}:\n" + "\n".join(result.failures)
