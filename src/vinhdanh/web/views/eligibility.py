@@ -28,7 +28,7 @@ from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.people.domain.queries.people import visible_people
-from vinhdanh.web.forms_eligibility import ParameterForm
+from vinhdanh.web import parameters_ui
 
 OUTCOME_LABELS = {
     Outcome.ELIGIBLE.value: _("Eligible"),
@@ -229,14 +229,27 @@ def _office(user: object) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def parameters(request: HttpRequest) -> HttpResponse:
-    """The parameters the law leaves to ministries and provinces, versioned by date."""
+    """The parameters the law leaves to ministries and provinces, versioned by date: each by
+    its name, its value in words, and a typed input for a new value."""
     if not _office(request.user):
         raise PermissionDenied
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:
         scope = unit_scope(request.user)
-    form = ParameterForm(request.POST or None, units=visible_units(request.user))
-    if request.method == "POST" and form.is_valid():
+    rows = list(
+        ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related("unit")
+    )
+    key = request.POST.get("key") or request.GET.get("key") or ""
+    form = None
+    if key in parameters_ui.SPECS:
+        latest = max((r for r in rows if r.key == key), key=lambda r: r.valid_from, default=None)
+        form = parameters_ui.ParameterForm(
+            request.POST or None,
+            key=key,
+            units=visible_units(request.user),
+            current=latest.value if latest is not None else None,
+        )
+    if request.method == "POST" and form is not None and form.is_valid():
         unit = form.cleaned_data["unit"]
         if unit is not None and not scope.contains(unit):
             raise PermissionDenied
@@ -245,7 +258,7 @@ def parameters(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 set_parameter(
-                    key=form.cleaned_data["key"],
+                    key=key,
                     value=form.cleaned_data["value"],
                     unit=unit,
                     valid_from=form.cleaned_data["valid_from"],
@@ -259,17 +272,27 @@ def parameters(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The parameter was saved."))
                 return HttpResponseRedirect(reverse("web:eligibility_parameters"))
-    rows = ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related(
-        "unit"
-    )
     today = timezone.localdate()
     in_force = {r.pk for r in overlay_rows(today)}
+    order = {k: i for i, k in enumerate(parameters_ui.SPECS)}
+    shown = [
+        {
+            "row": r,
+            "label": parameters_ui.SPECS[r.key].label if r.key in parameters_ui.SPECS else r.key,
+            "value": parameters_ui.describe(r.key, r.value),
+            "legal_basis": r.legal_basis,
+        }
+        for r in sorted(rows, key=lambda r: (order.get(r.key, 999), -r.valid_from.toordinal()))
+    ]
     return render(
         request,
         "web/eligibility/parameters.html",
         {
             "form": form,
-            "rows": rows,
+            "spec": parameters_ui.SPECS.get(key),
+            "choose": parameters_ui.ChooseParameterForm(initial={"key": key or None}),
+            "specs": parameters_ui.SPECS.values(),
+            "rows": shown,
             "in_force": in_force,
             "today": today,
         },
