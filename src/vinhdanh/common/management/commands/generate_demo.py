@@ -81,7 +81,7 @@ def table_label(table: str) -> str:
         if model._meta.db_table != table:
             continue
         if model._meta.auto_created:  # a many-to-many link: "<model>: <field>"
-            owner = model._meta.auto_created
+            owner: Any = model._meta.auto_created
             field = next(f for f in owner._meta.many_to_many if f.remote_field.through is model)
             return f"{str(owner._meta.verbose_name).capitalize()}: {field.verbose_name}"
         return str(model._meta.verbose_name_plural).capitalize()
