@@ -63,8 +63,14 @@ def test_unit_candidates_lists_eligible_person_and_exports(client, world):
         reverse("web:unit_candidates_xlsx", args=[world["province"].pk]) + "?year=2024"
     )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    names = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "Nguyễn Thị Hồng" in names
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert "Nguyễn Thị Hồng" in [row[3] for row in rows]
+    # Titles by name, not by code, on the page and in the file.
+    assert not [row[0] for row in rows if str(row[0]).replace("_", "").isupper()]
+    assert "Lao động tiên tiến" in [row[0] for row in rows]
+    body = response.content.decode()
+    assert ">Lao động tiên tiến<" in body
+    assert ">LDTT<" not in body
 
 
 def test_unit_candidates_other_unit_is_404(client, world):

@@ -225,7 +225,7 @@ class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils  # type: ignore[attr-defined]
         # Stored as codes; chosen by name.
-        kinds = [(k.code, f"{k.name} ({k.code})") for k in AwardKind.objects.order_by("sort_order")]
+        kinds = [(k.code, k.name) for k in AwardKind.objects.order_by("sort_order")]
         self.fields["award_code"] = forms.ChoiceField(
             label=_("Title or form"),
             choices=[("*", _("Every award kind")), *kinds],

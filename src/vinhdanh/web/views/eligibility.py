@@ -122,6 +122,11 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def kind_names() -> dict[str, str]:
+    """Titles and forms by their names in the reader's language, keyed by code."""
+    return {k.code: k.name for k in AwardKind.objects.all()}
+
+
 @login_required
 @require_GET
 def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
@@ -137,6 +142,7 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
         outcome = Outcome.ELIGIBLE.value
     lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
     rows = lst.rows(code, outcome, limit=300)
+    names = kind_names()
     return render(
         request,
         "web/eligibility/unit.html",
@@ -147,10 +153,11 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
             "outcome": outcome,
             "lst": lst,
             "rows": rows,
-            "codes": services.PERSON_CODES,
+            "code_name": names.get(code, code),
+            "codes": [(c, names.get(c, c)) for c in services.PERSON_CODES],
             "labels": OUTCOME_LABELS,
             "count_rows": [
-                (c, [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
+                (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
                 for c in services.PERSON_CODES
             ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
@@ -181,12 +188,13 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ]
     table = []
+    names = kind_names()
     for code in services.PERSON_CODES:
         for i, row in enumerate(lst.rows(code, Outcome.ELIGIBLE.value, limit=100_000), start=1):
             p = row.person
             table.append(
                 [
-                    code,
+                    names.get(code, code),
                     i,
                     p.code,
                     p.full_name,
