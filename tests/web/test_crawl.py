@@ -24,7 +24,8 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from vinhdanh.councils.enums import CouncilRole
-from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
+from vinhdanh.councils.domain.sessions import add_to_agenda, create_session
+from vinhdanh.councils.models import Council, CouncilMember
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.models import Unit
@@ -84,6 +85,8 @@ _CODES = re.compile(
 # logout) and links that change state.
 SKIP_PREFIXES = ("/admin/", "/api/", "/i18n/", "/logout/", "/static/", "/login/")
 SAMPLES_PER_PATTERN = 2
+# Pages that differ by the state of what they show: every sample is worth a look.
+SAMPLES_BY_VIEW = {"web:workflow_nomination": 10, "web:councils:session": 5}
 MAX_PAGES_PER_USER = 400
 
 
@@ -135,7 +138,8 @@ def crawl(client: Client, username: str) -> Crawl:
         if url in result.visited:
             continue
         pattern = _pattern(url)
-        if samples.get(pattern, 0) >= SAMPLES_PER_PATTERN:
+        limit = SAMPLES_BY_VIEW.get(pattern[0], SAMPLES_PER_PATTERN) if pattern else 1
+        if samples.get(pattern, 0) >= limit:
             continue
         samples[pattern] = samples.get(pattern, 0) + 1
         result.visited.add(url)
@@ -188,9 +192,10 @@ def _story() -> None:
         planned_decision_date=dt.date(2025, 1, 15),
     )
     from tests.factories.awards import kind
+    from tests.factories.people import PersonFactory, PostFactory
 
-    people = list(Person.objects.filter(current_unit__path__startswith=unit.path)[:6])
-    people = people or list(Person.objects.all()[:6])
+    # The clerk's own people (the demo puts few in one department).
+    people = [PostFactory(unit=unit, person=PersonFactory()).person for _i in range(6)]
     states = [
         NominationState.DRAFT,
         NominationState.SUBMITTED,
@@ -199,8 +204,9 @@ def _story() -> None:
         NominationState.PROPOSED,
         NominationState.RETURNED,
     ]
+    nominations = {}
     for person, state in zip(people, states, strict=False):
-        Nomination.objects.create(
+        nominations[state] = Nomination.objects.create(
             round=round_,
             person=person,
             kind=kind("CSTDCS"),
@@ -208,9 +214,13 @@ def _story() -> None:
             state=state,
             eligibility_outcome="ELIGIBLE",
         )
-    CouncilSession.objects.create(
-        council=council, title="Phiên họp xét khen thưởng năm 2024", date=dt.date(2025, 1, 10)
+    session = create_session(
+        council=council,
+        title="Phiên họp xét khen thưởng năm 2024",
+        date=dt.date(2025, 1, 10),
+        actor=office,
     )
+    add_to_agenda(session=session, nominations=[nominations["appraised"]], actor=office)
 
 
 @pytest.fixture
