@@ -23,13 +23,12 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 
-from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.councils.domain.sessions import add_to_agenda, create_session
+from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.councils.models import Council, CouncilMember
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.models import Unit
-from vinhdanh.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
