@@ -7,6 +7,7 @@ the display is translated here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +102,32 @@ KEY_LABELS: dict[str, Any] = {
     "kind": _("kind"),
     "file": _("file"),
     "counts": _("counts"),
+    # Fields without a label of their own.
+    "path": _("position in the tree"),
+    "depth": _("depth in the tree"),
+    "search_key": _("search key"),
+    "sort_key": _("sort key"),
+    "sort_order": _("display order"),
+    "body_key": _("issuing body key"),
+    "sha256": _("file fingerprint"),
+    "quota_override_at": _("quota override time"),
+    "eligibility_evaluated_at": _("eligibility checked at"),
+    "data": _("details"),
+    "url": _("link"),
+    "threshold_numerator": _("threshold numerator"),
+    "threshold_denominator": _("threshold denominator"),
+    "threshold_inclusive": _("inclusive (at least)"),
+    "denominator_type": _("counted over"),
+    "total_members": _("total members"),
+    "present_members": _("members present"),
+    "recused_members": _("members recused"),
+    "eligible_voters": _("members who may vote"),
+    "for_votes": _("votes for"),
+    "against_votes": _("votes against"),
+    "abstain_votes": _("abstentions"),
+    "written_votes": _("written votes"),
+    "denominator": _("denominator"),
+    "quorum_met": _("quorum met"),
 }
 _STATE_KEYS = frozenset({"from_state", "to_state", "state"})
 
@@ -137,11 +165,51 @@ def _field(model: type[models.Model] | None, name: str) -> Any:
 
 def field_label(model: type[models.Model] | None, name: str) -> str:
     field = _field(model, name)
-    if field is not None and getattr(field, "verbose_name", None):
-        return str(field.verbose_name)
+    verbose = getattr(field, "verbose_name", None) if field is not None else None
+    automatic = verbose is not None and str(verbose) == field.name.replace("_", " ")
+    if verbose and not automatic:
+        return str(verbose)
+    if field is not None and field.is_relation and field.related_model is not None:
+        return str(field.related_model._meta.verbose_name)  # a link named after its model
     if name in KEY_LABELS:
         return str(KEY_LABELS[name])
-    return name.replace("_", " ")
+    return str(verbose) if verbose else name.replace("_", " ")
+
+
+SOURCES: dict[str, Any] = {
+    "web": _("web"),
+    "api": _("API"),
+    "domain": _("system"),
+    "system": _("system"),
+    "cli:demo_logins": _("command: demo logins"),
+    "cli:generate_demo": _("command: demo data"),
+    "cli:import": _("command: import"),
+    "web:import": _("web: import"),
+}
+
+
+def source_label(source: str) -> str:
+    known = SOURCES.get(source)
+    return str(known) if known is not None else source
+
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _moment(value: str) -> str | None:
+    """ISO dates and times as a Vietnamese reader writes them."""
+    if _DATE.match(value):
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+    if _DATETIME.match(value):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.strftime("%d/%m/%Y %H:%M")
+    return None
 
 
 def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
@@ -155,6 +223,10 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
         return ", ".join(f"{k}: {value_text(None, k, v)}" for k, v in value.items()) or "—"
     if name in _STATE_KEYS and isinstance(value, str):
         return _state(value)
+    if isinstance(value, str):
+        moment = _moment(value)
+        if moment is not None:
+            return moment
     field = _field(model, name)
     choices = getattr(field, "choices", None) if field is not None else None
     if choices and not isinstance(value, list | dict):

@@ -108,5 +108,10 @@ def audit_message(message: str) -> str:
 
 
 @register.filter
+def audit_source(source: str) -> str:
+    return audit_display.source_label(source)
+
+
+@register.filter
 def object_type_label(object_type: str) -> str:
     return audit_display.object_type_label(object_type)
