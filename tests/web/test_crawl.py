@@ -22,10 +22,20 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
-from vinhdanh.councils.domain.sessions import add_to_agenda, create_session
-from vinhdanh.councils.enums import CouncilRole
+from vinhdanh.councils.domain.sessions import (
+    add_to_agenda,
+    cast_ballots,
+    close_session,
+    create_session,
+    open_session,
+    set_attendance,
+)
+from vinhdanh.councils.enums import Choice, CouncilRole
 from vinhdanh.councils.models import Council, CouncilMember
+from vinhdanh.movements.domain.movements import launch_movement, register
+from vinhdanh.nominations.domain.notices import post_notice
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.models import Unit
@@ -172,16 +182,19 @@ def crawl(client: Client, username: str) -> Crawl:
 
 def _story() -> None:
     """What the demo province lacks for a crawl to reach every kind of page: a council with
-    a session, a round with nominations in several states."""
+    an open and a closed session, a round with nominations in every state, a public notice,
+    a movement with a registration."""
+    from tests.factories.awards import kind
+    from tests.factories.people import PersonFactory, PostFactory
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    clerk, office, member = users["vanthu.sotuphap"], users["vanphong"], users["hoidong"]
     root = Unit.objects.filter(parent__isnull=True).order_by("id").first()
-    clerk = get_user_model().objects.get(username="vanthu.sotuphap")
-    office = get_user_model().objects.get(username="vanphong")
-    council_user = get_user_model().objects.get(username="hoidong")
     assert root is not None
     unit = clerk.role_assignments.get().unit
     council = Council.objects.create(unit=root, name="Hội đồng Thi đua - Khen thưởng tỉnh")
     CouncilMember.objects.create(council=council, user=office, role=CouncilRole.CHAIR)
-    CouncilMember.objects.create(council=council, user=council_user, role=CouncilRole.MEMBER)
+    CouncilMember.objects.create(council=council, user=member, role=CouncilRole.MEMBER)
     round_ = Round.objects.create(
         name="Danh hiệu thi đua năm 2024",
         owning_unit=unit,
@@ -190,36 +203,78 @@ def _story() -> None:
         year=2024,
         planned_decision_date=dt.date(2025, 1, 15),
     )
-    from tests.factories.awards import kind
-    from tests.factories.people import PersonFactory, PostFactory
-
     # The clerk's own people (the demo puts few in one department).
-    people = [PostFactory(unit=unit, person=PersonFactory()).person for _i in range(6)]
     states = [
         NominationState.DRAFT,
         NominationState.SUBMITTED,
         NominationState.APPRAISED,
+        NominationState.APPRAISED,
         NominationState.VOTED,
         NominationState.PROPOSED,
         NominationState.RETURNED,
+        NominationState.REJECTED,
+        NominationState.WITHDRAWN,
     ]
-    nominations = {}
-    for person, state in zip(people, states, strict=False):
-        nominations[state] = Nomination.objects.create(
-            round=round_,
-            person=person,
-            kind=kind("CSTDCS"),
-            period=2024,
-            state=state,
-            eligibility_outcome="ELIGIBLE",
+    nominations: dict[str, list[Nomination]] = {}
+    for state in states:
+        person = PostFactory(unit=unit, person=PersonFactory()).person
+        person.refresh_from_db()  # its current unit follows the post
+        nominations.setdefault(state, []).append(
+            Nomination.objects.create(
+                round=round_,
+                person=person,
+                kind=kind("CSTDCS"),
+                period=2024,
+                state=state,
+                eligibility_outcome="ELIGIBLE",
+            )
         )
-    session = create_session(
+    appraised = nominations[NominationState.APPRAISED]
+    pending = create_session(
         council=council,
-        title="Phiên họp xét khen thưởng năm 2024",
+        title="Phiên họp xét khen thưởng đợt 2",
         date=dt.date(2025, 1, 10),
         actor=office,
     )
-    add_to_agenda(session=session, nominations=[nominations["appraised"]], actor=office)
+    add_to_agenda(session=pending, nominations=[appraised[0]], actor=office)
+    closed = create_session(
+        council=council,
+        title="Phiên họp xét khen thưởng đợt 1",
+        date=dt.date(2025, 1, 8),
+        actor=office,
+    )
+    add_to_agenda(session=closed, nominations=[appraised[1]], actor=office)
+    members = list(council.members.all())
+    set_attendance(session=closed, present=members, actor=office)
+    open_session(session=closed, actor=office)
+    for voter in (office, member):
+        cast_ballots(session=closed, voter=voter, choices={appraised[1].pk: Choice.FOR.value})
+    close_session(session=closed, actor=office)
+    post_notice(
+        actor=office,
+        round=round_,
+        starts_on=timezone.localdate(),
+        nominations=nominations[NominationState.VOTED],
+    )
+    movement = launch_movement(
+        actor=office,
+        launched_by=root,
+        name="Phong trào thi đua yêu nước năm 2024",
+        kind="regular",
+        starts_on=dt.date(2024, 1, 1),
+        ends_on=dt.date(2024, 12, 31),
+        year=2024,
+        target_kinds=[kind("LDTT"), kind("CSTDCS")],
+    )
+    register(
+        actor=clerk,
+        movement=movement,
+        registering_unit=unit,
+        target_kinds=[kind("CSTDCS")],
+        person=appraised[0].person,
+        pledge="Hoàn thành xuất sắc nhiệm vụ được giao.",
+        registered_on=dt.date(2024, 2, 1),
+    )
 
 
 @pytest.fixture

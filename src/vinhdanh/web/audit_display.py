@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.nominations.enums import NominationState
 
 # The messages of `record_action` calls, as written in the code (msgid = the stored text).
@@ -130,6 +131,8 @@ KEY_LABELS: dict[str, Any] = {
     "quorum_met": _("quorum met"),
 }
 _STATE_KEYS = frozenset({"from_state", "to_state", "state"})
+# Stored codes of fields declared without choices (the snapshot of a tally, for instance).
+_CHOICES_BY_KEY: dict[str, type[models.Choices]] = {"denominator_type": DenominatorType}
 
 
 def action_message(message: str) -> str:
@@ -220,7 +223,13 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(model, name, v) for v in value) or "—"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {value_text(None, k, v)}" for k, v in value.items()) or "—"
+        nested = any(isinstance(v, dict | list) for v in value.values())
+        if nested or len(value) > 8:  # a stored document (the minutes): too big to read here
+            return gettext("a record of %(n)s entries") % {"n": len(value)}
+        return (
+            ", ".join(f"{field_label(None, k)}: {value_text(None, k, v)}" for k, v in value.items())
+            or "—"
+        )
     if name in _STATE_KEYS and isinstance(value, str):
         return _state(value)
     if isinstance(value, str):
@@ -229,6 +238,8 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
             return moment
     field = _field(model, name)
     choices = getattr(field, "choices", None) if field is not None else None
+    if not choices and name in _CHOICES_BY_KEY:
+        choices = _CHOICES_BY_KEY[name].choices
     if choices and not isinstance(value, list | dict):
         labels = {str(k): v for k, v in choices}
         if str(value) in labels:
