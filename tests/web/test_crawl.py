@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from vinhdanh.councils.domain.sessions import (
     add_to_agenda,
@@ -124,6 +126,25 @@ def english_words(page: str, *, codes: bool = True) -> list[str]:
     return sorted(found)
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def xlsx_words(content: bytes) -> list[str]:
+    """English words and title codes in the cells of a spreadsheet (the first 2,000 rows)."""
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(max_row=2000, values_only=True)
+        for value in row
+        if isinstance(value, str)
+    ]
+    text = " \n ".join(cells)
+    found = {m.group(0) for m in _ENGLISH.finditer(text)}
+    found |= {f"code {m.group(0)}" for m in _CODES.finditer(text)}
+    return sorted(found)
+
+
 def _links(page: str) -> list[str]:
     return [html.unescape(h) for h in re.findall(r'(?i)<a\b[^>]*\bhref="([^"#][^"]*)"', page)]
 
@@ -160,6 +181,11 @@ def crawl(client: Client, username: str) -> Crawl:
             continue
         if response.status_code >= 400:
             result.failures.append(f"{response.status_code} {url} (linked from {referrer})")
+            continue
+        if response.get("Content-Type", "").startswith(XLSX):
+            words = xlsx_words(response.content)
+            if words:
+                result.failures.append(f"English {words} in {url}")
             continue
         if "text/html" not in response.get("Content-Type", ""):
             continue
