@@ -56,3 +56,14 @@ def test_audit_log_reads_in_vietnamese(root_client, world):
     text = re.sub(r"<[^>]+>", " ", html)
     for raw in ("viewed", "current_title", "kind:", "True", "False", "people.person"):
         assert raw not in text, raw
+
+
+def test_audit_values_are_shown_by_their_labels():
+    from vinhdanh.movements.models import Movement
+    from vinhdanh.web.audit_display import field_label, value_text
+
+    assert value_text(Movement, "kind", "regular") == "Thường xuyên"
+    assert value_text(None, "to_state", "submitted") == "Đã trình"
+    assert value_text(None, "x", True) == "có"
+    assert value_text(None, "starts_on", "2025-01-10") == "10/01/2025"
+    assert field_label(Movement, "kind") != "kind"

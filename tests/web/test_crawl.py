@@ -317,3 +317,13 @@ def test_every_page_reachable_by_a_demo_role_opens_in_vietnamese(province, usern
     result = crawl(client, username)
     assert len(result.visited) > 5, f"{username} reached almost nothing"
     assert result.failures == [], f"{username}:\n" + "\n".join(result.failures)
+
+
+def test_the_pages_before_logging_in_are_vietnamese(db) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    login = client.get("/login/")
+    assert login.status_code == 200
+    assert english_words(login.content.decode()) == []
+    missing = client.get("/khong-co/")
+    assert missing.status_code == 404
+    assert english_words(missing.content.decode()) == []
