@@ -54,8 +54,18 @@ def display(result: Result) -> dict[str, Any]:
         "code": result.code,
         "name": kind.name if kind else result.code,
         "label": OUTCOME_LABELS.get(result.outcome.value, result.outcome.value),
-        "first_reason": failed[0] if failed and result.outcome is not Outcome.ELIGIBLE else "",
+        "first_reason": (
+            _mid_sentence(failed[0]) if failed and result.outcome is not Outcome.ELIGIBLE else ""
+        ),
     }
+
+
+def _mid_sentence(text: str) -> str:
+    """A message continued after "because": 'Năm 2025 chưa có…' → 'năm 2025 chưa có…'; an
+    abbreviation ('CSTĐCS …') keeps its capitals."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _year(request: HttpRequest) -> int:
