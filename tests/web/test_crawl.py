@@ -14,7 +14,6 @@ import io
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from io import StringIO
 from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
@@ -307,8 +306,8 @@ def _story() -> None:
 
 @pytest.fixture
 def province(db) -> None:  # type: ignore[no-untyped-def]
-    call_command("generate_demo", "--people", "60", "--seed", "2025", stdout=StringIO())
-    call_command("demo_logins", stdout=StringIO())
+    call_command("generate_demo", "--people", "60", "--seed", "2025", stdout=io.StringIO())
+    call_command("demo_logins", stdout=io.StringIO())
     _story()
 
 
