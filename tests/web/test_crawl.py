@@ -184,9 +184,9 @@ def crawl(client: Client, username: str, *, words: bool = True) -> Crawl:
         if not words:
             pass
         elif response.get("Content-Type", "").startswith(XLSX):
-            words = xlsx_words(response.content)
-            if words:
-                result.failures.append(f"English {words} in {url}")
+            in_cells = xlsx_words(response.content)
+            if in_cells:
+                result.failures.append(f"English {in_cells} in {url}")
             continue
         if "text/html" not in response.get("Content-Type", ""):
             continue
