@@ -340,3 +340,14 @@ def test_every_page_also_opens_in_english(province) -> None:  # type: ignore[no-
     result = crawl(client, "admin", words=False)
     assert len(result.visited) > 5
     assert result.failures == [], "\n".join(result.failures)
+
+
+def test_the_word_check_sees_what_a_person_reads() -> None:
+    assert english_words("<button>Submit</button>") == ["Submit"]
+    assert english_words('<input type="submit" value="Save">') == ["Save"]
+    assert english_words('<input placeholder="Search">') == ["Search"]
+    assert english_words("<td>Law 06/2022 Art. 74(1)(d)</td>") == ["Art.", "Law"]
+    assert english_words("<td>CSTDCS</td>") == ["code CSTDCS"]
+    assert english_words("<td>CSTĐCS</td><code>CSTDCS</code>") == []
+    assert english_words("<script>var Submit = 1;</script><a href='/x/Edit'>Sửa</a>") == []
+    assert english_words("<p>Trình</p><p>regime_2022b</p>") == ["regime_"]
