@@ -347,9 +347,11 @@ def describe(key: str, value: Any) -> str:
         parts = []
         for code, rule in value.items():
             if not isinstance(rule, dict):
-                parts.append(f"{code_name(code)}: {gettext('national rule')}")
+                national = gettext("national rule")
+                parts.append(f"{code_name(code)}: {national}")
                 continue
-            over = DenominatorType(rule.get("denominator", "total_members")).label
+            denominator = str(rule.get("denominator", "total_members"))
+            over = dict(DenominatorType.choices).get(denominator, denominator)
             text = gettext("at least %(share)s of %(over)s") % {
                 "share": _fraction(rule.get("threshold")),
                 "over": str(over).lower(),
