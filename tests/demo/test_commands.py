@@ -110,3 +110,12 @@ def test_generate_demo_leaves_the_id_sequences_ready_for_new_rows() -> None:
     person = Person.objects.create(code="NEW1", family_name="Lê", given_name="Na")
     assert unit.pk > largest_unit
     assert person.pk > 30
+
+
+def test_generate_demo_summary_speaks_vietnamese() -> None:
+    out = _run("generate_demo", "--people", "30", "--seed", "5")
+    assert "Khen thưởng theo loại" in out
+    assert "Lao động tiên tiến" in out
+    assert "Xếp loại mức độ hoàn thành nhiệm vụ" in out
+    for raw in ("awards_award", "people_person", "open_reviews", "revoked", "posts", "LDTT"):
+        assert raw not in out, raw

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -34,3 +36,34 @@ def test_audit_log_shows_old_and_new_values(client, world):
 def test_audit_log_filters_by_user(root_client, world):
     response = root_client.get(reverse("web:audit"), {"user": "nobody-like-this"})
     assert response.context["page"].items == []
+
+
+def test_audit_log_reads_in_vietnamese(root_client, world):
+    from vinhdanh.common.audit import record_action
+    from vinhdanh.movements.models import Movement
+
+    movement = Movement.objects.first()
+    with acting(None, source="web", request_id="req-vi-1"):
+        record_action(world.hong, "viewed")
+        if movement is not None:
+            record_action(movement, "movement launched", kind="regular")
+        world.hong.current_title = "Phó Trưởng phòng"
+        world.hong.save()
+    html = root_client.get(reverse("web:audit"), {"request_id": "req-vi-1"}).content.decode()
+    assert "đã xem hồ sơ" in html
+    assert "chức vụ hiện tại" in html.lower() or "chức vụ" in html
+    assert "giao diện web" in html
+    text = re.sub(r"<[^>]+>", " ", html)
+    for raw in ("viewed", "current_title", "kind:", "True", "False", "people.person"):
+        assert raw not in text, raw
+
+
+def test_audit_values_are_shown_by_their_labels():
+    from vinhdanh.movements.models import Movement
+    from vinhdanh.web.audit_display import field_label, value_text
+
+    assert value_text(Movement, "kind", "regular") == "Thường xuyên"
+    assert value_text(None, "to_state", "submitted") == "Đã trình"
+    assert value_text(None, "x", True) == "có"
+    assert value_text(None, "starts_on", "2025-01-10") == "10/01/2025"
+    assert field_label(Movement, "kind") != "kind"

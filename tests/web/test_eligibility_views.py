@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.factories.orgs import RoleFactory, UnitFactory
+from tests.factories.orgs import RoleFactory, UnitFactory, UserFactory
 from tests.factories.people import PersonFactory, PostFactory, TaskRatingFactory
 from vinhdanh.eligibility.models import ParameterValue
 
@@ -33,6 +33,7 @@ def world():
         "clerk_a": clerk_a,
         "clerk_b": clerk_b,
         "office": office,
+        "root": UserFactory(is_superuser=True, is_staff=True),
     }
 
 
@@ -62,8 +63,14 @@ def test_unit_candidates_lists_eligible_person_and_exports(client, world):
         reverse("web:unit_candidates_xlsx", args=[world["province"].pk]) + "?year=2024"
     )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    names = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "Nguyễn Thị Hồng" in names
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert "Nguyễn Thị Hồng" in [row[3] for row in rows]
+    # Titles by name, not by code, on the page and in the file.
+    assert not [row[0] for row in rows if str(row[0]).replace("_", "").isupper()]
+    assert "Lao động tiên tiến" in [row[0] for row in rows]
+    body = response.content.decode()
+    assert ">Lao động tiên tiến<" in body
+    assert ">LDTT<" not in body
 
 
 def test_unit_candidates_other_unit_is_404(client, world):
@@ -109,7 +116,89 @@ def test_parameters_bad_value_is_reported(client, world):
     )
     assert response.status_code == 200
     assert ParameterValue.objects.count() == 0
-    assert "cstdcs_quota_of_ldtt" in response.content.decode()
+    body = response.content.decode()
+    assert "Tỷ lệ không được nhỏ hơn 0 hoặc lớn hơn toàn bộ" in body
+    assert "cstdcs_quota_of_ldtt" not in body.replace('value="cstdcs_quota_of_ldtt"', "")
+
+
+def test_parameters_are_listed_by_name_with_values_in_words(client, world):
+    ParameterValue.objects.create(
+        key="public_notice_working_days", value={"LDTT": 5}, valid_from=dt.date(2024, 1, 1)
+    )
+    ParameterValue.objects.create(
+        key="cstdcs_requires_initiative", value=True, valid_from=dt.date(2024, 1, 1)
+    )
+    client.force_login(world["office"])
+    body = client.get(reverse("web:eligibility_parameters")).content.decode()
+    assert "Thời hạn công khai" in body
+    assert "Lao động tiên tiến: 5 ngày làm việc" in body
+    assert "Bắt buộc có sáng kiến" in body
+    for raw in ("public_notice_working_days", '{"LDTT": 5}', "cstdcs_requires_initiative"):
+        assert raw not in body.split('<form method="get"')[0]
+
+
+def _post(client, key, **fields):
+    data = {"key": key, "valid_from": "2024-01-01", **fields}
+    return client.post(reverse("web:eligibility_parameters"), data)
+
+
+def test_parameter_inputs_are_typed_and_stored_as_the_engine_reads_them(client, world):
+    client.force_login(world["root"])
+    page = client.get(reverse("web:eligibility_parameters") + "?key=discipline_months_by_form")
+    assert 'type="number"' in page.content.decode()
+    assert _post(client, "cstdcs_requires_initiative", value="true").status_code == 302
+    assert _post(client, "cstdtq_timing", value="gate").status_code == 302
+    assert _post(client, "dissolved_rule_from", value="2025-08-05").status_code == 302
+    assert _post(client, "ldtt_min_months_new_recruit", value="6.5").status_code == 302
+    assert _post(client, "public_notice_working_days", n__LDTT="5", n__CSTDCS="").status_code == 302
+    assert _post(client, "discipline_months_by_form", n__giang_chuc="24").status_code == 302
+    assert _post(client, "min_rating", r__GIAY_KHEN="HTTNV").status_code == 302
+    assert (
+        _post(
+            client,
+            "vote_rules",
+            v__CSTDCS__threshold="2/3",
+            v__CSTDCS__denominator="present_members",
+        ).status_code
+        == 302
+    )
+    assert (
+        _post(
+            client,
+            "authority",
+            a__0__role="chu_tich_ubnd_xa",
+            a__0__code="GIAY_KHEN",
+            a__0__status="allowed",
+            a__0__from="2025-07-01",
+        ).status_code
+        == 302
+    )
+    stored = {r.key: r.value for r in ParameterValue.objects.all()}
+    assert stored == {
+        "cstdcs_requires_initiative": True,
+        "cstdtq_timing": "gate",
+        "dissolved_rule_from": "2025-08-05",
+        "ldtt_min_months_new_recruit": 6.5,
+        "public_notice_working_days": {"LDTT": 5},
+        "discipline_months_by_form": {"giang_chuc": 24},
+        "min_rating": {"GIAY_KHEN": "HTTNV"},
+        "vote_rules": {"CSTDCS": {"threshold": "2/3", "denominator": "present_members"}},
+        "authority": [
+            {
+                "role": "chu_tich_ubnd_xa",
+                "code": "GIAY_KHEN",
+                "status": "allowed",
+                "valid_from": "2025-07-01",
+            }
+        ],
+    }
+
+
+def test_an_authority_row_needs_both_role_and_title(client, world):
+    client.force_login(world["root"])
+    response = _post(client, "authority", a__0__role="chu_tich_ubnd_xa")
+    assert response.status_code == 200
+    assert not ParameterValue.objects.exists()
 
 
 def test_parameters_forbidden_for_clerk(client, world):

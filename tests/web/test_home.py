@@ -31,3 +31,15 @@ def test_home_lists_latest_decisions_and_offers_a_people_search(clerk_client, wo
     assert "125/QĐ-UBND" in html
     assert f'action="{reverse("web:people")}"' in html
     assert 'name="q"' in html
+
+
+def test_the_header_names_the_user_in_vietnamese_order(client, world):  # type: ignore[no-untyped-def]
+    from tests.web.conftest import login
+
+    user = world.clerk_a
+    user.first_name, user.last_name = "Bình", "Trần Văn"
+    user.save()
+    login(client, user)
+    body = client.get("/").content.decode()
+    assert "Trần Văn Bình" in body
+    assert "Bình Trần Văn" not in body

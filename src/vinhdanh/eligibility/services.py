@@ -35,6 +35,25 @@ def _lang() -> str:
     return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
+def regime_label(name: str) -> str:
+    """A regime by its human name, from the regime's own data ("Luật TĐKT 06/2022, Nghị định
+    152/2025 …"), not its id; an unknown name is shown as it is."""
+    if not name:
+        return ""
+    try:
+        return regimes.get(name).label
+    except regimes.RegimeError:
+        return name
+
+
+def regime_choices() -> list[tuple[str, str]]:
+    """Every registered regime as (id, human name), oldest first."""
+    found = sorted(
+        (regimes.get(n) for n in regimes.names()), key=lambda r: r.valid_from or dt.date.min
+    )
+    return [(r.name, r.label) for r in found]
+
+
 def default_decision_date(period: int) -> dt.date:
     """Annual titles are decided at the year-end review: assume mid-January of the next year."""
     return dt.date(period + 1, 1, 15)

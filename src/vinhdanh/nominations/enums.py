@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 
 class NominationState(models.TextChoices):
@@ -46,24 +46,28 @@ class Transition:
 #   is_proposer            head or emulation office over the deciding unit
 #   is_decider             decider over the deciding unit
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition(S.DRAFT, S.SUBMITTED, "is_nominating_clerk", False, N_("Submit")),
-    Transition(S.RETURNED, S.SUBMITTED, "is_nominating_clerk", False, N_("Resubmit")),
-    Transition(S.DRAFT, S.WITHDRAWN, "is_nominating_clerk", False, N_("Withdraw")),
-    Transition(S.SUBMITTED, S.WITHDRAWN, "is_nominating_clerk", False, N_("Withdraw")),
-    Transition(S.RETURNED, S.WITHDRAWN, "is_nominating_clerk", False, N_("Withdraw")),
-    Transition(S.APPRAISED, S.WITHDRAWN, "is_nominating_clerk", True, N_("Withdraw")),
-    Transition(S.SUBMITTED, S.APPRAISED, "is_appraising_office", False, N_("Appraise")),
-    Transition(S.SUBMITTED, S.RETURNED, "is_appraising_office", True, N_("Return")),
-    Transition(S.APPRAISED, S.RETURNED, "is_appraising_office", True, N_("Return")),
-    Transition(S.SUBMITTED, S.REJECTED, "is_appraising_office", True, N_("Reject")),
-    Transition(S.APPRAISED, S.REJECTED, "is_appraising_office", True, N_("Reject")),
+    Transition(S.DRAFT, S.SUBMITTED, "is_nominating_clerk", False, gettext_noop("Submit")),
+    Transition(S.RETURNED, S.SUBMITTED, "is_nominating_clerk", False, gettext_noop("Resubmit")),
+    Transition(S.DRAFT, S.WITHDRAWN, "is_nominating_clerk", False, gettext_noop("Withdraw")),
+    Transition(S.SUBMITTED, S.WITHDRAWN, "is_nominating_clerk", False, gettext_noop("Withdraw")),
+    Transition(S.RETURNED, S.WITHDRAWN, "is_nominating_clerk", False, gettext_noop("Withdraw")),
+    Transition(S.APPRAISED, S.WITHDRAWN, "is_nominating_clerk", True, gettext_noop("Withdraw")),
+    Transition(S.SUBMITTED, S.APPRAISED, "is_appraising_office", False, gettext_noop("Appraise")),
+    Transition(S.SUBMITTED, S.RETURNED, "is_appraising_office", True, gettext_noop("Return")),
+    Transition(S.APPRAISED, S.RETURNED, "is_appraising_office", True, gettext_noop("Return")),
+    Transition(S.SUBMITTED, S.REJECTED, "is_appraising_office", True, gettext_noop("Reject")),
+    Transition(S.APPRAISED, S.REJECTED, "is_appraising_office", True, gettext_noop("Reject")),
     Transition(
-        S.APPRAISED, S.VOTED, "is_council_secretariat", False, N_("Record the passing vote")
+        S.APPRAISED,
+        S.VOTED,
+        "is_council_secretariat",
+        False,
+        gettext_noop("Record the passing vote"),
     ),
-    Transition(S.VOTED, S.PROPOSED, "is_proposer", False, N_("Propose to the decider")),
-    Transition(S.PROPOSED, S.REJECTED, "is_decider", True, N_("Reject")),
-    Transition(S.PROPOSED, S.DECIDED, "is_decider", False, N_("Decide")),
-    Transition(S.DECIDED, S.REVOKED, "is_decider", True, N_("Revoke")),
+    Transition(S.VOTED, S.PROPOSED, "is_proposer", False, gettext_noop("Propose to the decider")),
+    Transition(S.PROPOSED, S.REJECTED, "is_decider", True, gettext_noop("Reject")),
+    Transition(S.PROPOSED, S.DECIDED, "is_decider", False, gettext_noop("Decide")),
+    Transition(S.DECIDED, S.REVOKED, "is_decider", True, gettext_noop("Revoke")),
 )
 
 TRANSITION_INDEX: dict[tuple[str, str], Transition] = {(t.source, t.target): t for t in TRANSITIONS}

@@ -37,7 +37,8 @@ def test_cstdbt_run_of_two_suggests_next_year_and_initiative(h):
     assert result.outcome == NE
     run = h.key(result, "cstdcs_run")
     assert run.message() == (
-        "Mới có 2 năm liên tục đạt CSTĐCS (2023–2024); cần 3 năm — Luật TĐKT 06/2022 Điều 22(1)"
+        "Mới có 2 năm liên tục đạt CSTĐCS (2023–2024); cần 3 năm — "
+        "Luật TĐKT 06/2022, Điều 22 khoản 1"
     )
     assert result.suggestions == [
         "thêm 1 năm CSTĐCS (2025) và một sáng kiến phạm vi bộ/tỉnh → CSTĐ bộ/tỉnh"

@@ -88,8 +88,17 @@ def test_values_are_localised(value, vi, en):
 
 
 def test_citations_in_vietnamese():
-    assert cite_text("Law 06/2022 Art. 22(1)", "vi") == "Luật TĐKT 06/2022 Điều 22(1)"
-    assert cite_text("Decree 91/2017 Art. 45(8)", "vi") == "Nghị định 91/2017 Điều 45(8)"
+    assert cite_text("Law 06/2022 Art. 22(1)", "vi") == "Luật TĐKT 06/2022, Điều 22 khoản 1"
+    assert cite_text("Decree 91/2017 Art. 45(8)", "vi") == "Nghị định 91/2017, Điều 45 khoản 8"
+    assert cite_text("Law 06/2022 Art. 74(1)(d)", "vi") == (
+        "Luật TĐKT 06/2022, Điều 74 khoản 1 điểm d"
+    )
+    assert cite_text("Law 06/2022 Art. 73(1)(a),(c)", "vi") == (
+        "Luật TĐKT 06/2022, Điều 73 khoản 1 điểm a, c"
+    )
+    assert cite_text("Law 06/2022 Art. 22(1)(b), 22(2)", "vi") == (
+        "Luật TĐKT 06/2022, Điều 22 khoản 1 điểm b, khoản 2"
+    )
     assert cite_text("Law 06/2022 Art. 22(1)", "en") == "Law 06/2022 Art. 22(1)"
 
 

@@ -474,7 +474,9 @@ def test_authority_refusal_lists_only_settled_powers(h):
     assert (
         h.key(result, "authority")
         .message()
-        .endswith("chỉ được tặng LĐTT, Giấy khen, Gia đình văn hóa — Luật TĐKT 06/2022 Điều 80(3)")
+        .endswith(
+            "chỉ được tặng LĐTT, Giấy khen, Gia đình văn hóa — Luật TĐKT 06/2022, Điều 80 khoản 3"
+        )
     )
 
 

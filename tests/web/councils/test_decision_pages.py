@@ -68,7 +68,7 @@ def test_authority_refusal_is_shown_and_nothing_is_issued(client):
         {**HEADER, "issuing_unit": unit.pk, "nominations": [nomination.pk]},
     )
     assert response.status_code == 200
-    assert any("CSTDTQ" in str(m) for m in response.context["messages"])
+    assert any("Chiến sĩ thi đua toàn quốc" in str(m) for m in response.context["messages"])
     assert not Decision.objects.exists()
 
 

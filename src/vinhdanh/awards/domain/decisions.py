@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import vinhdanh.awards.decision_rules  # noqa: F401  (registers the permissions)
@@ -37,6 +38,7 @@ from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.text import normalize
+from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
 from vinhdanh.eligibility.core.regimes import RegimeError
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
@@ -124,7 +126,12 @@ def check_authority(
 ) -> AuthorityCheck:
     """May `decider_role` award `award_code` on `on`? (rules.md §4, versioned table)."""
     row = authority_parameters(unit=unit, on=on).authority_for(decider_role, award_code, on)
-    names = {"role": _role_label(decider_role), "kind": award_code, "date": f"{on:%d/%m/%Y}"}
+    kind = AwardKind.objects.filter(code=award_code).first()
+    names = {
+        "role": _role_label(decider_role),
+        "kind": kind.name if kind is not None else award_code,
+        "date": f"{on:%d/%m/%Y}",
+    }
     if row is None:
         return AuthorityCheck(
             False,
@@ -132,7 +139,7 @@ def check_authority(
             "R-AUTH-80",
             "Law 06/2022 Art. 78–80",
         )
-    names["cite"] = row.cite
+    names["cite"] = cite_text(row.cite, "en" if (get_language() or "vi").startswith("en") else "vi")
     if row.status == "denied":
         if row.rule == "R-AUTH-2025-1":
             message = _(

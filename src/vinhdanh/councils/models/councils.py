@@ -15,6 +15,7 @@ from vinhdanh.common.audit import audited
 from vinhdanh.councils.enums import CouncilRole, DenominatorType, VotingMethod
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
+from vinhdanh.people.names import user_display_name
 
 WILDCARD = "*"
 
@@ -108,8 +109,7 @@ class CouncilMember(models.Model):
     def display_name(self) -> str:
         if self.person is not None:
             return self.person.full_name
-        full = self.user.get_full_name()
-        return full or self.user.get_username()
+        return user_display_name(self.user)
 
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -220,9 +220,8 @@ class VoteThreshold(models.Model):
 
     def __str__(self) -> str:
         sign = "≥" if self.inclusive else ">"
-        return (
-            f"{self.award_code}: {sign} {self.numerator}/{self.denominator} {self.denominator_type}"
-        )
+        ratio = f"{sign} {self.numerator}/{self.denominator} {self.get_denominator_type_display()}"
+        return ratio if self.award_code == WILDCARD else f"{self.award_code}: {ratio}"
 
     def clean(self) -> None:
         if self.denominator == 0:

@@ -760,34 +760,96 @@ CATALOGUE: dict[str, T] = {
 
 _OPTIONAL = re.compile(r"\[([?!])(\w+):((?:[^\[\]]|\{[^}]*\})*)\]")
 
-# Citation words, so that a Vietnamese message can end with its legal basis.
-_CITE_VI: tuple[tuple[str, str], ...] = (
+# Citations are written in the rules in English ("Law 06/2022 Art. 74(1)(d)"), the short form
+# of rules.md; a Vietnamese reader gets the form of Vietnamese legal writing ("Luật TĐKT
+# 06/2022, Điều 74 khoản 1 điểm d").
+_CITE_PHRASES_VI: tuple[tuple[str, str], ...] = (
+    ("assumed carried into", "giả định tiếp tục áp dụng theo"),
+    ("not confirmed for", "chưa xác nhận cho"),
+    ("clause not confirmed", "khoản chưa được xác nhận"),
+    ("clause restored by a jurisdiction", "khoản được địa phương áp dụng lại"),
+    ("principles clause", "điều khoản nguyên tắc"),
+    ("not verified", "chưa xác minh"),
+    ("10 months, repealed 2024-01-01", "10 tháng, bãi bỏ từ ngày 01/01/2024"),
+    ("6 months, from 2024-04-15", "6 tháng, từ ngày 15/04/2024"),
+    ("khiển trách or more", "từ khiển trách trở lên"),
+    ("criteria not in the engine", "tiêu chuẩn chưa có trong bộ quy tắc"),
+    ("criteria not in", "tiêu chuẩn không có trong"),
+    ("one achievement, one reward", "một thành tích chỉ khen một lần"),
+    ("no several forms for one achievement", "không khen nhiều hình thức cho một thành tích"),
+    ("before Circular 01/2024 took effect", "trước khi Thông tư 01/2024 có hiệu lực"),
+    ("as amended 2013", "sửa đổi 2013"),
+    (
+        "no member disciplined at cảnh cáo or more",
+        "không có thành viên bị kỷ luật từ cảnh cáo trở lên",
+    ),
+    ("authority as applied via", "thẩm quyền áp dụng theo"),
+    ("initiative recognised by the ministry/province", "sáng kiến được bộ, tỉnh công nhận"),
+    ("district level abolished", "không còn cấp huyện"),
+    ("council rules of procedure", "quy chế làm việc của Hội đồng"),
+    ("versioned authority table", "bảng thẩm quyền theo thời kỳ"),
+    ("jurisdiction parameter", "tham số của địa phương"),
+    ("internal rules", "quy chế nội bộ"),
+    ("unsettled", "chưa thống nhất"),
+    ("practice", "thông lệ"),
+    ("parameter", "tham số"),
+)
+_CITE_DOCS_VI: tuple[tuple[str, str], ...] = (
     ("Law 2003/2013", "Luật TĐKT 2003 (sửa đổi 2013)"),
     ("Law 2003", "Luật TĐKT 2003"),
     ("Law 06/2022", "Luật TĐKT 06/2022"),
     ("Law 72/2025/QH15", "Luật 72/2025/QH15"),
-    ("Resolution", "Nghị quyết"),
-    ("Decree", "Nghị định"),
-    ("Circular", "Thông tư"),
-    ("Art.", "Điều"),
-    ("as amended 2013", "sửa đổi 2013"),
-    ("assumed carried into", "giả định tiếp tục áp dụng trong"),
-    ("not confirmed for", "chưa xác nhận cho"),
-    ("principles clause", "điều khoản nguyên tắc"),
-    ("not verified", "chưa xác minh"),
-    ("unsettled", "chưa thống nhất"),
-    ("jurisdiction parameter", "tham số của địa phương"),
-    ("council rules of procedure", "quy chế hội đồng"),
-    ("internal rules", "quy chế nội bộ"),
-    ("practice", "thông lệ"),
-    ("parameter", "tham số"),
+    ("Resolution ", "Nghị quyết "),
+    ("Decree ", "Nghị định "),
+    ("Circular ", "Thông tư "),
 )
+# "Art. 74(1)(d)", "Art. 73(1)(a),(c)", "Art. 22(1)(b), 22(2)", "Art. 74(1)(a)-(c)", "Art. 33–71"
+_ARTICLES = re.compile(
+    r" Art\. (\d+(?:[–-]\d+)?(?:\(\w+\))*(?:-\(\w\))?"
+    r"(?:,\s?(?:\d+(?:\(\w+\))+|\(\w\)(?:-\(\w\))?))*)"
+)
+_PART = re.compile(r"(\d+(?:[–-]\d+)?)?((?:\(\d+\))?)(.*)")
+
+
+def _points(text: str) -> str:
+    """'(a)' → 'a'; '(a)-(c)' → 'a–c'."""
+    return re.sub(r"\((\w)\)", r"\1", text).replace("-", "–")
+
+
+def _articles_vi(refs: str) -> str:
+    parts = re.split(r",\s?", refs)
+    out: list[str] = []
+    article = ""
+    for part in parts:
+        match = _PART.fullmatch(part)
+        if match is None:  # pragma: no cover - the pattern accepts every part
+            out.append(part)
+            continue
+        art, clause, points = match.groups()
+        clause = clause.strip("()")
+        if not art and not clause:
+            out[-1] += ", " + _points(points)  # "(a),(c)": more points of the same clause
+            continue
+        words = []
+        if art and art != article:
+            words.append(f"Điều {art.replace('-', '–')}")
+            article = art
+        if clause:
+            words.append(f"khoản {clause}")
+        if points:
+            words.append(f"điểm {_points(points)}")
+        out.append(" ".join(words))
+    return ", " + ", ".join(out)
 
 
 def cite_text(cite: str, lang: str) -> str:
+    """A citation in the reader's language; English stays as the rules write it."""
     if lang != "vi":
         return cite
-    for en, vi in _CITE_VI:
+    for en, vi in _CITE_PHRASES_VI:
+        cite = cite.replace(en, vi)
+    cite = _ARTICLES.sub(lambda m: _articles_vi(m.group(1)), cite)
+    for en, vi in _CITE_DOCS_VI:
         cite = cite.replace(en, vi)
     return cite
 

@@ -43,6 +43,7 @@ from vinhdanh.nominations.enums import (
 )
 from vinhdanh.nominations.models import Nomination, NominationEvent, Round
 from vinhdanh.nominations.rules import allows, may_override
+from vinhdanh.people.names import user_display_name
 
 S = NominationState
 MAX_REASON = 2000
@@ -51,8 +52,7 @@ MAX_REASON = 2000
 def _actor_name(actor: Any) -> str:
     if actor is None:
         return ""
-    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
-    return str(full or getattr(actor, "username", ""))[:150]
+    return (user_display_name(actor) or str(getattr(actor, "username", "")))[:150]
 
 
 def _state_label(state: str) -> str:

@@ -140,7 +140,8 @@ class Nomination(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind.code} {self.period} — {self.subject}"
+        # Read in pickers and lists: the subject first, the title by its name.
+        return f"{self.subject} — {self.kind.name} {self.period_label or self.period}"
 
     @property
     def subject(self) -> Person | Unit | None:

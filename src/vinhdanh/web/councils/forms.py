@@ -13,15 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
-from vinhdanh.awards.models import Award
+from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
 from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
+from vinhdanh.eligibility.services import regime_choices
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.names import user_display_name
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,8 +63,15 @@ class CouncilForm(forms.Form):
         unit_field.bind(user, within=units)  # type: ignore[arg-type]
 
 
+class UserChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Users by the names of the people they are, never by their login names."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return user_display_name(obj)
+
+
 class MemberForm(forms.Form):
-    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("User"))
+    user = UserChoice(queryset=get_user_model().objects.none(), label=_("Person"))
     role = forms.ChoiceField(choices=CouncilRole.choices, label=_("Role in the council"))
     title = forms.CharField(
         label=pgettext_lazy("job title", "Title"), max_length=160, required=False
@@ -230,6 +239,20 @@ class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, councils: QuerySet[Council], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils  # type: ignore[attr-defined]
+        # Stored as codes; chosen by name.
+        kinds = [(k.code, k.name) for k in AwardKind.objects.order_by("sort_order")]
+        self.fields["award_code"] = forms.ChoiceField(
+            label=_("Title or form"),
+            choices=[("*", _("Every award kind")), *kinds],
+            initial="*",
+        )
+        self.fields["regime"] = forms.ChoiceField(
+            label=_("Legal regime"),
+            choices=[("", _("Every regime")), *regime_choices()],
+            required=False,
+            help_text=_("The set of laws and decrees in force; empty for any."),
+        )
+        self.order_fields(self.Meta.fields)
 
 
 class DecisionHeaderForm(forms.Form):

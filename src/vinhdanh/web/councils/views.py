@@ -46,6 +46,7 @@ from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import RoleAssignment, Unit
+from vinhdanh.people.names import users_by_name
 from vinhdanh.web.councils import forms
 
 DOMAIN_ERRORS = (CouncilError, DecisionError, WorkflowError)
@@ -116,7 +117,7 @@ def _candidate_users(council: Council) -> Any:
     user_ids = RoleAssignment.objects.filter(
         Q(unit__path__startswith=unit.path) | Q(unit_id__in=ancestors)
     ).values("user_id")
-    return get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("username")
+    return users_by_name(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
 
 
 @login_required

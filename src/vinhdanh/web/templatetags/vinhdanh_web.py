@@ -6,9 +6,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import AwardType, SubjectType
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.eligibility import services
+from vinhdanh.eligibility.core.messages import cite_text
+from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.enums import Capability
 from vinhdanh.people.enums import Rating
+from vinhdanh.people.names import user_display_name
+from vinhdanh.web import audit_display
 
 register = template.Library()
 
@@ -36,6 +45,48 @@ def award_type_labels(values: Iterable[str] | None) -> str:
     return ", ".join(_label(AwardType, v) for v in values or [])
 
 
+def _kind_names() -> dict[str, str]:
+    return {k.code: k.name for k in AwardKind.objects.all()}
+
+
+@register.simple_tag(takes_context=True)
+def award_name(context: Any, code: str) -> str:
+    """A title or form by its name ('CSTDCS' → 'Chiến sĩ thi đua cơ sở'); '*' as 'every award
+    kind'. The catalogue is read once per page."""
+    if code == "*":
+        return str(_("every award kind"))
+    names = context.render_context.get("_award_names")
+    if names is None:
+        names = context.render_context["_award_names"] = _kind_names()
+    return str(names.get(code, code))
+
+
+@register.filter
+def citation(cite: str) -> str:
+    """A legal basis in the reader's language ('Law 06/2022 Art. 74(1)(d)' → 'Luật TĐKT
+    06/2022, Điều 74 khoản 1 điểm d')."""
+    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    return cite_text(str(cite or ""), lang)
+
+
+@register.filter
+def regime_label(name: str) -> str:
+    """'regime_2022b' → 'Luật TĐKT 06/2022, Nghị định 152/2025, Thông tư 15/2025'."""
+    return services.regime_label(name)
+
+
+@register.filter
+def may_decide(user: Any) -> bool:
+    """Whether the user may issue decisions somewhere (the issue page refuses everyone else)."""
+    return bool(user.is_superuser or has_capability(user, Capability.DECIDER))
+
+
+@register.filter
+def user_name(user: Any) -> str:
+    """A user as a person reads it: the linked person's full name, in Vietnamese order."""
+    return user_display_name(user)
+
+
 @register.filter
 def display(value: object) -> str:
     """An audit value readable: None as a dash, everything else as text."""
@@ -45,10 +96,22 @@ def display(value: object) -> str:
 
 
 @register.filter
-def visible_changes(event: Any) -> list[tuple[str, Any, Any]]:
-    """An audit event's changed fields, leaving out those empty on both sides."""
-    return [
-        (name, old, new)
-        for name, old, new in event.changes
-        if not (old in (None, "") and new in (None, ""))
-    ]
+def visible_changes(event: Any) -> list[tuple[str, str, str]]:
+    """An audit event's changed fields by their labels, values as text, leaving out those
+    empty on both sides."""
+    return audit_display.changes(event)
+
+
+@register.filter
+def audit_message(message: str) -> str:
+    return audit_display.action_message(message)
+
+
+@register.filter
+def audit_source(source: str) -> str:
+    return audit_display.source_label(source)
+
+
+@register.filter
+def object_type_label(object_type: str) -> str:
+    return audit_display.object_type_label(object_type)

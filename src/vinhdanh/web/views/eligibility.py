@@ -29,11 +29,8 @@ from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.people.domain.queries.people import visible_people
-from vinhdanh.web.forms_eligibility import (
-    CANDIDATE_LIST_CAPABILITIES,
-    CandidateUnitForm,
-    ParameterForm,
-)
+from vinhdanh.web import parameters_ui
+from vinhdanh.web.forms_eligibility import CANDIDATE_LIST_CAPABILITIES, CandidateUnitForm
 
 OUTCOME_LABELS = {
     Outcome.ELIGIBLE.value: _("Eligible"),
@@ -59,8 +56,18 @@ def display(result: Result) -> dict[str, Any]:
         "code": result.code,
         "name": kind.name if kind else result.code,
         "label": OUTCOME_LABELS.get(result.outcome.value, result.outcome.value),
-        "first_reason": failed[0] if failed and result.outcome is not Outcome.ELIGIBLE else "",
+        "first_reason": (
+            _mid_sentence(failed[0]) if failed and result.outcome is not Outcome.ELIGIBLE else ""
+        ),
     }
+
+
+def _mid_sentence(text: str) -> str:
+    """A message continued after "because": 'Năm 2025 chưa có…' → 'năm 2025 chưa có…'; an
+    abbreviation ('CSTĐCS …') keeps its capitals."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _year(request: HttpRequest) -> int:
@@ -137,6 +144,11 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def kind_names() -> dict[str, str]:
+    """Titles and forms by their names in the reader's language, keyed by code."""
+    return {k.code: k.name for k in AwardKind.objects.all()}
+
+
 @login_required
 @require_GET
 def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
@@ -152,6 +164,7 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
         outcome = Outcome.ELIGIBLE.value
     lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
     rows = lst.rows(code, outcome, limit=300)
+    names = kind_names()
     return render(
         request,
         "web/eligibility/unit.html",
@@ -162,10 +175,11 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
             "outcome": outcome,
             "lst": lst,
             "rows": rows,
-            "codes": services.PERSON_CODES,
+            "code_name": names.get(code, code),
+            "codes": [(c, names.get(c, c)) for c in services.PERSON_CODES],
             "labels": OUTCOME_LABELS,
             "count_rows": [
-                (c, [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
+                (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
                 for c in services.PERSON_CODES
             ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
@@ -199,12 +213,13 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ]
     table = []
+    names = kind_names()
     for code in services.PERSON_CODES:
         for i, row in enumerate(lst.rows(code, Outcome.ELIGIBLE.value, limit=100_000), start=1):
             p = row.person
             table.append(
                 [
-                    code,
+                    names.get(code, code),
                     i,
                     p.code,
                     p.full_name,
@@ -247,14 +262,28 @@ def _office(user: object) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def parameters(request: HttpRequest) -> HttpResponse:
-    """The parameters the law leaves to ministries and provinces, versioned by date."""
+    """The parameters the law leaves to ministries and provinces, versioned by date: each by
+    its name, its value in words, and a typed input for a new value."""
     if not _office(request.user):
         raise PermissionDenied
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:
         scope = unit_scope(request.user)
-    form = ParameterForm(request.POST or None, units=visible_units(request.user), user=request.user)
-    if request.method == "POST" and form.is_valid():
+    rows = list(
+        ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related("unit")
+    )
+    key = request.POST.get("key") or request.GET.get("key") or ""
+    form = None
+    if key in parameters_ui.SPECS:
+        latest = max((r for r in rows if r.key == key), key=lambda r: r.valid_from, default=None)
+        form = parameters_ui.ParameterForm(
+            request.POST or None,
+            key=key,
+            units=visible_units(request.user),
+            user=request.user,
+            current=latest.value if latest is not None else None,
+        )
+    if request.method == "POST" and form is not None and form.is_valid():
         unit = form.cleaned_data["unit"]
         if unit is not None and not scope.contains(unit):
             raise PermissionDenied
@@ -263,7 +292,7 @@ def parameters(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 set_parameter(
-                    key=form.cleaned_data["key"],
+                    key=key,
                     value=form.cleaned_data["value"],
                     unit=unit,
                     valid_from=form.cleaned_data["valid_from"],
@@ -277,17 +306,27 @@ def parameters(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The parameter was saved."))
                 return HttpResponseRedirect(reverse("web:eligibility_parameters"))
-    rows = ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related(
-        "unit"
-    )
     today = timezone.localdate()
     in_force = {r.pk for r in overlay_rows(today)}
+    order = {k: i for i, k in enumerate(parameters_ui.SPECS)}
+    shown = [
+        {
+            "row": r,
+            "label": parameters_ui.SPECS[r.key].label if r.key in parameters_ui.SPECS else r.key,
+            "value": parameters_ui.describe(r.key, r.value),
+            "legal_basis": r.legal_basis,
+        }
+        for r in sorted(rows, key=lambda r: (order.get(r.key, 999), -r.valid_from.toordinal()))
+    ]
     return render(
         request,
         "web/eligibility/parameters.html",
         {
             "form": form,
-            "rows": rows,
+            "spec": parameters_ui.SPECS.get(key),
+            "choose": parameters_ui.ChooseParameterForm(initial={"key": key or None}),
+            "specs": parameters_ui.SPECS.values(),
+            "rows": shown,
             "in_force": in_force,
             "today": today,
         },

@@ -161,7 +161,7 @@ def round_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     if result.done:
         messages.success(request, _("%(n)s nominations were moved.") % {"n": len(result.done)})
     for nomination, message in result.failed:
-        messages.error(request, f"{nomination.subject_name} ({nomination.kind.code}): {message}")
+        messages.error(request, f"{nomination.subject_name} ({nomination.kind.name}): {message}")
     if not result.done and not result.failed:
         messages.info(request, _("There was nothing to move."))
     return HttpResponseRedirect(target)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from vinhdanh.awards.enums import AwardType
+from vinhdanh.awards.models import AwardKind
 from vinhdanh.demo.generate import DemoError, generate_demo
 
 
@@ -51,8 +56,41 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Demo province generated in %(seconds).1f s:") % {"seconds": summary.elapsed}
         )
-        for table, count in sorted(summary.rows.items()):
-            self.stdout.write(f"  {table:<34} {count:>12,}")
+        rows = sorted((table_label(t), n) for t, n in summary.rows.items())
+        for label, count in rows:
+            self.stdout.write(f"  {label:<44} {count:>12,}")
         self.stdout.write(_("Awards by kind:"))
-        for kind, count in summary.awards.items():
-            self.stdout.write(f"  {kind:<34} {count:>12,}")
+        names = dict(AwardKind.objects.values_list("code", "name_vi"))
+        for key, count in summary.awards.items():
+            self.stdout.write(f"  {count_label(key, names):<44} {count:>12,}")
+
+
+# What the generator counts besides awards of a kind (vinhdanh.demo.people.Simulator.counts).
+COUNT_LABELS = {
+    "disciplines": gettext_lazy("Disciplines"),
+    "initiatives": gettext_lazy("Initiatives"),
+    "open_reviews": gettext_lazy("Reviews still open"),
+    "posts": gettext_lazy("Posts held"),
+    "revoked": gettext_lazy("Revoked awards"),
+}
+
+
+def table_label(table: str) -> str:
+    """A database table by what it holds ('awards_award' → 'Khen thưởng')."""
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.db_table != table:
+            continue
+        if model._meta.auto_created:  # a many-to-many link: "<model>: <field>"
+            owner: Any = model._meta.auto_created
+            field = next(f for f in owner._meta.many_to_many if f.remote_field.through is model)
+            return f"{str(owner._meta.verbose_name).capitalize()}: {field.verbose_name}"
+        return str(model._meta.verbose_name_plural).capitalize()
+    return table
+
+
+def count_label(key: str, kind_names: dict[str, str]) -> str:
+    if key in kind_names:
+        return kind_names[key] if translation.get_language() != "en" else key
+    if key in AwardType.values:
+        return str(AwardType(key).label)
+    return str(COUNT_LABELS.get(key, key))
