@@ -173,6 +173,11 @@ def crawl(client: Client, username: str, *, words: bool = True) -> Crawl:
         samples[pattern] = samples.get(pattern, 0) + 1
         result.visited.add(url)
         response = client.get(url)
+        if response.streaming:  # a downloaded file: read it whole and let go of the handle
+            body = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+            response.close()
+        else:
+            body = response.content
         if response.status_code in (301, 302):
             target = response["Location"]
             if target.startswith("/") and not target.startswith(SKIP_PREFIXES):
@@ -184,13 +189,13 @@ def crawl(client: Client, username: str, *, words: bool = True) -> Crawl:
         if not words:
             pass
         elif response.get("Content-Type", "").startswith(XLSX):
-            in_cells = xlsx_words(response.content)
+            in_cells = xlsx_words(body)
             if in_cells:
                 result.failures.append(f"English {in_cells} in {url}")
             continue
         if "text/html" not in response.get("Content-Type", ""):
             continue
-        page = response.content.decode()
+        page = body.decode()
         # The audit log shows stored values as they are (codes included), by design.
         found = english_words(page, codes=not url.startswith("/audit/")) if words else []
         if found:

@@ -221,6 +221,8 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
     if isinstance(value, list):
+        if any(isinstance(v, dict | list) for v in value):  # a stored record (checks, tallies)
+            return gettext("a record of %(n)s entries") % {"n": len(value)}
         return ", ".join(value_text(model, name, v) for v in value) or "—"
     if isinstance(value, dict):
         nested = any(isinstance(v, dict | list) for v in value.values())
