@@ -521,7 +521,10 @@ def test_chain_award_decided_after_the_decision_date_still_counts(h):
         period=2025,
         on="2026-01-15",
         years=h.years(2023, 2025),
-        awards=[*h.cstdcs(2023, 2024), {"code": "CSTDCS", "period": 2025, "decision_date": "2026-01-20"}],
+        awards=[
+            *h.cstdcs(2023, 2024),
+            {"code": "CSTDCS", "period": 2025, "decision_date": "2026-01-20"},
+        ],
         initiatives=[h.ini("bo_tinh", "2025-10-01", replicable=True)],
     )
     assert h.run(data).outcome == EL

@@ -272,9 +272,7 @@ def award_data_features(awards: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def prerequisite_features(
-    awards: pl.LazyFrame, disc: pl.LazyFrame, p: int
-) -> pl.LazyFrame:
+def prerequisite_features(awards: pl.LazyFrame, disc: pl.LazyFrame, p: int) -> pl.LazyFrame:
     """R-BKTTG-CN-1(b), R-HCLD3-CN-1: the first year a window may start after the prior
     form, ignoring awards for achievements before a discipline ended (R-DISC-2)."""
     dec = pl.col("decision_date")
