@@ -182,6 +182,7 @@ def period_row(years: pl.LazyFrame, p: int) -> pl.LazyFrame:
             training_p=pl.col("training_months"),
             training_ok_p=pl.col("training_ok"),
             training_result_ok_p=pl.col("training_result_ok"),
+            training_course_p=pl.col("training_course_months"),
         )
     )
 

@@ -399,6 +399,28 @@ CATALOGUE: dict[str, T] = {
         "Rated {rating} for {year}: below HTTNV (tasks completed well).",
     ),
     "ldtt.rating.missing": ("Chưa có xếp loại năm {year}.", "No rating for {year}."),
+    "ldtt.training_long.ok": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng (từ 01 năm trở lên), chấp hành tốt quy "
+        "định của cơ sở đào tạo[?kha:, kết quả học tập từ loại khá trở lên ({source})]: được "
+        "tính để xét LĐTT thay cho xếp loại tại đơn vị.",
+        "Training of {months} months (a year or more) in {year} with good compliance[?kha:, "
+        "study result khá or better ({source})]: counts toward the LĐTT evaluation in place of "
+        "a unit rating.",
+    ),
+    "ldtt.training_long.fail": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng nhưng[?poor: không chấp hành tốt quy "
+        "định của cơ sở đào tạo][?weak: kết quả học tập dưới loại khá ({source})]: không được "
+        "tính để xét LĐTT.",
+        "Training of {months} months in {year}, but[?poor: compliance with the training "
+        "institution's rules was not good][?weak: the study result is below khá ({source})]: it "
+        "does not count toward the LĐTT evaluation.",
+    ),
+    "ldtt.training_long.unknown": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng: chưa ghi nhận việc chấp hành quy định "
+        "của cơ sở đào tạo[?kha: và kết quả học tập ({source})] — cần xác minh.",
+        "Training of {months} months in {year}: compliance with the training institution's "
+        "rules[?kha: and the study result ({source})] not recorded — verify.",
+    ),
     "ldtt.participation.ok": (
         "Có tham gia các phong trào thi đua năm {year}.",
         "Took part in the emulation movements in {year}.",

@@ -26,6 +26,8 @@ LDTT = ind.LdttRules(
     cite="Law 2003/2013 Art. 24; Decree 91/2017 Art. 10",
     recruit_rule="R-LDTT-7",
     recruit_cite="Decree 91/2017 Art. 10",
+    training_rule="R-LDTT-7",
+    training_cite="Decree 91/2017 Art. 10",
     discipline_rule="R-LDTT-6",
     discipline_cite="Decree 91/2017 Art. 10 (khiển trách or more)",
 )
