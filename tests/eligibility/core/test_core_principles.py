@@ -155,14 +155,28 @@ def test_armed_forces_titles_follow_ministry_rules(h):
 # --- council votes -------------------------------------------------------------------------------
 
 
-def test_council_without_configured_threshold_needs_review(h):
-    result = h.run(
-        h.case(
-            "LDTT",
-            years={2024: "HTTNV"},
-            council={"total_members": 5, "present": 5, "votes_for": 5},
-        )
-    )
+def test_council_general_rule_is_more_than_half_of_those_taking_part(h):
+    """R-VOTE-2: without a rule of its own, a code takes the general rule (the same one the
+    councils' tally reads): strictly more than half of the members taking part."""
+
+    def run(votes: int, overlay=None):
+        council = {"total_members": 9, "present": 6, "votes_for": votes}
+        return h.run(h.case("LDTT", years={2024: "HTTNV"}, council=council, overlay=overlay))
+
+    passed = run(4)
+    assert passed.outcome == EL
+    assert "trên 50%" in h.key(passed, "council_threshold").message()
+    failed = run(3)  # 3 of 6 is half, not more than half
+    assert failed.outcome == NE
+    assert h.key(failed, "council_threshold").rule == "R-VOTE-2"
+    half = {"threshold": "1/2", "denominator": "present_members", "inclusive": True}
+    assert run(3, {"vote_rules": {"*": half}}).outcome == EL
+
+
+def test_council_without_any_rule_needs_review(h):
+    council = {"total_members": 5, "present": 5, "votes_for": 5}
+    overlay = {"vote_rules": {"*": None}}
+    result = h.run(h.case("LDTT", years={2024: "HTTNV"}, council=council, overlay=overlay))
     assert result.outcome == NR
     assert h.key(result, "council_threshold").rule == "R-VOTE-2"
 

@@ -270,17 +270,20 @@ CATALOGUE: dict[str, T] = {
         "Only {present} of {total} members present: quorum of {quorum} not met ({source}).",
     ),
     "council.threshold.ok": (
-        "Hội đồng: {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, đạt ngưỡng từ "
-        "{threshold} trở lên ({source}[?assumed:; giả định quy định của Nghị định 91/2017 còn "
-        "áp dụng]).",
-        "Council: {votes}/{den} votes in favour ({share}) of {denominator}, at least the "
-        "{threshold} threshold ({source}[?assumed:; assuming Decree 91/2017 still applies]).",
+        "Hội đồng: {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, đạt ngưỡng "
+        "[?inclusive:từ ][?strict:trên ]{threshold}[?inclusive: trở lên] ({source}[?assumed:; "
+        "giả định quy định của Nghị định 91/2017 còn áp dụng]).",
+        "Council: {votes}/{den} votes in favour ({share}) of {denominator}, [?inclusive:at "
+        "least][?strict:more than] the {threshold} threshold ({source}[?assumed:; assuming "
+        "Decree 91/2017 still applies]).",
     ),
     "council.threshold.fail": (
         "Hội đồng: chỉ {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, chưa đạt ngưỡng "
-        "{threshold} ({source}[?assumed:; giả định quy định của Nghị định 91/2017 còn áp dụng]).",
-        "Council: only {votes}/{den} votes in favour ({share}) of {denominator}, below the "
-        "{threshold} threshold ({source}[?assumed:; assuming Decree 91/2017 still applies]).",
+        "[?inclusive:từ ][?strict:trên ]{threshold}[?inclusive: trở lên] ({source}[?assumed:; "
+        "giả định quy định của Nghị định 91/2017 còn áp dụng]).",
+        "Council: only {votes}/{den} votes in favour ({share}) of {denominator}, "
+        "[?inclusive:below the][?strict:not more than the] {threshold} threshold ({source}"
+        "[?assumed:; assuming Decree 91/2017 still applies]).",
     ),
     # authority
     "authority.ok": (

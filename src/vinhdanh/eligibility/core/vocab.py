@@ -126,6 +126,8 @@ FORM_CODES: tuple[str, ...] = (
     "HC_HUU_NGHI",
 )
 AWARD_CODES: tuple[str, ...] = TITLE_CODES + FORM_CODES
+# State honorary titles: voted on by councils (R-VOTE-1), not evaluated by the engine.
+STATE_HONOUR_CODES: tuple[str, ...] = ("AH_LD", "AH_LLVTND")
 
 # The candidate-list titles of benchmark P1 (DESIGN.md §6).
 CANDIDATE_CODES: tuple[str, ...] = (
