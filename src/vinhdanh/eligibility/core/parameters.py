@@ -15,7 +15,14 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, Literal
 
-from .vocab import AWARD_CODES, DISCIPLINE_FORMS, RATINGS, ROLES, STATE_HONOUR_CODES
+from .vocab import (
+    AWARD_CODES,
+    DISCIPLINE_FORMS,
+    RATINGS,
+    ROLES,
+    STATE_HONOUR_CODES,
+    VOTE_ONLY_CODES,
+)
 
 Denominator = Literal["total_members", "present_members"]
 AuthorityStatus = Literal["allowed", "unsettled", "denied"]
@@ -495,8 +502,8 @@ DEFAULT_AUTHORITY: tuple[AuthorityRow, ...] = _default_authority()
 
 # R-VOTE-1: CSTĐ bộ/tỉnh, CSTĐ toàn quốc, Anh hùng Lao động, Anh hùng LLVTND.
 R_VOTE_1_CODES: tuple[str, ...] = ("CSTD_BT", "CSTDTQ", *STATE_HONOUR_CODES)
-# Codes a vote rule may name: every award code and the state honorary titles.
-VOTED_CODES: frozenset[str] = frozenset((*AWARD_CODES, *STATE_HONOUR_CODES))
+# Codes a vote rule may name: every award code of the catalogue.
+VOTED_CODES: frozenset[str] = frozenset((*AWARD_CODES, *VOTE_ONLY_CODES))
 
 
 def default_vote_rules(r_vote_1_cite: str, assumed: bool) -> tuple[VoteRule, ...]:
@@ -520,8 +527,7 @@ def default_vote_rules(r_vote_1_cite: str, assumed: bool) -> tuple[VoteRule, ...
             Fraction(1, 2),
             "present_members",
             rule="R-VOTE-2",
-            cite="council rules of procedure (R-VOTE-2): by default more than half of the "
-            "members taking part",
+            cite="council rules of procedure (R-VOTE-2)",
             inclusive=False,
         ),
     )
