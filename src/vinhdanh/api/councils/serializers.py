@@ -168,7 +168,12 @@ class ThresholdSerializer(serializers.Serializer[Any]):
     inclusive = serializers.BooleanField()
     denominator_type = serializers.CharField(source="denominator")
     quorum = serializers.SerializerMethodField()
-    method = serializers.CharField()
+    method = serializers.ChoiceField(
+        choices=VotingMethod.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Empty: the session's method."),
+    )
     rule_id = serializers.CharField(source="rule")
     citation = serializers.CharField(source="cite")
 
