@@ -537,7 +537,7 @@ def threshold_list(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     units = list(_threshold_units(request.user))
     visible = {c.unit_id for c in visible_councils(request.user)} | {u.pk for u in units}
-    history = (
+    history = list(
         ParameterValue.objects.filter(key="vote_rules")
         .filter(Q(unit__isnull=True) | Q(unit_id__in=visible))
         .select_related("unit")
@@ -548,7 +548,11 @@ def threshold_list(request: HttpRequest) -> HttpResponse:
         "web/councils/thresholds.html",
         {
             "rules": _shown(vote_rules_in_force(today, None)),
-            "unit_rules": [(unit, _shown(vote_rules_in_force(today, unit))) for unit in units[:20]],
+            "unit_rules": [
+                (unit, _shown(vote_rules_in_force(today, unit)))
+                for unit in units
+                if any(row.unit_id == unit.pk for row in history)
+            ],
             "history": [(row, sorted(row.value.items())) for row in history],
             "today": today,
             "can_add": bool(units) or _may_set_every_jurisdiction(request.user),

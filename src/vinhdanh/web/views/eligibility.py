@@ -129,6 +129,7 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     year = _year(request)
     decision_date = _decision_date(request, year)
     result = services.person_year(person, year, decision_date)
+    shown = [display(r) for r in result.results]
     template = (
         "web/eligibility/_person.html"
         if getattr(request, "htmx", False)
@@ -143,7 +144,8 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_date": decision_date,
             "result": result,
             "labels": OUTCOME_LABELS,
-            "results": [display(r) for r in result.results],
+            "results": shown,
+            "eligible_names": [r["name"] for r in shown if r["outcome"] == Outcome.ELIGIBLE.value],
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
     )

@@ -187,7 +187,8 @@ def threshold_for(*, council: Council, award_code: str, day: dt.date) -> Thresho
 
 def citation_of(rule: VoteRule, lang: str = "vi") -> str:
     """The rule id and legal basis of a vote rule, as the minutes (in Vietnamese) print it."""
-    return f"{rule.rule}: {cite_text(rule.cite, lang)}"
+    cite = cite_text(rule.cite, lang)
+    return cite if rule.rule in cite else f"{rule.rule}: {cite}"
 
 
 # --- visibility ----------------------------------------------------------------------------
