@@ -23,7 +23,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thresholds_become_versioned_vote_rules_and_the_seed_gives_way_to_the_defaults():
     old = _migrate(BEFORE)
     Unit = old.get_model("orgs", "Unit")
@@ -40,6 +40,11 @@ def test_thresholds_become_versioned_vote_rules_and_the_seed_gives_way_to_the_de
     unit.path = f"/{unit.pk}/"
     unit.save()
     council = Council.objects.create(unit=unit, name="Hội đồng Sở Thử")
+    # An earlier transactional test may have flushed the catalogue the migrations load.
+    old.get_model("awards", "AwardKind").objects.get_or_create(
+        code="CSTDCS",
+        defaults={"name_vi": "Chiến sĩ thi đua cơ sở", "name_en": "Grassroots emulation fighter"},
+    )
     VoteThreshold.objects.create(  # the office changed the general rule for every council
         award_code="*",
         numerator=2,
