@@ -21,7 +21,7 @@ from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
 from vinhdanh.eligibility.services import PERSON_CODES
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import CollectiveRating, Unit
-from vinhdanh.people.models import Discipline, Initiative, Person, Post, TaskRating
+from vinhdanh.people.models import Discipline, Initiative, Leave, Person, Post, TaskRating
 
 PERIOD, DECIDED = 2024, dt.date(2025, 1, 15)
 YEARS = list(range(2016, 2025))
@@ -63,16 +63,40 @@ history = st.fixed_dictionaries(
         "awards": st.lists(award, max_size=8),
         "initiatives": st.lists(initiative, max_size=3),
         "discipline": st.one_of(st.none(), st.sampled_from(YEARS)),
+        # A course of a calendar year (R-LDTT-5(b)), in a year rated by the unit or not.
+        "training": st.one_of(
+            st.none(),
+            st.fixed_dictionaries(
+                {
+                    "year": st.sampled_from(YEARS[-3:]),
+                    "rated": st.booleans(),
+                    "compliance": st.sampled_from(["good", "good", "poor", None]),
+                    "result": st.sampled_from(["kha", "trung_binh", None]),
+                }
+            ),
+        ),
     }
 )
 
 
-def _case(i: int, h: dict[str, Any], code: str) -> dict[str, Any]:
-    years = {
-        y: {"rating": r, "months_worked": h["months"] if y == h["first_year"] else 12}
+def _rated_years(h: dict[str, Any]) -> dict[int, str]:
+    t = h["training"]
+    return {
+        y: r
         for y, r in zip(YEARS, h["ratings"], strict=True)
-        if y >= h["first_year"]
+        if y >= h["first_year"] and not (t is not None and t["year"] == y and not t["rated"])
     }
+
+
+def _case(i: int, h: dict[str, Any], code: str) -> dict[str, Any]:
+    years: dict[int, dict[str, Any]] = {
+        y: {"rating": r, "months_worked": h["months"] if y == h["first_year"] else 12}
+        for y, r in _rated_years(h).items()
+    }
+    t = h["training"]
+    if t is not None:
+        course = {"length_months": 12, "compliance": t["compliance"], "result": t["result"]}
+        years.setdefault(t["year"], {})["training"] = [course]
     return {
         "id": str(i),
         "subject": {"type": "individual", "recruitment_date": f"{h['first_year']}-03-01"},
@@ -137,9 +161,18 @@ def _store(h: dict[str, Any], code_no: int) -> Person:
     )
     TaskRating.objects.bulk_create(
         TaskRating(person=person, year=y, rating=r, months_worked=h["months"] if y == first else 12)
-        for y, r in zip(YEARS, h["ratings"], strict=True)
-        if y >= first
+        for y, r in _rated_years(h).items()
     )
+    t = h["training"]
+    if t is not None:
+        Leave.objects.create(
+            person=person,
+            kind="training",
+            start_date=dt.date(t["year"], 1, 1),
+            end_date=dt.date(t["year"], 12, 31),
+            training_compliance=t["compliance"] or "",
+            training_result=t["result"] or "",
+        )
     revoker = DecisionFactory(kind="revocation", signed_on=dt.date(2024, 6, 1), year=2024)
     for a in h["awards"]:
         _store_award(a, revoker, person=person)

@@ -343,7 +343,10 @@ def _with_leave(years: pl.DataFrame, people: QuerySet[Person]) -> pl.DataFrame:
             how="diagonal_relaxed",
         )
     months = [c for c in leave.columns if c in _LEAVE_COLUMN.values()]
-    return joined.with_columns([pl.col(c).fill_null(0.0) for c in months])
+    joined = joined.with_columns([pl.col(c).fill_null(0.0) for c in months])
+    if "movement_participation" in joined.columns:  # a training year: the case default
+        joined = joined.with_columns(pl.col("movement_participation").fill_null(True))
+    return joined
 
 
 _SUBJECT_TYPE_BY_LEVEL = {"village": "village", "commune": "commune"}
