@@ -34,13 +34,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.api.world import A_MARKERS, ROLES, World, build_world
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.common.models import AuditEvent
-from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.councils.models import (
     Council,
     CouncilMember,
     CouncilSession,
     Recusal,
-    VoteThreshold,
 )
 from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.nominations.enums import NominationState
@@ -167,7 +165,6 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Council: [Target("council_a", _extra("council_a"), "A")],
     CouncilSession: [Target("session_a", _extra("session_a"), "A")],
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
-    VoteThreshold: [Target("threshold_a", _extra("threshold_a"), "A")],
 }
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
@@ -195,7 +192,6 @@ SEGMENT_MODELS: dict[str, type[models.Model]] = {
     "councils": Council,
     "sessions": CouncilSession,
     "recusals": Recusal,
-    "thresholds": VoteThreshold,
 }
 
 # Parameters that are not object ids, by url name then by parameter name.
@@ -428,18 +424,10 @@ def add_workflow(world: World) -> None:
     recusal = Recusal.objects.create(
         session=session, member=member, nomination=nomination, reason="Tự đề nghị"
     )
-    threshold = VoteThreshold.objects.create(
-        council=council,
-        award_code="CSTDCS",
-        numerator=1,
-        denominator=2,
-        denominator_type=DenominatorType.TOTAL_MEMBERS,
-    )
     world.extra.update(
         council_a=council,
         session_a=session,
         recusal_a=recusal,
-        threshold_a=threshold,
         movement_a=movement,
         movement_document_a=document,
         registration_a=registration,

@@ -112,3 +112,26 @@ def test_api_cases_refuse_json_nested_too_deep_with_400(client, world, depth):
 
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"] or "lồng" in response.json()["detail"]
+
+
+def test_api_decision_date_selects_the_date_and_a_title_decided_later_is_held(client, world):
+    from tests.factories.awards import AwardFactory, DecisionFactory
+
+    AwardFactory(
+        person=world["person"],
+        period=2024,
+        decision=DecisionFactory(signed_on=dt.date(2025, 1, 30), year=2025),
+    )
+    client.force_login(world["clerk_a"])
+    url = reverse("api:unit-candidates", args=[world["a"].pk])
+    data = client.get(url, {"year": 2024, "code": "LDTT", "decision_date": "2025-01-15"}).json()
+    assert data["decision_date"] == "2025-01-15"
+    assert data["candidates"] == []  # LĐTT 2024 is already held
+    person = reverse("api:person-eligibility", args=[world["person"].pk])
+    results = client.get(person, {"year": 2024, "decision_date": "2025-01-15"}).json()
+    ldtt = next(r for r in results if r["code"] == "LDTT")
+    assert ldtt["outcome"] == "NOT_ELIGIBLE"
+    assert any(c["rule"] == "R-PRIN-1" and not c["ok"] for c in ldtt["checks"])
+    refused = client.get(person, {"year": 2024, "decision_date": "2099-01-01"})
+    assert refused.status_code == 400
+    assert "decision_date" in refused.json()

@@ -39,7 +39,7 @@ from tests.councils.builders import FOR, CouncilWorld, make_council, make_nomina
 from tests.factories.people import PersonFactory
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain.sessions import add_to_agenda, create_session
-from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
+from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Notification, Round
 from vinhdanh.orgs.models import Unit
@@ -75,7 +75,6 @@ PATH_IDS: dict[str, type[Model]] = {
     "decisions": Decision,
     "councils": Council,
     "councils/sessions": CouncilSession,
-    "councils/thresholds": VoteThreshold,
     "councils/decisions": Decision,
     "eligibility/people": Person,
     "eligibility/units": Unit,

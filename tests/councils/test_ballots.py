@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from fractions import Fraction
 
 import pytest
 from django.db import connection
@@ -33,8 +35,9 @@ from vinhdanh.councils.models import (
     BallotCast,
     Recusal,
     SessionLockedError,
-    VoteThreshold,
 )
+from vinhdanh.eligibility.core import VoteRule
+from vinhdanh.eligibility.domain.parameters import set_vote_rule
 
 pytestmark = pytest.mark.django_db
 
@@ -195,13 +198,12 @@ def test_written_votes_of_absent_members_are_marked_and_counted():
 
 def test_show_of_hands_is_counted_by_the_secretary():
     world = council_world(size=5)
-    VoteThreshold.objects.create(
-        award_code="GIAY_KHEN",
-        numerator=1,
-        denominator=2,
-        inclusive=False,
-        denominator_type="present_members",
-        method="show_of_hands",
+    set_vote_rule(
+        rule=VoteRule(
+            "GIAY_KHEN", Fraction(1, 2), "present_members", inclusive=False, method="show_of_hands"
+        ),
+        unit=None,
+        valid_from=dt.date(2020, 1, 1),
     )
     nomination = make_nomination(round=world.round, code="GIAY_KHEN")
     session = run_vote(world, [nomination], present=world.members[:4], close=False)

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
+import polars as pl
 import pytest
 
 from tests.councils.builders import (
     ABSTAIN,
     AGAINST,
     FOR,
+    SESSION_DAY,
     council_world,
     make_nomination,
     run_vote,
 )
 from vinhdanh.councils.domain.arithmetic import Counts, Threshold, decide, quorum_needed
 from vinhdanh.councils.domain.queries import vote_result
-from vinhdanh.councils.models import CouncilQuorum, VoteThreshold
+from vinhdanh.councils.domain.queries.councils import threshold_for
+from vinhdanh.councils.domain.thresholds import save_vote_rule
+from vinhdanh.councils.models import CouncilQuorum
+from vinhdanh.eligibility.core import FactTables, Request, VoteRule, evaluate_batch
+from vinhdanh.eligibility.core.parameters import national_defaults
+from vinhdanh.eligibility.domain.parameters import set_parameter, set_vote_rule
+from vinhdanh.eligibility.domain.queries.parameters import parameters_for, vote_rule_for
 from vinhdanh.nominations.enums import NominationState
 
 pytestmark = pytest.mark.django_db
@@ -153,15 +162,12 @@ def test_recused_member_is_excluded_from_the_present_denominator():
     assert result.passed
 
 
-def test_council_specific_threshold_row_wins_over_the_general_one():
+def test_council_unit_rule_wins_over_the_general_one():
     world = council_world(size=4)
-    VoteThreshold.objects.create(
-        council=world.council,
-        award_code="*",
-        numerator=3,
-        denominator=4,
-        inclusive=True,
-        denominator_type="total_members",
+    set_vote_rule(
+        rule=VoteRule("*", Fraction(3, 4), "total_members"),
+        unit=world.council.unit,
+        valid_from=dt.date(2020, 1, 1),
     )
     nomination = make_nomination(round=world.round, code="CSTDCS")
     run_vote(world, [nomination], present=world.members, votes={nomination.pk: [FOR, FOR, AGAINST]})
@@ -169,18 +175,16 @@ def test_council_specific_threshold_row_wins_over_the_general_one():
     assert result is not None
     assert result.threshold == Fraction(3, 4)
     assert not result.passed  # 2 of 4 < 75%
+    assert "tham số của địa phương" in result.citation  # the legal basis, in Vietnamese
 
 
 def test_threshold_row_outside_its_dates_does_not_apply():
-    import datetime as dt
-
     world = council_world(size=4)
-    VoteThreshold.objects.create(
-        council=world.council,
-        award_code="CSTDCS",
-        numerator=1,
-        denominator=1,
-        denominator_type="total_members",
+    set_parameter(
+        key="vote_rules",
+        value={"CSTDCS": {"threshold": "1/1"}},
+        unit=None,
+        valid_from=dt.date(2020, 1, 1),
         valid_to=dt.date(2024, 12, 31),
     )
     nomination = make_nomination(round=world.round, code="CSTDCS")
@@ -188,7 +192,76 @@ def test_threshold_row_outside_its_dates_does_not_apply():
     result = vote_result(nomination)
     assert result is not None
     assert result.passed
-    assert result.threshold == Fraction(1, 2)
+    assert result.threshold == Fraction(1, 2)  # the general rule: more than half
+    assert not result.inclusive
+
+
+def test_tally_and_engine_read_the_same_threshold_and_both_follow_an_edit():
+    """Issue 10: one source. The office raises the CSTĐCS threshold from a date: the council
+    tally and the eligibility engine's council check both apply it from that date."""
+    world = council_world(size=5)
+    unit = world.council.unit
+
+    def engine_ok(day: dt.date, votes: int) -> bool:
+        params = parameters_for(day, unit)
+        batch = evaluate_batch(
+            FactTables.build(
+                subjects=pl.DataFrame({"subject_id": [1], "subject_type": ["individual"]}),
+                years=pl.DataFrame({"subject_id": [1], "year": [2024], "rating": ["HTXSNV"]}),
+                council=pl.DataFrame(
+                    {"subject_id": [1], "total_members": [5], "present": [5], "votes_for": [votes]}
+                ),
+            ),
+            Request(code="CSTDCS", period=2024, decision_date=day),
+            params,
+        )
+        check = next(c for c in batch.explain(1).checks if c.key == "council_threshold")
+        return check.ok
+
+    day = SESSION_DAY
+    before = threshold_for(council=world.council, award_code="CSTDCS", day=day)
+    assert before.rule == vote_rule_for(day, unit, "CSTDCS")  # one rule, one place
+    assert (before.threshold.fraction, before.threshold.inclusive) == (Fraction(1, 2), False)
+    assert engine_ok(day, 3)  # 3 of 5 > 1/2
+
+    save_vote_rule(
+        rule=VoteRule("CSTDCS", Fraction(4, 5), "total_members"),
+        unit=None,
+        valid_from=day,
+        actor=world.office,
+        legal_basis="Quy chế Hội đồng 2025",
+    )
+    after = threshold_for(council=world.council, award_code="CSTDCS", day=day)
+    assert (after.threshold.fraction, after.threshold.denominator_type) == (
+        Fraction(4, 5),
+        "total_members",
+    )
+    assert not engine_ok(day, 3)  # 3 of 5 < 80%, for the engine too
+    assert engine_ok(day, 4)
+    earlier = day - dt.timedelta(days=1)  # the edit has an effective date
+    assert threshold_for(council=world.council, award_code="CSTDCS", day=earlier).threshold == (
+        before.threshold
+    )
+    assert engine_ok(earlier, 3)
+
+    nomination = make_nomination(round=world.round, code="CSTDCS")
+    run_vote(world, [nomination], present=world.members, votes={nomination.pk: [FOR] * 3})
+    result = vote_result(nomination)
+    assert result is not None
+    assert result.threshold == Fraction(4, 5)
+    assert not result.passed
+
+
+def test_the_general_rule_and_r_vote_1_come_from_the_engine_defaults():
+    world = council_world(size=3)
+    general = threshold_for(council=world.council, award_code="GIAY_KHEN", day=SESSION_DAY)
+    hero = threshold_for(council=world.council, award_code="AH_LD", day=SESSION_DAY)
+    assert general.rule == national_defaults().vote_rule("*")
+    assert (hero.threshold.fraction, hero.method, hero.rule.rule) == (
+        Fraction(9, 10),
+        "secret_ballot",
+        "R-VOTE-1",
+    )
 
 
 def test_vote_result_is_none_until_the_session_closes():

@@ -122,3 +122,48 @@ def test_candidate_list_ranks_cstdcs_under_quota_priority_first():
     rows = lst.rows("CSTDCS")
     assert rows[0].person.pk == people[2].pk
     assert [r.within_quota for r in rows] == [True, False, False]  # floor(0.5 × 3) = 1
+
+
+def _year_long_course(person, *, compliance="good", result="kha"):
+    from vinhdanh.people.models import Leave
+
+    return Leave.objects.create(
+        person=person,
+        kind="training",
+        start_date=dt.date(2024, 1, 1),
+        end_date=dt.date(2024, 12, 31),
+        training_compliance=compliance,
+        training_result=result,
+    )
+
+
+def test_year_long_training_without_a_rating_counts_for_ldtt():
+    """Issue 10: a 12-month course, good compliance, khá result, no unit rating → LĐTT."""
+    unit = UnitFactory()
+    person = _person_with_history(unit, {2023: "HTTNV"})
+    _year_long_course(person)
+    result = services.evaluate_subject(
+        person=person, code="LDTT", period=2024, decision_date=dt.date(2025, 1, 15)
+    )
+    assert result.outcome is Outcome.ELIGIBLE
+    check = next(c for c in result.checks if c.key == "long_training")
+    assert (check.rule, check.cite) == ("R-LDTT-5", "Circular 01/2024/TT-BNV Art. 1(5)(b)")
+
+
+def test_year_long_training_result_under_kha_fails_where_the_office_requires_it():
+    from vinhdanh.eligibility.domain.parameters import set_parameter
+
+    unit = UnitFactory()
+    person = _person_with_history(unit, {2023: "HTTNV"})
+    _year_long_course(person, result="trung_binh")
+
+    def outcome() -> Outcome:
+        return services.evaluate_subject(
+            person=person, code="LDTT", period=2024, decision_date=dt.date(2025, 1, 15)
+        ).outcome
+
+    assert outcome() is Outcome.ELIGIBLE
+    set_parameter(
+        key="training_requires_result_kha", value=True, unit=None, valid_from=dt.date(2025, 1, 1)
+    )
+    assert outcome() is Outcome.NOT_ELIGIBLE

@@ -243,3 +243,68 @@ def test_unit_candidates_refuses_a_year_no_rule_covers(client, world):
     response = client.get(url + "?year=2001&code=LDTT")
     assert response.status_code == 200
     assert "2001" in response.content.decode()
+
+
+# --- the hypothetical decision date (issue 10) ----------------------------------------------------
+
+
+@pytest.fixture
+def held_ldtt(world):
+    """Hồng holds LĐTT 2024 from a decision of 30/01/2025, after the year-end review date."""
+    from tests.factories.awards import AwardFactory, DecisionFactory
+
+    decision = DecisionFactory(signed_on=dt.date(2025, 1, 30), year=2025)
+    return AwardFactory(decision=decision, person=world["hong"], period=2024)
+
+
+def test_person_eligibility_title_decided_later_is_already_held(client, world, held_ldtt):
+    client.force_login(world["clerk_a"])
+    url = reverse("web:person_eligibility", args=[world["hong"].pk])
+    body = client.get(url + "?year=2024&decision_date=2025-01-15").content.decode()
+    assert "Đã được tặng LĐTT năm 2024" in body
+    assert "Luật TĐKT 06/2022 Điều 5(2)" in body
+    assert "Trong năm này chưa đủ điều kiện xét tặng" in body  # LĐTT is not offered again
+    assert 'value="2025-01-15"' in body  # the chosen date stays in the field
+
+
+def test_unit_candidates_do_not_offer_a_title_decided_later(client, world, held_ldtt):
+    client.force_login(world["office"])
+    url = reverse("web:unit_candidates", args=[world["province"].pk])
+    body = client.get(url + "?year=2024&code=LDTT&decision_date=2025-01-15").content.decode()
+    assert "Nguyễn Thị Hồng" not in body
+    assert "15/01/2025" in body
+    held_ldtt.delete()
+    body = client.get(url + "?year=2024&code=LDTT&decision_date=2025-01-15").content.decode()
+    assert "Nguyễn Thị Hồng" in body
+
+
+def test_pages_evaluate_as_of_today_when_later_than_the_review(client, world):
+    import time_machine
+
+    client.force_login(world["office"])
+    url = reverse("web:unit_candidates", args=[world["province"].pk]) + "?year=2024&code=LDTT"
+    with time_machine.travel(dt.datetime(2025, 6, 2, 9, tzinfo=dt.UTC), tick=False):
+        assert "02/06/2025" in client.get(url).content.decode()
+    with time_machine.travel(dt.datetime(2025, 1, 3, 9, tzinfo=dt.UTC), tick=False):
+        assert "15/01/2025" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("year", "value", "message"),
+    [
+        (2014, "2014-03-01", "Chưa có quy định nào áp dụng cho quyết định ngày 01/03/2014"),
+        (2024, "2023-12-31", "trước năm thành tích 2024"),
+        (2024, "2099-01-01", "quá xa"),
+        (2024, "15/01/2025", "không phải là ngày"),
+    ],
+)
+def test_decision_date_that_cannot_be_used_is_refused_in_vietnamese(
+    client, world, year, value, message
+):
+    client.force_login(world["clerk_a"])
+    url = reverse("web:person_eligibility", args=[world["hong"].pk])
+    response = client.get(url, {"year": year, "decision_date": value})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert "Lao động tiên tiến" in body  # evaluated as of the default date instead

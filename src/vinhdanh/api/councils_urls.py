@@ -8,10 +8,10 @@ from vinhdanh.api.councils import views
 router = DefaultRouter()
 router.include_root_view = False
 router.register("sessions", views.SessionViewSet, basename="council-session")
-router.register("thresholds", views.ThresholdViewSet, basename="council-threshold")
 router.register("", views.CouncilViewSet, basename="council")
 
 urlpatterns = [
+    path("thresholds/", views.ThresholdListView.as_view(), name="council-threshold-list"),
     path("decisions/issue/", views.IssueDecisionView.as_view(), name="council-decision-issue"),
     path(
         "decisions/<int:pk>/revoke/",

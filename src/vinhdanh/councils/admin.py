@@ -22,7 +22,6 @@ from vinhdanh.councils.models import (
     CouncilSession,
     HandCount,
     Recusal,
-    VoteThreshold,
 )
 
 
@@ -44,25 +43,6 @@ class CouncilAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["name", "unit__name"]
     raw_id_fields = ["unit"]
     inlines = [MemberInline, QuorumInline]
-
-
-@admin.register(VoteThreshold)
-class VoteThresholdAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = [
-        "award_code",
-        "council",
-        "regime",
-        "valid_from",
-        "valid_to",
-        "numerator",
-        "denominator",
-        "inclusive",
-        "denominator_type",
-        "method",
-        "rule_id",
-    ]
-    list_filter = ["denominator_type", "method", "regime"]
-    search_fields = ["award_code", "citation", "rule_id"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -13,10 +13,11 @@ from typing import Any
 
 import vinhdanh.awards.decision_rules  # noqa: F401  (issuing and revoking permissions)
 from vinhdanh.councils.enums import CouncilRole
-from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
+from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
 from vinhdanh.councils.models.councils import valid_on_q
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
 from vinhdanh.orgs.rules import add_perm
 
 OFFICER_ROLES = (CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.SECRETARY)
@@ -68,13 +69,14 @@ def has_role_over(user: Any, obj: Any) -> bool:
     )
 
 
-def may_edit_threshold(user: Any, row: Any) -> bool:
-    """A council's own row: the office over the council's unit. A general row (no council):
-    the office of a top-level unit, or a superuser."""
+def may_edit_threshold(user: Any, unit: Any) -> bool:
+    """Vote rules (the engine's `vote_rules` parameter) of a jurisdiction: the office over the
+    unit. The rules of every jurisdiction (no unit): the office of a top-level unit, or a
+    superuser."""
     if getattr(user, "is_superuser", False):
         return True
-    if isinstance(row, VoteThreshold) and row.council is not None:
-        return has_capability(user, Capability.OFFICE, row.council.unit)
+    if isinstance(unit, Unit):
+        return has_capability(user, Capability.OFFICE, unit)
     scope = unit_scope(user, Capability.OFFICE)
     return any(path.count("/") == 2 for path in scope.subtree_paths)
 

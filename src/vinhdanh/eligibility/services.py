@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import formats, timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from vinhdanh.eligibility.core import (
     CANDIDATE_CODES,
@@ -46,26 +48,53 @@ def regime_label(name: str) -> str:
         return name
 
 
-def regime_choices() -> list[tuple[str, str]]:
-    """Every registered regime as (id, human name), oldest first."""
-    found = sorted(
-        (regimes.get(n) for n in regimes.names()), key=lambda r: r.valid_from or dt.date.min
-    )
-    return [(r.name, r.label) for r in found]
-
-
-def default_decision_date(period: int) -> dt.date:
-    """Annual titles are decided at the year-end review: assume mid-January of the next year."""
+def review_date(period: int) -> dt.date:
+    """Annual titles are decided at the year-end review: mid-January of the next year."""
     return dt.date(period + 1, 1, 15)
+
+
+def default_decision_date(period: int, today: dt.date | None = None) -> dt.date:
+    """The date a page evaluates a year as of: the year-end review, or today when later.
+
+    The date selects the regime and the authority; the history (awards already made, whatever
+    their decision date) is the same either way.
+    """
+    return max(review_date(period), today or timezone.localdate())
 
 
 def year_is_covered(period: int) -> bool:
     """Whether some regime of the rules decides this achievement year (none before 2014)."""
     try:
-        regimes.select(default_decision_date(period))
+        regimes.select(review_date(period))
     except regimes.RegimeError:
         return False
     return True
+
+
+def latest_decision_date(today: dt.date | None = None) -> dt.date:
+    """The latest hypothetical decision date a page accepts: the end of next year."""
+    return dt.date((today or timezone.localdate()).year + 1, 12, 31)
+
+
+def decision_date_problem(period: int, day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why a hypothetical decision date cannot be used for this year, or None if it can."""
+    day_text = formats.date_format(day, "d/m/Y")
+    if day.year < period:
+        return _("A decision on %(day)s would come before the achievement year %(year)s.") % {
+            "day": day_text,
+            "year": period,
+        }
+    latest = latest_decision_date(today)
+    if day > latest:
+        return _("%(day)s is too far ahead: the latest decision date is %(latest)s.") % {
+            "day": day_text,
+            "latest": formats.date_format(latest, "d/m/Y"),
+        }
+    try:
+        regimes.select(day)
+    except regimes.RegimeError:
+        return _("No regime of the rules covers a decision on %(day)s.") % {"day": day_text}
+    return None
 
 
 def evaluate_subject(

@@ -48,6 +48,25 @@ class LeaveKind(models.TextChoices):
     OTHER = "other", _("Other leave")
 
 
+class TrainingCompliance(models.TextChoices):
+    """How a person on a training course kept the rules of the training institution."""
+
+    GOOD = "good", _("Good compliance")
+    POOR = "poor", _("Poor compliance")
+
+
+class TrainingResult(models.TextChoices):
+    """The study result of a training course (khá or better counts where a sector says so)."""
+
+    XUAT_SAC = "xuat_sac", _("Excellent (xuất sắc)")
+    GIOI = "gioi", _("Very good (giỏi)")
+    KHA = "kha", _("Good (khá)")
+    TRUNG_BINH = "trung_binh", _("Average (trung bình)")
+    YEU = "yeu", _("Weak (yếu)")
+    DAT = "dat", _("Passed (đạt)")
+    KHONG_DAT = "khong_dat", _("Not passed (không đạt)")
+
+
 class ReviewKind(models.TextChoices):
     DISCIPLINE = "discipline_consideration", _("Discipline under consideration")
     INVESTIGATION = "investigation", _("Investigation, inspection or audit")

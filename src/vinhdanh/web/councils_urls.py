@@ -33,7 +33,6 @@ urlpatterns = [
     path("sessions/<int:pk>/minutes.docx", views.session_minutes_docx, name="minutes_docx"),
     path("thresholds/", views.threshold_list, name="thresholds"),
     path("thresholds/new/", views.threshold_edit, name="threshold_new"),
-    path("thresholds/<int:pk>/", views.threshold_edit, name="threshold_edit"),
     path("decisions/issue/", views.decision_issue, name="issue"),
     path("decisions/<int:pk>/revoke/", views.decision_revoke, name="revoke"),
 ]

@@ -217,9 +217,11 @@ def test_district_chair_after_june_2025_is_refused_over_the_api():
 
 def test_thresholds_are_listed():
     world = council_world(size=2)
-    rows = as_user(world.office).get(f"{BASE}thresholds/").json()["results"]
-    codes = {r["award_code"] for r in rows}
-    assert {"*", "CSTD_BT", "CSTDTQ", "AH_LD", "AH_LLVTND"} <= codes
+    rows = as_user(world.office).get(f"{BASE}thresholds/").json()
+    codes = {r["award_code"]: r for r in rows}
+    assert {"*", "CSTD_BT", "CSTDTQ", "AH_LD", "AH_LLVTND"} <= set(codes)
+    assert (codes["AH_LD"]["threshold"], codes["AH_LD"]["method"]) == ("9/10", "secret_ballot")
+    assert (codes["*"]["threshold"], codes["*"]["inclusive"]) == ("1/2", False)
     assert CouncilSession.objects.count() == 0
 
 

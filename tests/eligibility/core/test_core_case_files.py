@@ -203,7 +203,7 @@ def test_overlay_values_accepted():
     [case] = load_cases(text)
     params = case.params
     assert params.cstdcs_quota_of_ldtt == pytest.approx(0.15)
-    assert params.vote_rule("CSTD_BT") is None
+    assert params.vote_rule("CSTD_BT").code == "*"  # removed: the general rule applies
     assert params.vote_rule("LDTT") is not None
     assert params.authority[0].role == "chu_tich_ubnd_xa"
     assert params.is_overridden("public_notice_working_days")

@@ -303,3 +303,57 @@ def test_cstdcs_requires_the_ldtt_standard(h):
     result = h.run(h.case("CSTDCS", years={2024: "HTNV"}, initiatives=[h.ini()]))
     assert result.outcome == NE
     assert h.failed(result) == ["R-LDTT-1"]
+
+
+# --- R-LDTT-5(b): training of a year or more (issue 10) ------------------------------------------
+
+
+def _course(h, *, compliance="good", result="kha", months=12, rating=None, overlay=None):
+    course = {"length_months": months, "compliance": compliance, "result": result}
+    year = {"months_worked": 12, "training": [course]}
+    if rating is not None:
+        year["rating"] = rating
+    return h.run(h.case("LDTT", years={2024: year}, overlay=overlay))
+
+
+def test_year_long_course_with_good_compliance_stands_in_for_the_rating(h):
+    result = _course(h)
+    assert result.outcome == EL
+    check = h.key(result, "long_training")
+    assert (check.rule, check.cite, check.ok) == (
+        "R-LDTT-5",
+        "Circular 01/2024/TT-BNV Art. 1(5)(b)",
+        True,
+    )
+    assert "12 tháng" in check.message()
+    assert not h.has(result, "rating")  # no "No rating" refusal
+
+
+def test_year_long_course_with_poor_compliance_is_not_eligible(h):
+    result = _course(h, compliance="poor")
+    assert result.outcome == NE
+    assert "không chấp hành tốt" in h.key(result, "long_training").message()
+
+
+def test_sector_parameter_requires_a_result_of_kha_or_better(h):
+    overlay = {"training_requires_result_kha": True}
+    assert _course(h, result="kha", overlay=overlay).outcome == EL
+    weak = _course(h, result="trung_binh", overlay=overlay)
+    assert weak.outcome == NE
+    assert "dưới loại khá" in h.key(weak, "long_training").message()
+    assert _course(h, result="trung_binh").outcome == EL  # without the sector condition
+
+
+def test_year_long_course_without_recorded_compliance_needs_review(h):
+    result = _course(h, compliance=None)
+    assert result.outcome == NR
+    assert h.key(result, "long_training_unknown").rule == "R-LDTT-5"
+
+
+def test_short_course_or_a_rating_keeps_the_rating_check(h):
+    short = _course(h, months=8)
+    assert short.outcome == NE
+    assert h.key(short, "rating").rule == "R-LDTT-1"
+    rated = _course(h, rating="HTNV")
+    assert rated.outcome == NE  # the unit rated the year: the rating decides
+    assert not h.has(rated, "long_training")

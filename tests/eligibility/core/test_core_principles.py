@@ -155,14 +155,28 @@ def test_armed_forces_titles_follow_ministry_rules(h):
 # --- council votes -------------------------------------------------------------------------------
 
 
-def test_council_without_configured_threshold_needs_review(h):
-    result = h.run(
-        h.case(
-            "LDTT",
-            years={2024: "HTTNV"},
-            council={"total_members": 5, "present": 5, "votes_for": 5},
-        )
-    )
+def test_council_general_rule_is_more_than_half_of_those_taking_part(h):
+    """R-VOTE-2: without a rule of its own, a code takes the general rule (the same one the
+    councils' tally reads): strictly more than half of the members taking part."""
+
+    def run(votes: int, overlay=None):
+        council = {"total_members": 9, "present": 6, "votes_for": votes}
+        return h.run(h.case("LDTT", years={2024: "HTTNV"}, council=council, overlay=overlay))
+
+    passed = run(4)
+    assert passed.outcome == EL
+    assert "trên 50%" in h.key(passed, "council_threshold").message()
+    failed = run(3)  # 3 of 6 is half, not more than half
+    assert failed.outcome == NE
+    assert h.key(failed, "council_threshold").rule == "R-VOTE-2"
+    half = {"threshold": "1/2", "denominator": "present_members", "inclusive": True}
+    assert run(3, {"vote_rules": {"*": half}}).outcome == EL
+
+
+def test_council_without_any_rule_needs_review(h):
+    council = {"total_members": 5, "present": 5, "votes_for": 5}
+    overlay = {"vote_rules": {"*": None}}
+    result = h.run(h.case("LDTT", years={2024: "HTTNV"}, council=council, overlay=overlay))
     assert result.outcome == NR
     assert h.key(result, "council_threshold").rule == "R-VOTE-2"
 
@@ -486,3 +500,47 @@ def test_explain_refuses_unknown_language(h):
     [case] = load_cases(h.data / "examples.yaml")[:1]
     with pytest.raises(ValueError, match="lang must be one of vi, en"):
         evaluate_batch(case.facts(), case.request).explain(1, lang="fr")
+
+
+def test_title_decided_after_the_hypothetical_decision_date_is_already_held(h):
+    """Issue 10: CSTĐ tỉnh for 2025 decided on 30/01/2026, asked again as of 15/01/2026."""
+    data = h.case(
+        "CSTD_BT",
+        period=2025,
+        on="2026-01-15",
+        years=h.years(2023, 2025),
+        awards=h.cstdcs(2023, 2024, 2025),
+        initiatives=[h.ini("bo_tinh", "2025-10-01", replicable=True)],
+    )
+    assert h.run(data).outcome == EL
+    held = {
+        "code": "CSTD_BT",
+        "period": 2025,
+        "decision_date": "2026-01-30",
+        "award_type": "CONG_TRANG",
+    }
+    data["awards"].append(held)
+    result = h.run(data)
+    assert result.outcome == NE
+    check = h.key(result, "already_awarded")
+    assert (check.rule, check.cite, check.ok) == ("R-PRIN-1", "Law 06/2022 Art. 5(2)", False)
+    assert "Law 06/2022 Art. 5(2)" in check.message("en")
+    assert "không xét lại" in check.message()
+    held["revoked"] = True  # a revoked award is not held
+    assert h.run(data).outcome == EL
+
+
+def test_chain_award_decided_after_the_decision_date_still_counts(h):
+    """The history exists whatever the hypothetical date: a CSTĐCS decided later still counts."""
+    data = h.case(
+        "CSTD_BT",
+        period=2025,
+        on="2026-01-15",
+        years=h.years(2023, 2025),
+        awards=[
+            *h.cstdcs(2023, 2024),
+            {"code": "CSTDCS", "period": 2025, "decision_date": "2026-01-20"},
+        ],
+        initiatives=[h.ini("bo_tinh", "2025-10-01", replicable=True)],
+    )
+    assert h.run(data).outcome == EL

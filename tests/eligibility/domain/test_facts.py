@@ -33,3 +33,11 @@ def test_member_aggregates_from_loaded_person_facts_equal_a_fresh_read() -> None
     # People missing from the loaded facts are read from the database.
     some = person_facts(Person.objects.filter(pk__in=Person.objects.order_by("pk")[:100]))
     assert_frame_equal(_sorted(member_aggregates(units, years=years, people=some)), _sorted(fresh))
+
+
+def test_training_choices_of_the_leave_records_are_the_engines_vocabulary():
+    from vinhdanh.eligibility.core.vocab import TRAINING_COMPLIANCE, TRAINING_RESULTS
+    from vinhdanh.people.enums import TrainingCompliance, TrainingResult
+
+    assert tuple(TrainingCompliance.values) == TRAINING_COMPLIANCE
+    assert tuple(TrainingResult.values) == TRAINING_RESULTS

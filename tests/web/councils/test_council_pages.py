@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import io
 import re
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
 from docx import Document
 
-from tests.councils.builders import FOR, council_world, make_nomination, province, run_vote
+from tests.councils.builders import (
+    FOR,
+    SESSION_DAY,
+    council_world,
+    make_nomination,
+    province,
+    run_vote,
+)
 from tests.factories.orgs import RoleFactory
 from tests.web.conftest import login
+from vinhdanh.councils.domain.queries.councils import threshold_for
 from vinhdanh.councils.enums import Choice
-from vinhdanh.councils.models import Ballot, BallotCast, CouncilSession, VoteThreshold
+from vinhdanh.councils.models import Ballot, BallotCast, CouncilSession
 
 pytestmark = pytest.mark.django_db
 
@@ -128,28 +137,36 @@ def test_minutes_exist_only_for_a_closed_session(client):
 
 
 def test_office_edits_the_general_thresholds(client):
+    """The office changes the general rule from a date; the tally reads the new rule (one
+    source with the engine); a plain council member cannot change it."""
     world = council_world(size=3)
     office = login(client, world.office)  # office of a top-level unit (the province)
-    row = VoteThreshold.objects.get(council=None, award_code="*")
-    page = office.get(reverse("web:councils:thresholds"))
-    assert reverse("web:councils:threshold_edit", args=[row.pk]) in page.content.decode()
+    page = office.get(reverse("web:councils:thresholds")).content.decode()
+    assert reverse("web:councils:threshold_new") + "?code=%2A" in page
+    assert "R-VOTE-1" in page  # the national defaults, CSTĐ bộ/tỉnh and hero titles
+    form = office.get(reverse("web:councils:threshold_new") + "?code=*")
+    assert form.status_code == 200
     response = office.post(
-        reverse("web:councils:threshold_edit", args=[row.pk]),
+        reverse("web:councils:threshold_new"),
         {
             "award_code": "*",
             "numerator": 2,
             "denominator": 3,
             "inclusive": "on",
             "denominator_type": "present_members",
+            "valid_from": "2025-01-01",
+            "legal_basis": "Quy chế Hội đồng TĐKT tỉnh 2025",
         },
     )
     assert response.status_code == 302
-    row.refresh_from_db()
-    assert (row.numerator, row.denominator, row.inclusive) == (2, 3, True)
+    spec = threshold_for(council=world.council, award_code="GIAY_KHEN", day=SESSION_DAY)
+    assert (spec.threshold.fraction, spec.threshold.inclusive) == (Fraction(2, 3), True)
+    page = office.get(reverse("web:councils:thresholds")).content.decode()
+    assert "Quy chế Hội đồng TĐKT tỉnh 2025" in page  # in the history of changes
     member = world.members[0].user
     client.logout()
     login(client, member)
-    assert client.get(reverse("web:councils:threshold_edit", args=[row.pk])).status_code == 403
+    assert client.get(reverse("web:councils:threshold_new")).status_code == 403
 
 
 def test_council_pages_carry_no_inline_script_or_style(client):

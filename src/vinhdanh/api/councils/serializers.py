@@ -13,7 +13,7 @@ from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Decision
 from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, VotingMethod
-from vinhdanh.councils.models import Council, CouncilMember, CouncilSession, VoteThreshold
+from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
 
 MAX_ID = 2**31 - 1
 
@@ -161,29 +161,29 @@ class VoteResultSerializer(serializers.Serializer[Any]):
         return f"{result.threshold.numerator}/{result.threshold.denominator}"
 
 
-class ThresholdSerializer(serializers.ModelSerializer[VoteThreshold]):
-    method = blank_or_choice(VoteThreshold, "method")
+class ThresholdSerializer(serializers.Serializer[Any]):
+    """A vote rule in force (the engine's `vote_rules` parameter, R-VOTE-1/2)."""
 
-    class Meta:
-        model = VoteThreshold
-        fields = [
-            "id",
-            "council",
-            "award_code",
-            "regime",
-            "valid_from",
-            "valid_to",
-            "numerator",
-            "denominator",
-            "inclusive",
-            "denominator_type",
-            "quorum_numerator",
-            "quorum_denominator",
-            "method",
-            "rule_id",
-            "citation",
-        ]
-        read_only_fields = fields
+    award_code = serializers.CharField(source="code")
+    threshold = serializers.SerializerMethodField()
+    inclusive = serializers.BooleanField()
+    denominator_type = serializers.CharField(source="denominator")
+    quorum = serializers.SerializerMethodField()
+    method = serializers.ChoiceField(
+        choices=VotingMethod.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Empty: the session's method."),
+    )
+    rule_id = serializers.CharField(source="rule")
+    citation = serializers.CharField(source="cite")
+
+    def get_threshold(self, rule: Any) -> str:
+        return f"{rule.threshold.numerator}/{rule.threshold.denominator}"
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_quorum(self, rule: Any) -> str | None:
+        return None if rule.quorum is None else f"{rule.quorum.numerator}/{rule.quorum.denominator}"
 
 
 # --- inputs --------------------------------------------------------------------------------

@@ -7,17 +7,19 @@ choice; the tally exists only once the session is closed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -58,10 +60,12 @@ from vinhdanh.councils.domain.queries.sessions import (
 from vinhdanh.councils.domain.queries.tally import session_results
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx
-from vinhdanh.councils.models import Council, CouncilSession, VoteThreshold
+from vinhdanh.councils.models import Council, CouncilSession
+from vinhdanh.eligibility.domain.queries.parameters import vote_rules_in_force
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 
@@ -362,19 +366,31 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         return response
 
 
-class ThresholdViewSet(viewsets.ReadOnlyModelViewSet[VoteThreshold]):
-    """Vote thresholds in force: the general rows and those of the caller's councils."""
+class ThresholdListView(APIView):
+    """Vote rules in force today (one source with the eligibility engine): for a jurisdiction
+    given by `?unit=<id>` among the caller's visible units, else for every jurisdiction."""
 
-    queryset = VoteThreshold.objects.none()
-    serializer_class = ThresholdSerializer
     permission_classes = [IsAuthenticated]
-    lookup_value_regex = r"\d+"
 
-    def get_queryset(self) -> QuerySet[VoteThreshold]:
-        councils = visible_councils(self.request.user)
-        return VoteThreshold.objects.filter(
-            Q(council__isnull=True) | Q(council__in=councils)
-        ).order_by("council_id", "award_code", "-valid_from", "id")
+    @extend_schema(
+        parameters=[OpenApiParameter("unit", int, required=False)],
+        responses={
+            200: ThresholdSerializer(many=True),
+            400: OpenApiResponse(BAD_REQUEST_SCHEMA, description="`unit` is not an id."),
+            404: ErrorSerializer,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        unit = None
+        raw = request.query_params.get("unit")
+        if raw:
+            if not raw.isdigit():
+                raise ValidationError({"unit": _("Expected a unit id.")})
+            unit = visible_units(request.user).filter(pk=int(raw)).first()
+            if unit is None:
+                raise NotFound
+        rules = vote_rules_in_force(dt.date.today(), unit)
+        return Response(ThresholdSerializer(rules, many=True).data)
 
 
 def _decider_unit(user: Any, pk: int) -> Unit | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -89,6 +91,30 @@ def _year(request: Request) -> int:
     return year
 
 
+DECISION_DATE = OpenApiParameter(
+    "decision_date",
+    OpenApiTypes.DATE,
+    description="The hypothetical decision date (selects the regime and the authority); by "
+    "default the year-end review of the next year, or today when later.",
+)
+
+
+def _decision_date(request: Request, year: int) -> dt.date:
+    raw = request.query_params.get("decision_date")
+    if not raw:
+        return services.default_decision_date(year)
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(
+            {"decision_date": _("“%(value)s” is not a date.") % {"value": raw}}
+        ) from None
+    problem = services.decision_date_problem(year, day)
+    if problem is not None:
+        raise ValidationError({"decision_date": problem})
+    return day
+
+
 def _result(result: Any) -> dict[str, Any]:
     return {**result.to_dict(_lang(), suggestions=True), "code": result.code}
 
@@ -98,10 +124,11 @@ class PersonEligibilityView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=[YEAR], responses=ResultSerializer(many=True))
+    @extend_schema(parameters=[YEAR, DECISION_DATE], responses=ResultSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         person = get_object_or_404(scoping.visible_people(request.user), pk=pk)
-        year = services.person_year(person, _year(request))
+        period = _year(request)
+        year = services.person_year(person, period, _decision_date(request, period))
         return Response([_result(r) for r in year.results])
 
 
@@ -111,7 +138,11 @@ class UnitCandidatesView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[YEAR, OpenApiParameter("code", str, enum=list(services.PERSON_CODES))],
+        parameters=[
+            YEAR,
+            DECISION_DATE,
+            OpenApiParameter("code", str, enum=list(services.PERSON_CODES)),
+        ],
         responses=CandidateListSerializer,
     )
     def get(self, request: Request, pk: int) -> Response:
@@ -122,7 +153,12 @@ class UnitCandidatesView(APIView):
         if code not in services.PERSON_CODES:
             raise ValidationError({"code": f"expected one of {', '.join(services.PERSON_CODES)}"})
         year = _year(request)
-        lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
+        lst = candidate_list(
+            unit=unit,
+            period=year,
+            scope=unit_scope(request.user),
+            decision_date=_decision_date(request, year),
+        )
         rows = lst.rows(code, Outcome.ELIGIBLE.value, limit=1000)
         return Response(
             {

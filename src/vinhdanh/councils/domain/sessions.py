@@ -24,6 +24,7 @@ from vinhdanh.councils.domain.common import CouncilError, NotAllowed, require
 from vinhdanh.councils.domain.notify import notify_session_closed, notify_voting_open
 from vinhdanh.councils.domain.queries.councils import (
     automatic_recusals,
+    citation_of,
     member_for,
     members_on,
     threshold_for,
@@ -464,7 +465,7 @@ def close_session(*, session: CouncilSession, actor: Any) -> CouncilSession:
             result = count.as_result()
             item = count.item
             item.method = count.method
-            item.threshold = count.row
+            item.threshold_citation = citation_of(count.rule)
             item.threshold_numerator = count.threshold.numerator
             item.threshold_denominator = count.threshold.denominator
             item.threshold_inclusive = count.threshold.inclusive

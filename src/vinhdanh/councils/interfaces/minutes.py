@@ -71,7 +71,7 @@ def result_of(item: dict[str, Any], session_id: int = 0) -> VoteResult:
         threshold=Fraction(int(item["threshold"][0]), int(item["threshold"][1])),
         inclusive=bool(item["inclusive"]),
         quorum_met=bool(item["quorum_met"]),
-        threshold_row=None,
+        citation=str(item.get("citation", "")),
     )
 
 

@@ -1,9 +1,7 @@
 from vinhdanh.councils.models.councils import (
-    WILDCARD,
     Council,
     CouncilMember,
     CouncilQuorum,
-    VoteThreshold,
 )
 from vinhdanh.councils.models.sessions import (
     AgendaItem,
@@ -17,7 +15,6 @@ from vinhdanh.councils.models.sessions import (
 )
 
 __all__ = [
-    "WILDCARD",
     "AgendaItem",
     "Attendance",
     "Ballot",
@@ -29,5 +26,4 @@ __all__ = [
     "HandCount",
     "Recusal",
     "SessionLockedError",
-    "VoteThreshold",
 ]

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.common.audit import audited
-from vinhdanh.councils.enums import CouncilRole, DenominatorType, VotingMethod
+from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 from vinhdanh.people.names import user_display_name
-
-WILDCARD = "*"
 
 
 def valid_on_q(day: dt.date, prefix: str = "") -> Q:
@@ -141,113 +137,3 @@ class CouncilQuorum(models.Model):
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator} ({self.valid_from:%d/%m/%Y})"
-
-
-@audited
-class VoteThreshold(models.Model):
-    """How many votes a nomination needs, by award kind and regime or date range (data).
-
-    The emulation office edits these rows. The most specific row wins: a council's own row over
-    a general one (council empty), an award code over '*', a regime over none, then the latest
-    `valid_from`. The comparison is `for_votes / denominator ≥ numerator / denominator_of_the
-    fraction` ("từ … trở lên", inclusive), or strictly greater when `inclusive` is off (">50%").
-    """
-
-    council = models.ForeignKey(
-        Council,
-        verbose_name=_("council"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="thresholds",
-        help_text=_("Empty: applies to every council without its own row."),
-    )
-    award_code = models.CharField(
-        _("award code"), max_length=40, default=WILDCARD, help_text=_("'*' for any award kind.")
-    )
-    regime = models.CharField(
-        _("regime"),
-        max_length=40,
-        blank=True,
-        help_text=_("A regime of the rules engine (e.g. regime_2022b); empty for any."),
-    )
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    numerator = models.PositiveSmallIntegerField(_("threshold numerator"))
-    denominator = models.PositiveSmallIntegerField(_("threshold denominator"))
-    inclusive = models.BooleanField(
-        _("inclusive (at least)"),
-        default=True,
-        help_text=_("Off: the ratio must be strictly greater (e.g. more than half)."),
-    )
-    denominator_type = models.CharField(
-        _("counted over"), max_length=16, choices=DenominatorType.choices
-    )
-    quorum_numerator = models.PositiveSmallIntegerField(
-        _("quorum numerator"), null=True, blank=True
-    )
-    quorum_denominator = models.PositiveSmallIntegerField(
-        _("quorum denominator"), null=True, blank=True
-    )
-    method = models.CharField(
-        _("voting method"),
-        max_length=16,
-        choices=VotingMethod.choices,
-        blank=True,
-        help_text=_("Empty: the session's method."),
-    )
-    rule_id = models.CharField(_("rule"), max_length=40, blank=True)
-    citation = models.CharField(_("legal basis"), max_length=255, blank=True)
-
-    class Meta:
-        verbose_name = _("vote threshold")
-        verbose_name_plural = _("vote thresholds")
-        ordering = ["council", "award_code", "-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(denominator__gt=0) & Q(numerator__lte=models.F("denominator")),
-                name="threshold_is_a_fraction",
-            ),
-            models.CheckConstraint(
-                condition=(Q(quorum_numerator__isnull=True) & Q(quorum_denominator__isnull=True))
-                | (
-                    Q(quorum_denominator__gt=0)
-                    & Q(quorum_numerator__lte=models.F("quorum_denominator"))
-                ),
-                name="threshold_quorum_is_a_fraction",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        sign = "≥" if self.inclusive else ">"
-        ratio = f"{sign} {self.numerator}/{self.denominator} {self.get_denominator_type_display()}"
-        return ratio if self.award_code == WILDCARD else f"{self.award_code}: {ratio}"
-
-    def clean(self) -> None:
-        if self.denominator == 0:
-            raise ValidationError({"denominator": _("The denominator must be positive.")})
-        if self.numerator > self.denominator:
-            raise ValidationError({"numerator": _("A threshold cannot exceed 100%.")})
-        if (self.quorum_numerator is None) != (self.quorum_denominator is None):
-            raise ValidationError(
-                {"quorum_denominator": _("Give both parts of the quorum, or neither.")}
-            )
-        if self.quorum_denominator == 0 or (
-            self.quorum_numerator is not None
-            and self.quorum_denominator is not None
-            and self.quorum_numerator > self.quorum_denominator
-        ):
-            raise ValidationError({"quorum_numerator": _("A quorum cannot exceed 100%.")})
-        if self.regime:
-            from vinhdanh.eligibility.core.regimes import load_all
-            from vinhdanh.eligibility.core.regimes.registry import registered
-
-            load_all()
-            if self.regime not in registered():
-                raise ValidationError({"regime": _("Unknown regime.")})
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("The period ends before it starts.")})
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.award_code = (self.award_code or WILDCARD).strip().upper() or WILDCARD
-        super().save(*args, **kwargs)

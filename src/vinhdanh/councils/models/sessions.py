@@ -25,7 +25,7 @@ from vinhdanh.councils.enums import (
     TallyOutcome,
     VotingMethod,
 )
-from vinhdanh.councils.models.councils import Council, CouncilMember, VoteThreshold
+from vinhdanh.councils.models.councils import Council, CouncilMember
 
 
 class SessionLockedError(Exception):
@@ -131,13 +131,8 @@ class AgendaItem(_SessionPart):
         _("voting method"), max_length=16, choices=VotingMethod.choices, blank=True
     )
     # --- the tally, written once when the session closes --------------------------------
-    threshold = models.ForeignKey(
-        VoteThreshold,
-        verbose_name=_("vote threshold"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
+    threshold_citation = models.CharField(
+        _("legal basis of the threshold"), max_length=400, blank=True
     )
     threshold_numerator = models.PositiveSmallIntegerField(null=True, blank=True)
     threshold_denominator = models.PositiveSmallIntegerField(null=True, blank=True)

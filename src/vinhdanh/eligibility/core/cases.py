@@ -659,4 +659,5 @@ def _year_row(sid: int, year: int, facts: dict[str, Any]) -> dict[str, Any]:
         "training_months": sum(t["length_months"] for t in training),
         "training_ok": training_ok,
         "training_result_ok": (all(r in TRAINING_RESULTS_OK for r in results) if results else None),
+        "training_course_months": max((t["length_months"] for t in training), default=0.0),
     }

@@ -20,7 +20,10 @@ years           one row per (subject_id, year): the evaluation period (calendar 
     leave_*_months    leave by type inside the service months: maternity, injury (treatment
                       after combat or rescue injury), sick, other
     training_months   training courses in the period; training_ok: compliance good (null if
-                      no training); training_result_ok: study result at least "khá"
+                      no training); training_result_ok: study result at least "khá";
+                      training_course_months: length of the longest course followed in the
+                      period (a course of 12 months or more stands in for the unit rating:
+                      R-LDTT-5(b), second sentence)
 
 awards          titles and forms already received (history, any regime: Art. 95)
     code, period (the achievement period), decision_date, award_type (CONG_TRANG | DOT_XUAT |
@@ -78,6 +81,7 @@ YEARS_SCHEMA: Schema = {
     "training_months": pl.Float64(),
     "training_ok": pl.Boolean(),
     "training_result_ok": pl.Boolean(),
+    "training_course_months": pl.Float64(),
 }
 AWARDS_SCHEMA: Schema = {
     "subject_id": pl.Int64(),
@@ -164,6 +168,7 @@ OPTIONAL_COLUMNS: Mapping[str, Mapping[str, object]] = {
         "training_months": 0.0,
         "training_ok": None,
         "training_result_ok": None,
+        "training_course_months": 0.0,
     },
     "awards": {
         "decision_date": None,

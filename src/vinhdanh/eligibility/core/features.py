@@ -182,21 +182,24 @@ def period_row(years: pl.LazyFrame, p: int) -> pl.LazyFrame:
             training_p=pl.col("training_months"),
             training_ok_p=pl.col("training_ok"),
             training_result_ok_p=pl.col("training_result_ok"),
+            training_course_p=pl.col("training_course_months"),
         )
     )
 
 
-def _valid(on: date) -> pl.Expr:
-    """Not revoked (R-REV-2) and decided by the decision date."""
-    return ~pl.col("revoked").fill_null(False) & (
-        pl.col("decision_date").is_null() | (pl.col("decision_date") <= on)
-    )
+def _valid() -> pl.Expr:
+    """Awards that count: every award not revoked (R-REV-2), whatever its decision date.
+
+    The request's decision date selects the regime and the authority, not which history
+    exists: an award for the same achievement decided after that date is still held, and the
+    same achievement is never rewarded twice (R-PRIN-1, Law 06/2022 Art. 5(2)).
+    """
+    return ~pl.col("revoked").fill_null(False)
 
 
 def award_features(
     awards: pl.LazyFrame,
     p: int,
-    on: date,
     held_codes: list[str],
     achievement_id: str | None,
 ) -> list[pl.LazyFrame]:
@@ -206,7 +209,7 @@ def award_features(
     Only the rows that matter are read: the chain codes, and the period's own awards (the
     yearly LĐTT rows, most of the table, matter only for the period).
     """
-    valid = _valid(on)
+    valid = _valid()
     chain = valid & ~pl.col("award_type").is_in(NON_CHAIN_AWARD_TYPES)
     bit = year_bit(pl.col("period"), p)
     at_p = pl.col("period") == p
@@ -270,9 +273,7 @@ def award_data_features(awards: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def prerequisite_features(
-    awards: pl.LazyFrame, disc: pl.LazyFrame, p: int, on: date
-) -> pl.LazyFrame:
+def prerequisite_features(awards: pl.LazyFrame, disc: pl.LazyFrame, p: int) -> pl.LazyFrame:
     """R-BKTTG-CN-1(b), R-HCLD3-CN-1: the first year a window may start after the prior
     form, ignoring awards for achievements before a discipline ended (R-DISC-2)."""
     dec = pl.col("decision_date")
@@ -281,7 +282,7 @@ def prerequisite_features(
         .then(pl.col("period") + 1)
         .otherwise(dec.dt.year() + ((dec.dt.month() != 1) | (dec.dt.day() != 1)).cast(pl.Int32))
     )
-    chain = _valid(on) & ~pl.col("award_type").is_in(NON_CHAIN_AWARD_TYPES)
+    chain = _valid() & ~pl.col("award_type").is_in(NON_CHAIN_AWARD_TYPES)
     code = pl.col("code")
     return (
         awards.filter(chain & code.is_in(["BK_BT", "BK_TTG"]) & (pl.col("period") <= p))
@@ -393,9 +394,9 @@ def build_features(
         pending_features(facts.pending_reviews, on),
         year_features(facts.years, p),
         period_row(facts.years, p),
-        *award_features(facts.awards, p, on, held, achievement_id),
+        *award_features(facts.awards, p, held, achievement_id),
         award_data_features(facts.awards),
-        prerequisite_features(facts.awards, disc, p, on),
+        prerequisite_features(facts.awards, disc, p),
         initiative_features(facts.initiatives, p, on),
         *request_tables(facts, p),
     ]

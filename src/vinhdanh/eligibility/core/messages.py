@@ -270,17 +270,20 @@ CATALOGUE: dict[str, T] = {
         "Only {present} of {total} members present: quorum of {quorum} not met ({source}).",
     ),
     "council.threshold.ok": (
-        "Hội đồng: {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, đạt ngưỡng từ "
-        "{threshold} trở lên ({source}[?assumed:; giả định quy định của Nghị định 91/2017 còn "
-        "áp dụng]).",
-        "Council: {votes}/{den} votes in favour ({share}) of {denominator}, at least the "
-        "{threshold} threshold ({source}[?assumed:; assuming Decree 91/2017 still applies]).",
+        "Hội đồng: {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, đạt ngưỡng "
+        "[?inclusive:từ ][?strict:trên ]{threshold}[?inclusive: trở lên] ({source}[?assumed:; "
+        "giả định quy định của Nghị định 91/2017 còn áp dụng]).",
+        "Council: {votes}/{den} votes in favour ({share}) of {denominator}, [?inclusive:at "
+        "least][?strict:more than] the {threshold} threshold ({source}[?assumed:; assuming "
+        "Decree 91/2017 still applies]).",
     ),
     "council.threshold.fail": (
         "Hội đồng: chỉ {votes}/{den} phiếu đồng ý ({share}) trên {denominator}, chưa đạt ngưỡng "
-        "{threshold} ({source}[?assumed:; giả định quy định của Nghị định 91/2017 còn áp dụng]).",
-        "Council: only {votes}/{den} votes in favour ({share}) of {denominator}, below the "
-        "{threshold} threshold ({source}[?assumed:; assuming Decree 91/2017 still applies]).",
+        "[?inclusive:từ ][?strict:trên ]{threshold}[?inclusive: trở lên] ({source}[?assumed:; "
+        "giả định quy định của Nghị định 91/2017 còn áp dụng]).",
+        "Council: only {votes}/{den} votes in favour ({share}) of {denominator}, "
+        "[?inclusive:below the][?strict:not more than the] {threshold} threshold ({source}"
+        "[?assumed:; assuming Decree 91/2017 still applies]).",
     ),
     # authority
     "authority.ok": (
@@ -399,6 +402,28 @@ CATALOGUE: dict[str, T] = {
         "Rated {rating} for {year}: below HTTNV (tasks completed well).",
     ),
     "ldtt.rating.missing": ("Chưa có xếp loại năm {year}.", "No rating for {year}."),
+    "ldtt.training_long.ok": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng (từ 01 năm trở lên), chấp hành tốt quy "
+        "định của cơ sở đào tạo[?kha:, kết quả học tập từ loại khá trở lên ({source})]: được "
+        "tính để xét LĐTT thay cho xếp loại tại đơn vị.",
+        "Training of {months} months (a year or more) in {year} with good compliance[?kha:, "
+        "study result khá or better ({source})]: counts toward the LĐTT evaluation in place of "
+        "a unit rating.",
+    ),
+    "ldtt.training_long.fail": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng nhưng[?poor: không chấp hành tốt quy "
+        "định của cơ sở đào tạo][?weak: kết quả học tập dưới loại khá ({source})]: không được "
+        "tính để xét LĐTT.",
+        "Training of {months} months in {year}, but[?poor: compliance with the training "
+        "institution's rules was not good][?weak: the study result is below khá ({source})]: it "
+        "does not count toward the LĐTT evaluation.",
+    ),
+    "ldtt.training_long.unknown": (
+        "Năm {year} đi đào tạo, bồi dưỡng {months} tháng: chưa ghi nhận việc chấp hành quy định "
+        "của cơ sở đào tạo[?kha: và kết quả học tập ({source})] — cần xác minh.",
+        "Training of {months} months in {year}: compliance with the training institution's "
+        "rules[?kha: and the study result ({source})] not recorded — verify.",
+    ),
     "ldtt.participation.ok": (
         "Có tham gia các phong trào thi đua năm {year}.",
         "Took part in the emulation movements in {year}.",

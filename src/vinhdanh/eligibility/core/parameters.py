@@ -15,13 +15,21 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, Literal
 
-from .vocab import AWARD_CODES, DISCIPLINE_FORMS, RATINGS, ROLES
+from .vocab import (
+    AWARD_CODES,
+    DISCIPLINE_FORMS,
+    RATINGS,
+    ROLES,
+    STATE_HONOUR_CODES,
+    VOTE_ONLY_CODES,
+)
 
 Denominator = Literal["total_members", "present_members"]
 AuthorityStatus = Literal["allowed", "unsettled", "denied"]
 DisciplineMode = Literal["overlap", "end_of_period"]
 InitiativeWindow = Literal["review_outside", "inside_only", "anytime"]
 TimingMode = Literal["gate", "review", "off"]
+VotingMethod = Literal["secret_ballot", "show_of_hands", ""]
 
 DISTRICT_END = date(2025, 6, 30)  # R-AUTH-2025-1: district chairs decide nothing after this
 
@@ -35,9 +43,18 @@ class ParameterError(ValueError):
         self.reason = message
 
 
+GENERAL = "*"  # the vote rule of every award code without its own
+
+
 @dataclass(frozen=True)
 class VoteRule:
-    """Council threshold for one award code (R-VOTE-1/2). Ratios are exact fractions."""
+    """Council threshold for one award code, or `GENERAL` (R-VOTE-1/2), exact fractions.
+
+    The one definition of a vote threshold: the engine's council check and the councils'
+    tally both read it (national defaults here, the office's versioned rows as overlays).
+    Pass when votes for / denominator ≥ threshold ("từ … trở lên"), or > when not inclusive
+    ("more than half"). `quorum` None: the council's own quorum; `method` "": the session's.
+    """
 
     code: str
     threshold: Fraction
@@ -46,6 +63,25 @@ class VoteRule:
     rule: str = "R-VOTE-2"
     cite: str = "council rules of procedure (R-VOTE-2)"
     assumed: bool = False  # carried over from an older text without verification
+    inclusive: bool = True
+    method: VotingMethod = ""
+
+    def passes(self, votes_for: int, denominator: int) -> bool:
+        left, right = votes_for * self.threshold.denominator, self.threshold.numerator * denominator
+        return left >= right if self.inclusive else left > right
+
+    def to_overlay(self) -> dict[str, Any]:
+        """The overlay spec (``vote_rules: {code: spec}``) that gives back this rule."""
+        spec: dict[str, Any] = {
+            "threshold": f"{self.threshold.numerator}/{self.threshold.denominator}",
+            "denominator": self.denominator,
+            "inclusive": self.inclusive,
+        }
+        if self.quorum is not None:
+            spec["quorum"] = f"{self.quorum.numerator}/{self.quorum.denominator}"
+        if self.method:
+            spec["method"] = self.method
+        return spec
 
 
 @dataclass(frozen=True)
@@ -129,10 +165,9 @@ class Parameters:
     jurisdiction: str | None = None
 
     def vote_rule(self, code: str) -> VoteRule | None:
-        for rule in self.vote_rules:
-            if rule.code == code:
-                return rule
-        return None
+        """The code's own rule, else the general one (`GENERAL`), else None."""
+        rules = {rule.code: rule for rule in self.vote_rules}
+        return rules.get(code, rules.get(GENERAL))
 
     def authority_for(self, role: str, code: str, on: date) -> AuthorityRow | None:
         """The first matching row wins (overlay rows are placed first)."""
@@ -284,8 +319,9 @@ def _min_rating(p: Parameters, key: str, value: Any) -> dict[str, str]:
     return current
 
 
-_VOTE_KEYS = ("threshold", "denominator", "quorum")
+_VOTE_KEYS = ("threshold", "denominator", "quorum", "inclusive", "method")
 _DENOMINATORS: dict[Any, Denominator] = {d: d for d in ("total_members", "present_members")}
+_METHODS: dict[Any, VotingMethod] = {m: m for m in ("secret_ballot", "show_of_hands", "")}
 
 
 def _known_keys(path: str, spec: Mapping[Any, Any], allowed: tuple[str, ...]) -> None:
@@ -298,7 +334,8 @@ def _vote_rules(p: Parameters, key: str, value: Any) -> tuple[VoteRule, ...]:
     rules = {rule.code: rule for rule in p.vote_rules}
     for code, spec in _mapping(key, value).items():
         path = f"{key}.{code}"
-        _code(path, code)
+        if code != GENERAL and code not in VOTED_CODES:
+            _code(path, code)
         if spec is None:
             rules.pop(code, None)
             continue
@@ -311,13 +348,18 @@ def _vote_rules(p: Parameters, key: str, value: Any) -> tuple[VoteRule, ...]:
             raise ParameterError(
                 f"{path}.denominator", "expected one of total_members, present_members"
             )
+        method = _METHODS.get(spec.get("method", ""))
+        if method is None:
+            raise ParameterError(f"{path}.method", "expected one of secret_ballot, show_of_hands")
         rules[code] = VoteRule(
             code=code,
             threshold=_fraction(f"{path}.threshold", spec["threshold"]),
             denominator=denominator,
             quorum=_opt_fraction(p, f"{path}.quorum", spec.get("quorum")),
-            rule="R-VOTE-1" if code in ("CSTD_BT", "CSTDTQ") else "R-VOTE-2",
+            rule="R-VOTE-1" if code in R_VOTE_1_CODES else "R-VOTE-2",
             cite="jurisdiction parameter",
+            inclusive=_bool(p, f"{path}.inclusive", spec.get("inclusive", True)),
+            method=method,
         )
     return tuple(rules.values())
 
@@ -458,28 +500,45 @@ def _default_authority() -> tuple[AuthorityRow, ...]:
 DEFAULT_AUTHORITY: tuple[AuthorityRow, ...] = _default_authority()
 
 
+# R-VOTE-1: CSTĐ bộ/tỉnh, CSTĐ toàn quốc, Anh hùng Lao động, Anh hùng LLVTND.
+R_VOTE_1_CODES: tuple[str, ...] = ("CSTD_BT", "CSTDTQ", *STATE_HONOUR_CODES)
+# Codes a vote rule may name: every award code of the catalogue.
+VOTED_CODES: frozenset[str] = frozenset((*AWARD_CODES, *VOTE_ONLY_CODES))
+
+
+def default_vote_rules(r_vote_1_cite: str, assumed: bool) -> tuple[VoteRule, ...]:
+    """R-VOTE-1 (secret ballot, at least 90% of all members) and the R-VOTE-2 default of the
+    councils' rules of procedure: more than half of the members taking part."""
+    return (
+        *(
+            VoteRule(
+                code,
+                Fraction(9, 10),
+                "total_members",
+                rule="R-VOTE-1",
+                cite=r_vote_1_cite,
+                assumed=assumed,
+                method="secret_ballot",
+            )
+            for code in R_VOTE_1_CODES
+        ),
+        VoteRule(
+            GENERAL,
+            Fraction(1, 2),
+            "present_members",
+            rule="R-VOTE-2",
+            cite="council rules of procedure (R-VOTE-2)",
+            inclusive=False,
+        ),
+    )
+
+
 def national_defaults() -> Parameters:
     """The Law 06/2022 layer; regimes adjust it (see regimes/)."""
     return Parameters(
-        vote_rules=(
-            VoteRule(
-                "CSTD_BT",
-                Fraction(9, 10),
-                "total_members",
-                None,
-                "R-VOTE-1",
-                "Decree 91/2017 Art. 45(8) (assumed carried into Decree 98/2023, 152/2025)",
-                assumed=True,
-            ),
-            VoteRule(
-                "CSTDTQ",
-                Fraction(9, 10),
-                "total_members",
-                None,
-                "R-VOTE-1",
-                "Decree 91/2017 Art. 45(8) (assumed carried into Decree 98/2023, 152/2025)",
-                assumed=True,
-            ),
+        vote_rules=default_vote_rules(
+            "Decree 91/2017 Art. 45(8) (assumed carried into Decree 98/2023, 152/2025)",
+            assumed=True,
         ),
         authority=DEFAULT_AUTHORITY,
     )

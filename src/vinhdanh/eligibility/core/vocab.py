@@ -127,6 +127,33 @@ FORM_CODES: tuple[str, ...] = (
     "HC_HUU_NGHI",
 )
 AWARD_CODES: tuple[str, ...] = TITLE_CODES + FORM_CODES
+# Hero titles: R-VOTE-1 applies to them; councils vote on them, the engine does not evaluate
+# them.
+STATE_HONOUR_CODES: tuple[str, ...] = ("AH_LD", "AH_LLVTND")
+# The other catalogue entries councils vote on without an engine rule (medals, state
+# honorary titles, prizes): a vote rule may name them (tests keep this list equal to the
+# catalogue).
+VOTE_ONLY_CODES: tuple[str, ...] = (
+    *STATE_HONOUR_CODES,
+    "HCH_QKQT",
+    "HCH_VANTQ",
+    "HCH_CSVV_1",
+    "HCH_CSVV_2",
+    "HCH_CSVV_3",
+    "HCH_HUU_NGHI",
+    "HCH_TNXP",
+    "BA_ME_VNAH",
+    "NGND",
+    "NGUT",
+    "TTND",
+    "TTUT",
+    "NSND",
+    "NSUT",
+    "NNND",
+    "NNUT",
+    "GT_HCM",
+    "GT_NN",
+)
 
 # The candidate-list titles of benchmark P1 (docs/architecture.md §6).
 CANDIDATE_CODES: tuple[str, ...] = (

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db import transaction
 
+from vinhdanh.eligibility.core import VoteRule
+from vinhdanh.eligibility.domain.queries.parameters import overlay_value
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.orgs.models import Unit
 
@@ -43,3 +45,29 @@ def set_parameter(
         old.save()
     row.save()
     return row
+
+
+@transaction.atomic
+def set_vote_rule(
+    *,
+    rule: VoteRule,
+    unit: Unit | None,
+    valid_from: dt.date,
+    legal_basis: str = "",
+    note: str = "",
+) -> ParameterValue:
+    """A council vote rule (R-VOTE-1/2) for one award code (or '*') in force from a date.
+
+    Stored as a new version of the jurisdiction's `vote_rules` parameter that keeps its other
+    codes: the engine's council check and the councils' tally then read it alike.
+    """
+    current = overlay_value("vote_rules", valid_from, unit) or {}
+    value = {**current, rule.code: rule.to_overlay()}
+    return set_parameter(
+        key="vote_rules",
+        value=value,
+        unit=unit,
+        valid_from=valid_from,
+        legal_basis=legal_basis,
+        note=note,
+    )

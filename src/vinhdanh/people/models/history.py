@@ -12,6 +12,8 @@ from vinhdanh.people.enums import (
     LeaveKind,
     Rating,
     ReviewKind,
+    TrainingCompliance,
+    TrainingResult,
 )
 from vinhdanh.people.models.persons import Person
 
@@ -96,6 +98,16 @@ class Leave(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=LeaveKind.choices)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"))
+    # Training courses only (R-LDTT-5(b)): compliance and study result, when known.
+    training_compliance = models.CharField(
+        _("compliance with the training rules"),
+        max_length=8,
+        choices=TrainingCompliance.choices,
+        blank=True,
+    )
+    training_result = models.CharField(
+        _("study result"), max_length=12, choices=TrainingResult.choices, blank=True
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     class Meta:

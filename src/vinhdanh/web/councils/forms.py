@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import Any
 
 from django import forms
@@ -15,9 +16,10 @@ from django.utils.translation import pgettext_lazy
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
-from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
-from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
-from vinhdanh.eligibility.services import regime_choices
+from vinhdanh.councils.enums import Choice, CouncilRole, DenominatorType, VotingMethod
+from vinhdanh.councils.models import AgendaItem, CouncilMember
+from vinhdanh.eligibility.core import VoteRule
+from vinhdanh.eligibility.core.parameters import GENERAL
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
@@ -215,44 +217,88 @@ class HandCountForm(forms.Form):
     abstain_votes = forms.IntegerField(label=_("Abstain"), min_value=0)
 
 
-class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        model = VoteThreshold
-        fields = [
-            "council",
-            "award_code",
-            "regime",
-            "valid_from",
-            "valid_to",
-            "numerator",
-            "denominator",
-            "inclusive",
-            "denominator_type",
-            "quorum_numerator",
-            "quorum_denominator",
-            "method",
-            "rule_id",
-            "citation",
-        ]
-        widgets = {"valid_from": DATE, "valid_to": DATE}
+class ThresholdForm(forms.Form):
+    """One vote rule (R-VOTE-1/2) of a jurisdiction, in force from a date."""
 
-    def __init__(self, *args: Any, councils: QuerySet[Council], **kwargs: Any) -> None:
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.none(),
+        label=_("Jurisdiction"),
+        required=False,
+        empty_label=_("Every jurisdiction"),
+    )
+    award_code = forms.ChoiceField(label=_("Award code"))
+    numerator = forms.IntegerField(label=_("Threshold numerator"), min_value=0)
+    denominator = forms.IntegerField(label=_("Threshold denominator"), min_value=1)
+    inclusive = forms.BooleanField(
+        label=_("Inclusive (at least)"),
+        required=False,
+        initial=True,
+        help_text=_("Off: the ratio must be strictly greater (e.g. more than half)."),
+    )
+    denominator_type = forms.ChoiceField(label=_("Counted over"), choices=DenominatorType.choices)
+    quorum_numerator = forms.IntegerField(label=_("Quorum numerator"), min_value=0, required=False)
+    quorum_denominator = forms.IntegerField(
+        label=_("Quorum denominator"), min_value=1, required=False
+    )
+    method = forms.ChoiceField(
+        label=_("Voting method"),
+        choices=[("", _("The session's method")), *VotingMethod.choices],
+        required=False,
+    )
+    valid_from = forms.DateField(label=_("In force from"), widget=DATE)
+    legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
+
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], every: bool, codes: list[str], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["council"].queryset = councils  # type: ignore[attr-defined]
+        unit_field = self.fields["unit"]
+        unit_field.queryset = units  # type: ignore[attr-defined]
+        unit_field.required = not every
         # Stored as codes; chosen by name.
-        kinds = [(k.code, k.name) for k in AwardKind.objects.order_by("sort_order")]
-        self.fields["award_code"] = forms.ChoiceField(
-            label=_("Title or form"),
-            choices=[("*", _("Every award kind")), *kinds],
-            initial="*",
+        names = {k.code: k.name for k in AwardKind.objects.filter(code__in=codes)}
+        self.fields["award_code"].choices = [  # type: ignore[attr-defined]
+            (GENERAL, _("Every award code without its own rule (*)")),
+            *((c, names.get(c, c)) for c in codes),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        num, den = data.get("numerator"), data.get("denominator")
+        if num is not None and den is not None and num > den:
+            self.add_error("numerator", _("A threshold cannot exceed 100%."))
+        q_num, q_den = data.get("quorum_numerator"), data.get("quorum_denominator")
+        if (q_num is None) != (q_den is None):
+            self.add_error("quorum_denominator", _("Give both parts of the quorum, or neither."))
+        elif q_num is not None and q_den is not None and q_num > q_den:
+            self.add_error("quorum_numerator", _("A quorum cannot exceed 100%."))
+        return data
+
+    def rule(self) -> VoteRule:
+        data = self.cleaned_data
+        quorum = (
+            Fraction(data["quorum_numerator"], data["quorum_denominator"])
+            if data.get("quorum_numerator") is not None
+            else None
         )
-        self.fields["regime"] = forms.ChoiceField(
-            label=_("Legal regime"),
-            choices=[("", _("Every regime")), *regime_choices()],
-            required=False,
-            help_text=_("The set of laws and decrees in force; empty for any."),
+        return VoteRule(
+            code=data["award_code"],
+            threshold=Fraction(data["numerator"], data["denominator"]),
+            denominator=(
+                "total_members"
+                if data["denominator_type"] == DenominatorType.TOTAL_MEMBERS
+                else "present_members"
+            ),
+            quorum=quorum,
+            inclusive=bool(data["inclusive"]),
+            method=(
+                "secret_ballot"
+                if data["method"] == VotingMethod.SECRET_BALLOT
+                else "show_of_hands"
+                if data["method"] == VotingMethod.SHOW_OF_HANDS
+                else ""
+            ),
         )
-        self.order_fields(self.Meta.fields)
 
 
 class DecisionHeaderForm(forms.Form):

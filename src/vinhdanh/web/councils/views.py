@@ -9,24 +9,25 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
 from vinhdanh.awards.domain.queries.decisions import issue_defaults, visible_decisions
-from vinhdanh.awards.models import Award, Decision
+from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
 from vinhdanh.councils.domain import sessions as session_domain
 from vinhdanh.councils.domain.common import CouncilError
 from vinhdanh.councils.domain.queries.councils import (
+    citation_of,
     members_on,
     quorum_on,
-    threshold_row,
     visible_councils,
     visible_sessions,
 )
@@ -36,10 +37,14 @@ from vinhdanh.councils.domain.queries.sessions import (
     proposed_for_decider,
     session_view,
 )
-from vinhdanh.councils.domain.thresholds import save_threshold
+from vinhdanh.councils.domain.thresholds import save_vote_rule
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx, minutes_of
-from vinhdanh.councils.models import Council, CouncilSession, Recusal, VoteThreshold
+from vinhdanh.councils.models import Council, CouncilSession, Recusal
+from vinhdanh.eligibility.core import VoteRule
+from vinhdanh.eligibility.core.parameters import GENERAL
+from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for, vote_rules_in_force
+from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.models import Nomination
@@ -139,7 +144,7 @@ def council_page(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "quorum": quorum_on(council, day),
             "quorums": council.quorums.all(),
-            "general_row": threshold_row(council=council, award_code="*", day=day),
+            "general_rule": _shown([vote_rule_for(day, council.unit, GENERAL)])[0],
             "sessions": council.sessions.order_by("-date", "-id"),
             "can_manage": manage,
             "can_run": run,
@@ -515,56 +520,94 @@ def session_minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- thresholds ----------------------------------------------------------------------------
+# One source: the engine's `vote_rules` parameter (national defaults + the office's rows).
 
 
-def _threshold_councils(user: Any) -> Any:
-    return Council.objects.filter(unit__in=_units_for(user, Capability.OFFICE)).order_by("name")
+def _may_set_every_jurisdiction(user: Any) -> bool:
+    return bool(user.has_perm("councils.change_threshold", None))
+
+
+def _shown(rules: list[VoteRule]) -> list[tuple[VoteRule, str]]:
+    """Each rule with its legal basis in the page's language."""
+    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    return [(rule, citation_of(rule, lang)) for rule in rules]
+
+
+def _threshold_units(user: Any) -> Any:
+    return _units_for(user, Capability.OFFICE)
 
 
 @login_required
 @require_GET
 def threshold_list(request: HttpRequest) -> HttpResponse:
-    councils = visible_councils(request.user)
-    rows = (
-        VoteThreshold.objects.filter(Q(council__isnull=True) | Q(council__in=councils))
-        .select_related("council")
-        .order_by("council_id", "award_code", "-valid_from")
+    today = dt.date.today()
+    units = list(_threshold_units(request.user))
+    visible = {c.unit_id for c in visible_councils(request.user)} | {u.pk for u in units}
+    history = list(
+        ParameterValue.objects.filter(key="vote_rules")
+        .filter(Q(unit__isnull=True) | Q(unit_id__in=visible))
+        .select_related("unit")
+        .order_by("unit__path", "-valid_from", "-pk")
     )
     return render(
         request,
         "web/councils/thresholds.html",
         {
-            "rows": [
-                (row, request.user.has_perm("councils.change_threshold", row)) for row in rows
+            "rules": _shown(vote_rules_in_force(today, None)),
+            "unit_rules": [
+                (unit, _shown(vote_rules_in_force(today, unit)))
+                for unit in units
+                if any(row.unit_id == unit.pk for row in history)
             ],
-            "can_add": request.user.is_superuser
-            or _units_for(request.user, Capability.OFFICE).exists(),
+            "history": [(row, sorted(row.value.items())) for row in history],
+            "today": today,
+            "can_add": bool(units) or _may_set_every_jurisdiction(request.user),
         },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def threshold_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    row = None
-    if pk is not None:
-        row = get_object_or_404(
-            VoteThreshold.objects.filter(
-                Q(council__isnull=True) | Q(council__in=visible_councils(request.user))
-            ),
-            pk=pk,
-        )
-        _require(request, "councils.change_threshold", row)
-    elif not (request.user.is_superuser or _units_for(request.user, Capability.OFFICE).exists()):
+def threshold_edit(request: HttpRequest) -> HttpResponse:
+    units = _threshold_units(request.user)
+    every = _may_set_every_jurisdiction(request.user)
+    if not (every or units.exists()):
         raise PermissionDenied
+    today = dt.date.today()
+    code = request.GET.get("code", GENERAL)
+    unit = units.filter(pk=request.GET.get("unit") or None).first()
+    current = vote_rule_for(today, unit, code)
+    initial = {
+        "unit": unit,
+        "award_code": code,
+        "numerator": current.threshold.numerator,
+        "denominator": current.threshold.denominator,
+        "inclusive": current.inclusive,
+        "denominator_type": current.denominator,
+        "quorum_numerator": current.quorum.numerator if current.quorum else None,
+        "quorum_denominator": current.quorum.denominator if current.quorum else None,
+        "method": current.method,
+        "valid_from": today,
+    }
+    codes = list(AwardKind.objects.order_by("code").values_list("code", flat=True))
     form = forms.ThresholdForm(
-        request.POST or None, instance=row, councils=_threshold_councils(request.user)
+        request.POST or None, initial=initial, units=units, every=every, codes=codes
     )
     if request.method == "POST" and form.is_valid():
-        save_threshold(row=form.save(commit=False), actor=request.user)
-        messages.success(request, _("The threshold was saved."))
-        return redirect("web:councils:thresholds")
-    return render(request, "web/councils/threshold_form.html", {"form": form, "row": row})
+        try:
+            save_vote_rule(
+                rule=form.rule(),
+                unit=form.cleaned_data["unit"],
+                valid_from=form.cleaned_data["valid_from"],
+                legal_basis=form.cleaned_data["legal_basis"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The threshold was saved."))
+            return redirect("web:councils:thresholds")
+    return render(request, "web/councils/threshold_form.html", {"form": form, "row": None})
 
 
 # --- decisions -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -95,6 +96,30 @@ def _year(request: HttpRequest) -> int:
     return year
 
 
+def _decision_date(request: HttpRequest, year: int) -> dt.date:
+    """The hypothetical decision date asked for (it selects the regime and the authority); by
+    default the year-end review or today, whichever is later. A date that cannot be used is
+    refused with a message saying why, and the default is shown instead."""
+    default = services.default_decision_date(year)
+    raw = (request.GET.get("decision_date") or "").strip()
+    if not raw:
+        return default
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        problem: str | None = _("“%(value)s” is not a date.") % {"value": raw}
+    else:
+        problem = services.decision_date_problem(year, day)
+    if problem is None:
+        return day
+    messages.warning(
+        request,
+        _("%(problem)s Showing the decision date %(day)s.")
+        % {"problem": problem, "day": formats.date_format(default, "d/m/Y")},
+    )
+    return default
+
+
 def may_list_candidates(user: object, unit: object) -> bool:
     return any(
         has_capability(user, cap, unit)  # type: ignore[arg-type]
@@ -124,7 +149,9 @@ def unit_candidates_choose(request: HttpRequest) -> HttpResponse:
 def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(visible_people(request.user).select_related("current_unit"), pk=pk)
     year = _year(request)
-    result = services.person_year(person, year)
+    decision_date = _decision_date(request, year)
+    result = services.person_year(person, year, decision_date)
+    shown = [display(r) for r in result.results]
     template = (
         "web/eligibility/_person.html"
         if getattr(request, "htmx", False)
@@ -136,9 +163,11 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "p": person,
             "year": year,
+            "decision_date": decision_date,
             "result": result,
             "labels": OUTCOME_LABELS,
-            "results": [display(r) for r in result.results],
+            "results": shown,
+            "eligible_names": [r["name"] for r in shown if r["outcome"] == Outcome.ELIGIBLE.value],
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
     )
@@ -162,7 +191,10 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = request.GET.get("outcome", Outcome.ELIGIBLE.value)
     if outcome not in OUTCOME_LABELS:
         outcome = Outcome.ELIGIBLE.value
-    lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
+    decision_date = _decision_date(request, year)
+    lst = candidate_list(
+        unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
+    )
     rows = lst.rows(code, outcome, limit=300)
     names = kind_names()
     return render(
@@ -171,6 +203,7 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "year": year,
+            "decision_date": decision_date,
             "code": code,
             "outcome": outcome,
             "lst": lst,
@@ -198,7 +231,12 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_list_candidates(request.user, unit):
         raise Http404
     year = _year(request)
-    lst = candidate_list(unit=unit, period=year, scope=unit_scope(request.user))
+    lst = candidate_list(
+        unit=unit,
+        period=year,
+        scope=unit_scope(request.user),
+        decision_date=_decision_date(request, year),
+    )
     headers = [
         str(h)
         for h in (
@@ -246,7 +284,7 @@ def why(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         raise Http404
     year = _year(request)
     result = services.evaluate_subject(
-        person=person, code=code, period=year, decision_date=services.default_decision_date(year)
+        person=person, code=code, period=year, decision_date=_decision_date(request, year)
     )
     return render(request, "web/eligibility/_result.html", {"r": display(result)})
 

@@ -13,33 +13,22 @@ from django.utils.translation import gettext as _
 from vinhdanh.councils.domain.arithmetic import DenominatorKind, Threshold
 from vinhdanh.councils.enums import CouncilRole, DenominatorType, SessionStatus
 from vinhdanh.councils.models import (
-    WILDCARD,
     AgendaItem,
     Council,
     CouncilMember,
     CouncilQuorum,
     CouncilSession,
     Recusal,
-    VoteThreshold,
 )
 from vinhdanh.councils.models.councils import valid_on_q
-from vinhdanh.eligibility.core.regimes import RegimeError
-from vinhdanh.eligibility.core.regimes import select as select_regime
+from vinhdanh.eligibility.core import VoteRule
+from vinhdanh.eligibility.core.messages import cite_text
+from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import RoleAssignment
 
 DEFAULT_QUORUM = Fraction(2, 3)
-# R-VOTE-2 default when no row matches at all: more than half of those taking part.
-FALLBACK_THRESHOLD = Threshold(1, 2, False, "present_members")
-
-
-def regime_on(day: dt.date) -> str:
-    """rules.md §0.1: the regime in force on the date of consideration (the engine's registry)."""
-    try:
-        return select_regime(day).name
-    except RegimeError:
-        return ""
 
 
 # --- members -----------------------------------------------------------------------------
@@ -172,7 +161,7 @@ class ThresholdSpec:
     threshold: Threshold
     quorum: Fraction
     method: str  # "" = the session's method
-    row: VoteThreshold | None
+    rule: VoteRule
 
 
 def _denominator_kind(value: str) -> DenominatorKind:
@@ -181,40 +170,25 @@ def _denominator_kind(value: str) -> DenominatorKind:
     return "present_members"
 
 
-def threshold_row(
-    *, council: Council | None, award_code: str, day: dt.date
-) -> VoteThreshold | None:
-    """The most specific row in force on `day` (see VoteThreshold)."""
-    rows = VoteThreshold.objects.filter(
-        Q(council__isnull=True) | Q(council=council) if council else Q(council__isnull=True),
-        award_code__in=[award_code.upper(), WILDCARD],
-    ).filter(valid_on_q(day), Q(regime="") | Q(regime=regime_on(day)))
-    candidates = list(rows)
-    if not candidates:
-        return None
-    return min(
-        candidates,
-        key=lambda r: (
-            r.council_id is None,
-            r.award_code == WILDCARD,
-            r.regime == "",
-            -(r.valid_from or dt.date.min).toordinal(),
-            -r.pk,
-        ),
-    )
-
-
 def threshold_for(*, council: Council, award_code: str, day: dt.date) -> ThresholdSpec:
-    row = threshold_row(council=council, award_code=award_code, day=day)
-    quorum = quorum_on(council, day)
-    if row is None:
-        return ThresholdSpec(FALLBACK_THRESHOLD, quorum, "", None)
-    if row.quorum_numerator is not None and row.quorum_denominator:
-        quorum = Fraction(row.quorum_numerator, row.quorum_denominator)
+    """The vote rule in force on the session date for the council's unit (R-VOTE-1/2): the
+    engine's `vote_rules` parameter, the one source the eligibility engine reads too. The
+    rule's quorum, when it has one, replaces the council's own."""
+    rule = vote_rule_for(day, council.unit, award_code.upper())
+    quorum = rule.quorum if rule.quorum is not None else quorum_on(council, day)
     threshold = Threshold(
-        row.numerator, row.denominator, row.inclusive, _denominator_kind(row.denominator_type)
+        rule.threshold.numerator,
+        rule.threshold.denominator,
+        rule.inclusive,
+        _denominator_kind(rule.denominator),
     )
-    return ThresholdSpec(threshold, quorum, row.method, row)
+    return ThresholdSpec(threshold, quorum, rule.method, rule)
+
+
+def citation_of(rule: VoteRule, lang: str = "vi") -> str:
+    """The rule id and legal basis of a vote rule, as the minutes (in Vietnamese) print it."""
+    cite = cite_text(rule.cite, lang)
+    return cite if rule.rule in cite else f"{rule.rule}: {cite}"
 
 
 # --- visibility ----------------------------------------------------------------------------

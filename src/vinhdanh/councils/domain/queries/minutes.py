@@ -79,7 +79,7 @@ def build_minutes(
                 "quorum_met": result.quorum_met,
                 "passed": result.passed,
                 "outcome": result.outcome,
-                "citation": count.row.citation if count.row else "",
+                "citation": result.citation,
                 "recusals": recusals.get(nomination.pk, []),
             }
         )

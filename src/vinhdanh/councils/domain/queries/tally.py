@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.councils.domain.arithmetic import Counts, Threshold, Verdict, decide, votes_needed
 from vinhdanh.councils.domain.queries.councils import (
+    citation_of,
     members_on,
     recused_pairs,
     threshold_for,
@@ -35,8 +36,8 @@ from vinhdanh.councils.models import (
     BallotCast,
     CouncilSession,
     HandCount,
-    VoteThreshold,
 )
+from vinhdanh.eligibility.core import VoteRule
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class VoteResult:
     threshold: Fraction
     inclusive: bool
     quorum_met: bool
-    threshold_row: VoteThreshold | None
+    citation: str = ""  # the rule id and legal basis of the threshold applied
 
     @property
     def ratio(self) -> Fraction | None:
@@ -143,7 +144,7 @@ class ItemCount:
     counts: Counts
     threshold: Threshold
     quorum: Fraction
-    row: VoteThreshold | None
+    rule: VoteRule
     verdict: Verdict
 
     def as_result(self) -> VoteResult:
@@ -166,7 +167,7 @@ class ItemCount:
             threshold=self.threshold.fraction,
             inclusive=self.threshold.inclusive,
             quorum_met=self.verdict.quorum_met,
-            threshold_row=self.row,
+            citation=citation_of(self.rule),
         )
 
 
@@ -233,7 +234,7 @@ def count_session(session: CouncilSession) -> list[ItemCount]:
         )
         verdict = decide(counts, spec.threshold, spec.quorum)
         counted.append(
-            ItemCount(item, method, counts, spec.threshold, spec.quorum, spec.row, verdict)
+            ItemCount(item, method, counts, spec.threshold, spec.quorum, spec.rule, verdict)
         )
     return counted
 
@@ -261,7 +262,7 @@ def _frozen(item: AgendaItem) -> VoteResult:
         threshold=Fraction(item.threshold_numerator or 0, item.threshold_denominator or 1),
         inclusive=item.threshold_inclusive,
         quorum_met=bool(item.quorum_met),
-        threshold_row=item.threshold,
+        citation=item.threshold_citation,
     )
 
 
@@ -272,7 +273,6 @@ def session_results(session: CouncilSession) -> list[tuple[AgendaItem, VoteResul
     items = (
         AgendaItem.objects.filter(session=session)
         .select_related(
-            "threshold",
             "nomination",
             "nomination__kind",
             "nomination__person",
@@ -290,7 +290,6 @@ def vote_result(nomination: Any) -> VoteResult | None:
             nomination_id=getattr(nomination, "pk", nomination),
             session__status=SessionStatus.CLOSED,
         )
-        .select_related("threshold")
         .order_by("-session__date", "-session__closed_at", "-session_id")
         .first()
     )

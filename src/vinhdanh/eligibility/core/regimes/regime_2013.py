@@ -11,7 +11,7 @@ from datetime import date
 from fractions import Fraction
 
 from ..checks import RuleBuilder
-from ..parameters import Parameters, VoteRule, national_defaults
+from ..parameters import Parameters, default_vote_rules, national_defaults
 from ..rules import collective as coll
 from ..rules import commendations as comm
 from ..rules import individual as ind
@@ -26,6 +26,8 @@ LDTT = ind.LdttRules(
     cite="Law 2003/2013 Art. 24; Decree 91/2017 Art. 10",
     recruit_rule="R-LDTT-7",
     recruit_cite="Decree 91/2017 Art. 10",
+    training_rule="R-LDTT-7",
+    training_cite="Decree 91/2017 Art. 10",
     discipline_rule="R-LDTT-6",
     discipline_cite="Decree 91/2017 Art. 10 (khiển trách or more)",
 )
@@ -42,10 +44,7 @@ def defaults(_on: date) -> Parameters:
         ttldxs_discipline_clause=True,  # R-TTLDXS-4
         cstdtq_timing="gate",  # R-CSTDTQ-2 was the rule (Decree 91/2017 Art. 48(1)(a))
         cstdtq_requires_six_cstdcs=True,  # R-CSTDTQ-3
-        vote_rules=tuple(
-            VoteRule(code, Fraction(9, 10), "total_members", None, "R-VOTE-1", D91)
-            for code in ("CSTD_BT", "CSTDTQ")
-        ),
+        vote_rules=default_vote_rules(D91, assumed=False),
     )
 
 

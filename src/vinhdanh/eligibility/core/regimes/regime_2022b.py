@@ -18,6 +18,7 @@ NAME = "regime_2022b"
 
 LDTT = ind.LdttRules(
     recruit_cite="Circular 01/2024/TT-BNV Art. 1(5) (assumed carried into Circular 15/2025)",
+    training_cite="Circular 01/2024/TT-BNV Art. 1(5)(b) (assumed carried into Circular 15/2025)",
     discipline_cite="Decree 152/2025 (principles clause)",
 )
 CSTT = dataclasses.replace(LDTT, rule="R-LDTT-2", cite="Law 06/2022 Art. 24(2)")

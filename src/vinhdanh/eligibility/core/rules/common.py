@@ -278,6 +278,8 @@ def council(ctx: Ctx) -> list[Check]:
         )
     t = rule.threshold
     den_col = "c_total" if rule.denominator == "total_members" else "c_present"
+    votes, needed = pl.col("c_for") * t.denominator, t.numerator * pl.col(den_col)
+    passes = votes >= needed if rule.inclusive else votes > needed
 
     def threshold_message(row: Row, ok: bool) -> Msg:
         votes, den = row["c_for"], row[den_col]
@@ -289,6 +291,8 @@ def council(ctx: Ctx) -> list[Check]:
             "denominator": Denominator(rule.denominator),
             "assumed": rule.assumed,
             "source": source,
+            "inclusive": rule.inclusive,
+            "strict": not rule.inclusive,
         }
 
     checks.append(
@@ -297,10 +301,7 @@ def council(ctx: Ctx) -> list[Check]:
             rule.rule,
             rule.cite,
             Effect.GATE,
-            only_if(
-                has,
-                (pl.col("c_for") * t.denominator >= t.numerator * pl.col(den_col)).fill_null(False),
-            ),
+            only_if(has, passes.fill_null(False)),
             threshold_message,
         )
     )

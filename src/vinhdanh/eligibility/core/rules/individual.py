@@ -41,6 +41,8 @@ class LdttRules:
     cite: str = "Law 06/2022 Art. 24(1)"
     recruit_rule: str = "R-LDTT-5"
     recruit_cite: str = "Circular 01/2024/TT-BNV Art. 1(5)"
+    training_rule: str = "R-LDTT-5"
+    training_cite: str = "Circular 01/2024/TT-BNV Art. 1(5)(b)"
     gap_cite: str = "Law 06/2022; Decree 98/2023 (before Circular 01/2024 took effect)"
     discipline_rule: str = "R-LDTT-6"
     discipline_cite: str = "Decree 98/2023 Art. 4; Decree 152/2025 (principles clause)"
@@ -79,6 +81,60 @@ def ldtt_values(ctx: Ctx) -> dict[str, pl.Expr]:
     }
 
 
+LONG_TRAINING_MONTHS = 12  # "đào tạo, bồi dưỡng từ 01 năm trở lên"
+
+
+def long_training_checks(ctx: Ctx, law: LdttRules, long_course: pl.Expr) -> list[Check]:
+    """R-LDTT-5(b), second sentence: a year or more of training in place of the rating.
+
+    Known poor compliance, or a known result under khá where the sector requires khá
+    (parameter `training_requires_result_kha`), bars the title; compliance or a required
+    result that is not recorded needs a person to verify it.
+    """
+    p = ctx.period
+    kha = ctx.params.training_requires_result_kha
+    source = ctx.source("training_requires_result_kha")
+    compliance = pl.col("training_ok_p")
+    result = pl.col("training_result_ok_p")
+    known_bad = compliance.eq(False).fill_null(False)
+    unknown = compliance.is_null()
+    if kha:
+        known_bad = known_bad | result.eq(False).fill_null(False)
+        unknown = unknown | result.is_null()
+
+    def fields(row: Row) -> dict[str, Any]:
+        return {
+            "year": p,
+            "months": row["training_course_p"],
+            "kha": kha,
+            "poor": row["training_ok_p"] is False,
+            "weak": kha and row["training_result_ok_p"] is False,
+            "source": source,
+        }
+
+    return [
+        Check(
+            "long_training",
+            law.training_rule,
+            law.training_cite,
+            Effect.GATE,
+            only_if(long_course, ~known_bad),
+            lambda row, ok: (
+                "ldtt.training_long.ok" if ok else "ldtt.training_long.fail",
+                fields(row),
+            ),
+        ),
+        Check(
+            "long_training_unknown",
+            law.training_rule,
+            law.training_cite,
+            Effect.REVIEW,
+            fails_if(long_course & ~known_bad & unknown),
+            lambda row, _ok: ("ldtt.training_long.unknown", fields(row)),
+        ),
+    ]
+
+
 def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
     prm = ctx.params
     p = ctx.period
@@ -92,17 +148,24 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
             "rating": row["rating_p"],
         }
 
+    # R-LDTT-5(b), second sentence: a course of a year or more, followed with good compliance
+    # (and, where a sector says so, a study result of khá or better), counts toward the LĐTT
+    # evaluation: for a year spent on it without a unit rating it stands in for the rating.
+    long_course = pl.col("rating_p").is_null() & (
+        pl.col("training_course_p") >= LONG_TRAINING_MONTHS
+    ).fill_null(False)
     checks.append(
         Check(
             "rating",
             law.rule,
             law.cite,
             Effect.GATE,
-            pl.col("rank_p") >= 3,
+            only_if(~long_course, pl.col("rank_p") >= 3),
             rating_message,
             need=lambda _row: ("need.rating", {"year": p}),
         )
     )
+    checks.extend(long_training_checks(ctx, law, long_course))
     checks.append(
         Check(
             "participation",

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 
 from vinhdanh.awards.models import Award
 from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
-from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE
+from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE, TRAINING_RESULTS_OK
 from vinhdanh.orgs.models import CollectiveRating, Unit
 from vinhdanh.people.models import (
     Discipline,
@@ -126,7 +126,7 @@ def person_queries(people: QuerySet[Person]) -> list[FactQuery]:
 
 def leave_query(people: QuerySet[Person]) -> QuerySet[Any]:
     return Leave.objects.filter(person_id__in=people.values("pk")).values_list(
-        "person_id", "kind", "start_date", "end_date"
+        "person_id", "kind", "start_date", "end_date", "training_compliance", "training_result"
     )
 
 
@@ -263,15 +263,67 @@ _LEAVE_COLUMN = {
 }
 
 
-def _leave_rows(people: QuerySet[Person]) -> Iterator[tuple[int, int, str, float]]:
-    for person_id, kind, start, end in leave_query(people).iterator(chunk_size=5000):
+TrainingRow = tuple[int, int, float, bool | None, bool | None]
+
+
+def _course_months(start: dt.date, end: dt.date) -> float:
+    return round(((end - start).days + 1) / 30.4375, 1)
+
+
+def _leave_rows(
+    people: QuerySet[Person], courses: list[TrainingRow]
+) -> Iterator[tuple[int, int, str, float]]:
+    """Months per year and column; each training course also adds, for every year it
+    touches, its whole length, compliance and result (R-LDTT-5(b)) to `courses`."""
+    rows = leave_query(people).iterator(chunk_size=5000)
+    for person_id, kind, start, end, compliance, result in rows:
         for year in range(start.year, end.year + 1):
             yield person_id, year, _LEAVE_COLUMN[kind], _months_in_year(start, end, year)
+            if kind == "training":
+                courses.append(
+                    (
+                        person_id,
+                        year,
+                        _course_months(start, end),
+                        {"good": True, "poor": False}.get(compliance),
+                        (result in TRAINING_RESULTS_OK) if result else None,
+                    )
+                )
+
+
+def _training(courses: list[TrainingRow]) -> pl.DataFrame:
+    """Per person and year, as the case loader reads a year's courses: the longest course;
+    compliance poor if any course was, good if all were, else unknown; result ok if every
+    stated result is khá or better (unknown when none is stated)."""
+    frame = pl.DataFrame(
+        courses,
+        schema={
+            "subject_id": pl.Int64,
+            "year": pl.Int32,
+            "course": pl.Float64,
+            "ok": pl.Boolean,
+            "result_ok": pl.Boolean,
+        },
+        orient="row",
+    )
+    return frame.group_by("subject_id", "year").agg(
+        training_course_months=pl.col("course").max(),
+        training_ok=pl.when((~pl.col("ok")).any())
+        .then(False)
+        .when(pl.col("ok").is_not_null().all() & pl.col("ok").all())
+        .then(True)
+        .otherwise(None),
+        training_result_ok=pl.when(pl.col("result_ok").is_not_null().any()).then(
+            pl.col("result_ok").drop_nulls().all()
+        ),
+    )
 
 
 def _with_leave(years: pl.DataFrame, people: QuerySet[Person]) -> pl.DataFrame:
-    """Leave is rare: spread it over years in Python and pivot it onto the year rows."""
-    rows = list(_leave_rows(people))
+    """Leave is rare: spread it over years in Python and pivot it onto the year rows. A year
+    spent on training without a rating still gets a row (R-LDTT-5(b))."""
+    courses: list[TrainingRow] = []
+    rows = list(_leave_rows(people, courses))
     if not rows:
         return years
     leave = (
@@ -279,10 +331,22 @@ def _with_leave(years: pl.DataFrame, people: QuerySet[Person]) -> pl.DataFrame:
         .with_columns(pl.col("subject_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
         .pivot(on="column", index=["subject_id", "year"], values="months", aggregate_function="sum")
     )
-    joined = years.join(leave, on=["subject_id", "year"], how="left")
-    return joined.with_columns(
-        [pl.col(c).fill_null(0.0) for c in leave.columns if c not in ("subject_id", "year")]
-    )
+    if courses:
+        leave = leave.join(_training(courses), on=["subject_id", "year"], how="left")
+    keys = ["subject_id", "year"]
+    years = years.with_columns(pl.col("subject_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
+    joined = years.join(leave, on=keys, how="left")
+    if courses:
+        trained = leave.filter(pl.col("training_course_months").is_not_null()).select(keys)
+        joined = pl.concat(
+            [joined, trained.join(years, on=keys, how="anti").join(leave, on=keys, how="left")],
+            how="diagonal_relaxed",
+        )
+    months = [c for c in leave.columns if c in _LEAVE_COLUMN.values()]
+    joined = joined.with_columns([pl.col(c).fill_null(0.0) for c in months])
+    if "movement_participation" in joined.columns:  # a training year: the case default
+        joined = joined.with_columns(pl.col("movement_participation").fill_null(True))
+    return joined
 
 
 _SUBJECT_TYPE_BY_LEVEL = {"village": "village", "commune": "commune"}
