@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular import authentication as spectacular_auth
 from rest_framework import authentication, exceptions, status
 
 from vinhdanh.orgs.domain import accounts
@@ -47,3 +48,9 @@ class BasicAuthentication(authentication.BasicAuthentication):
         if accounts.second_factor_needed(user):
             raise TwoFactorRequired
         return user, auth
+
+
+class BasicScheme(spectacular_auth.BasicScheme):
+    """The OpenAPI description of this HTTP Basic: the same as DRF's."""
+
+    target_class = "vinhdanh.api.authentication.BasicAuthentication"
