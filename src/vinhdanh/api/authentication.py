@@ -50,7 +50,7 @@ class BasicAuthentication(authentication.BasicAuthentication):
         return user, auth
 
 
-class BasicScheme(spectacular_auth.BasicScheme):
+class BasicScheme(spectacular_auth.BasicScheme):  # type: ignore[no-untyped-call]
     """The OpenAPI description of this HTTP Basic: the same as DRF's."""
 
     target_class = "vinhdanh.api.authentication.BasicAuthentication"
