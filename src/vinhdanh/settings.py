@@ -280,6 +280,7 @@ SESSION_SAVE_EVERY_REQUEST = False
 # A password-reset request takes at least this long, whether or not the address is known.
 PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("VINHDANH_PASSWORD_RESET_MIN_SECONDS", "1.0"))
 PASSWORD_RESET_TIMEOUT = 3600 * 2
+PASSWORD_RESET_MAX_PER_HOUR = 3  # e-mails to one address
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "rest_framework.authentication.SessionAuthentication",

@@ -88,3 +88,10 @@ def test_the_link_sets_a_new_password_once_and_lifts_a_lock_out(client: Client, 
     client.logout()
     again = client.get(link.group(1), follow=True).content.decode()
     assert "không còn dùng được" in again
+
+
+def test_a_mailbox_is_not_flooded_and_the_page_does_not_tell(client: Client, clerk: Any) -> None:
+    answers = [_ask(client, "vanthu@hatinh.gov.vn")[0]["Location"] for _ in range(6)]
+
+    assert len(set(answers)) == 1
+    assert len(mail.outbox) == 3

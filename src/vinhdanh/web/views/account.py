@@ -4,6 +4,7 @@ administrators' page of lock-outs, the lock-out page itself and the password res
 
 from __future__ import annotations
 
+import hashlib
 import time
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -246,6 +248,20 @@ class ResetRequestForm(PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def get_users(self, email: str) -> Any:
+        """At most PASSWORD_RESET_MAX_PER_HOUR e-mails to one address: no mailbox flooding.
+        Beyond that the page answers as always, and nothing is sent."""
+        key = "password-reset:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        cache.add(key, 0, timeout=3600)
+        try:
+            sent = cache.incr(key)
+        except ValueError:  # expired in between
+            cache.set(key, 1, timeout=3600)
+            sent = 1
+        if sent > settings.PASSWORD_RESET_MAX_PER_HOUR:
+            return iter(())
+        return super().get_users(email)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
