@@ -83,6 +83,9 @@ def test_the_link_sets_a_new_password_once_and_lifts_a_lock_out(client: Client, 
     assert AuditEvent.objects.filter(
         message="sign-in lock-out lifted", object_id=str(clerk.pk), user_id=clerk.pk
     ).exists()
+    changed = AuditEvent.objects.filter(object_type="auth.user", action="update").latest("id")
+    assert changed.user_id == clerk.pk  # the new password is the account holder's act
+    assert changed.before["password"] != changed.after["password"]
     signed_in = client.post("/login/", {"username": "vanthu", "password": "mot-mat-khau-moi-2026"})
     assert signed_in.status_code == 302
     client.logout()

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vinhdanh.common.context import acting_as
 from vinhdanh.orgs.domain import accounts
 from vinhdanh.web import signin
 
@@ -287,10 +288,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("account:password_reset_complete")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        # Whoever can read the account's mailbox may sign in again at once.
-        user = form.user  # the account whose link it was
-        accounts.unlock(user, user.get_username(), reason="password reset by e-mail")
+        user = form.user  # the account whose link it was: the change is theirs in the audit log
+        with acting_as(user):
+            response = super().form_valid(form)
+            # Whoever can read the account's mailbox may sign in again at once.
+            accounts.unlock(user, user.get_username(), reason="password reset by e-mail")
         return response
 
 
