@@ -44,6 +44,10 @@ install-dev: $(VENV)/.dev-installed install
 system-deps:
 	@bash scripts/system-deps.sh
 
+# The printed demo logins sign in with their password alone (production asks deciders and
+# administrators for a code too: VINHDANH_TWO_FACTOR, see README).
+demo serve: export VINHDANH_TWO_FACTOR ?= off
+
 ## demo: set up, build a SQLite database with a demo province and serve it on :$(PORT)
 demo: install
 	$(VINHDANH) migrate --noinput -v 0

@@ -35,3 +35,10 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):  # type: ignore[no-untyped-def]
+    """Tests sign deciders and administrators in with their password alone (as `make demo`
+    does); the tests of the second factor turn it on themselves."""
+    settings.TWO_FACTOR = "off"

@@ -64,10 +64,16 @@ PUBLIC = {
     "api:schema",
     "web:workflow_public_notices",
     "web:workflow_public_notice",
+    # signing in: the code, the password reset (they reveal nothing and change nothing on GET)
+    "login_code",
+    "account:password_reset",
+    "account:password_reset_done",
+    "account:password_reset_confirm",
+    "account:password_reset_complete",
 }
 
 # Pages for administrators (superusers) only.
-ADMIN_ONLY = {"web:audit"}
+ADMIN_ONLY = {"web:audit", "account:lockouts"}
 
 
 def _is_admin_only(name: str) -> bool:
@@ -199,6 +205,7 @@ URL_VALUES: dict[str, dict[str, Callable[[World], Any]]] = {
     "web:import_template": {"kind": lambda w: "people"},
     "web:import_upload": {"kind": lambda w: "people"},
     "web:import_confirm": {"token": lambda w: "0" * 32},
+    "account:password_reset_confirm": {"uidb64": lambda w: "MQ", "token": lambda w: "x-y"},
 }
 PARAM_VALUES: dict[str, Callable[[World], Any]] = {
     "format": lambda w: "json",

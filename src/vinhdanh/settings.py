@@ -200,7 +200,6 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["vinhdanh.api.filters.FilterBackend"],
     "EXCEPTION_HANDLER": "vinhdanh.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "vinhdanh.api.schema.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Vinh Danh API",
@@ -222,3 +221,77 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Sign-in security: lock-out after repeated failures (django-axes), a second factor for
+# deciders and administrators (django-otp, TOTP), a working-day session, API throttling.
+# Kept in one block; every value can be changed through a VINHDANH_* variable.
+import datetime as _dt  # noqa: E402
+
+# Before the project's apps, so that their admin modules come after these packages' own.
+_first_project_app = INSTALLED_APPS.index("vinhdanh.common")
+INSTALLED_APPS[_first_project_app:_first_project_app] = [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+# Axes first: a locked-out account is refused before its password is even checked.
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "vinhdanh.web.signin.SignInPolicyMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lock-out into its page
+
+# Reverse proxies in front of the server (0: the client is REMOTE_ADDR). Forwarded headers
+# are trusted only when a proxy is declared, or an attacker would pick a new address per try.
+PROXY_COUNT = int(os.environ.get("VINHDANH_PROXY_COUNT", "0"))
+AXES_FAILURE_LIMIT = int(os.environ.get("VINHDANH_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = _dt.timedelta(
+    minutes=int(os.environ.get("VINHDANH_LOGIN_COOLOFF_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vinhdanh.web.views.account.locked_out"
+AXES_ENABLE_ADMIN = False  # lifting a lock-out goes through the audited page or command
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"  # the address the last trusted proxy saw
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Second factor: "required" (deciders, administrators and superusers must use one; anyone
+# may), "optional" (nobody must) or "off" (never asked: the demo, whose logins are printed).
+TWO_FACTOR = os.environ.get("VINHDANH_TWO_FACTOR", "required").strip().lower()
+if TWO_FACTOR not in {"required", "optional", "off"}:
+    TWO_FACTOR = "required"
+OTP_TOTP_ISSUER = "Vinh Danh"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Between the password and the code (or the set-up), in seconds.
+TWO_FACTOR_PENDING_SECONDS = 600
+
+# A working day, counted from the sign-in (not renewed by activity), and gone with the browser.
+SESSION_COOKIE_AGE = int(float(os.environ.get("VINHDANH_SESSION_HOURS", "8")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = _env_bool("VINHDANH_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+SESSION_SAVE_EVERY_REQUEST = False
+
+# A password-reset request takes at least this long, whether or not the address is known.
+PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("VINHDANH_PASSWORD_RESET_MIN_SECONDS", "1.0"))
+PASSWORD_RESET_TIMEOUT = 3600 * 2
+PASSWORD_RESET_MAX_PER_HOUR = 3  # e-mails to one address
+
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "rest_framework.authentication.SessionAuthentication",
+    "vinhdanh.api.authentication.BasicAuthentication",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "vinhdanh.api.throttling.AnonRateThrottle",
+    "vinhdanh.api.throttling.UserRateThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": os.environ.get("VINHDANH_API_RATE_ANON", "60/min"),
+    "user": os.environ.get("VINHDANH_API_RATE_USER", "600/min"),
+}
+REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT

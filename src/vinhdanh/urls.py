@@ -2,13 +2,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from vinhdanh.web.views import account
 from vinhdanh.web.views.health import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", account.SignInView.as_view(), name="login"),
+    path("login/code/", account.login_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("vinhdanh.web.account_urls")),
+    path("admin/login/", account.admin_login),
     path("admin/", admin.site.urls),
     path("api/v1/", include("vinhdanh.api.urls")),
     path("", include("vinhdanh.web.urls")),

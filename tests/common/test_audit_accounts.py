@@ -86,6 +86,7 @@ def test_logging_in_writes_no_account_change(client, settings) -> None:  # type:
     user.save()
     before = AuditEvent.objects.count()
 
-    assert client.login(username="canbo", password="mot-mat-khau-dai")
+    signed_in = client.post("/login/", {"username": "canbo", "password": "mot-mat-khau-dai"})
 
+    assert signed_in.status_code == 302
     assert AuditEvent.objects.count() == before

@@ -11,10 +11,13 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.utils.translation import gettext_lazy as _
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from vinhdanh.api.authentication import LockedOut, TwoFactorRequired
+
+SIGN_IN_REFUSALS = (LockedOut, TwoFactorRequired)
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
@@ -27,4 +30,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             },
             status=status.HTTP_400_BAD_REQUEST,
         )
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.Throttled):
+        seconds = max(1, int(getattr(exc, "wait", None) or 1))
+        response.data = {
+            "detail": _("Too many requests: wait %(seconds)d seconds and try again.")
+            % {"seconds": seconds},
+            "code": "throttled",
+        }
+    elif response is not None and isinstance(exc, SIGN_IN_REFUSALS):
+        response.data = {"detail": exc.detail, "code": exc.default_code}
+        wait = getattr(exc, "wait", None)
+        if wait:
+            response["Retry-After"] = str(int(wait))
+    return response
