@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 import itertools
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +41,9 @@ KINDS = tuple(IMPORTERS)
 IGNORED_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 # How far down a title block may push the header row.
 HEADER_SCAN_ROWS = 15
+# How often (rows) a long import tells its progress: stage, done, total.
+PROGRESS_EVERY = 1000
+ProgressFn = Callable[[str, int, int], None]
 
 
 def importer_class(kind: str) -> type[Importer]:
@@ -174,6 +177,7 @@ def _parse_rows(
     problems: Problems,
     preview_limit: int,
     max_rows: int,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[Row], list[list[str]]]:
     specs = [
         (c.key, layout.positions[c.key], c.parse, c.required, c.default)
@@ -214,6 +218,8 @@ def _parse_rows(
                 row.bad.add(key)
                 values[key] = None
         parsed.append(row)
+        if progress is not None and not len(parsed) % PROGRESS_EVERY:
+            progress(len(parsed))
         if len(preview) < preview_limit:
             preview.append([display(raw[i]) if i < width else "" for _k, i, *_r in specs])
     return parsed, preview
@@ -230,17 +236,54 @@ def run_import(
     filename: str = "",
     today: dt.date | None = None,
     preview_limit: int = 20,
+    progress: ProgressFn | None = None,
+    on_written: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Validate the whole file; when nothing is wrong (and not a dry run) write it all at once."""
+    """Validate the whole file; when nothing is wrong (and not a dry run) write it all at once.
+
+    `progress(stage, done, total)` hears how far a long import is ("read": bytes of the file
+    read so far; "check"; "write"). `on_written(result)` runs inside the import's transaction,
+    after the rows are written: whatever it writes commits, or is rolled back, with them.
+    """
     cls = importer_class(kind)
     outer = context.current()
     request_id = outer.request_id if outer else None
+    hooks = _Hooks(progress, on_written)
     with context.acting(user, source=audit_source, request_id=request_id), _gc_paused():
         if isinstance(source, str | Path):
             filename = filename or Path(source).name
             with open(source, "rb") as handle:
-                return _run(cls, handle, dry_run, scope, filename, today, preview_limit)
-        return _run(cls, source, dry_run, scope, filename, today, preview_limit)
+                return _run(cls, handle, dry_run, scope, filename, today, preview_limit, hooks)
+        return _run(cls, source, dry_run, scope, filename, today, preview_limit, hooks)
+
+
+@dataclass
+class _Hooks:
+    progress: ProgressFn | None = None
+    on_written: Callable[[ImportResult], None] | None = None
+
+    def tell(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    def reading(self, handle: IO[bytes]) -> Callable[[int], None] | None:
+        """How much of the file is read, by the position in it (xlsx: of the zip)."""
+        if self.progress is None:
+            return None
+        try:
+            start = handle.tell()
+            size = handle.seek(0, 2)
+            handle.seek(start)
+        except (OSError, ValueError):
+            return None
+
+        def report(_rows: int) -> None:
+            try:
+                self.tell("read", min(handle.tell(), size), size)
+            except (OSError, ValueError):
+                return
+
+        return report
 
 
 @contextlib.contextmanager
@@ -265,10 +308,14 @@ def _run(
     filename: str,
     today: dt.date | None,
     preview_limit: int,
+    hooks: _Hooks | None = None,
 ) -> ImportResult:
+    hooks = hooks or _Hooks()
     result = ImportResult(kind=cls.kind)
     problems = Problems()
     importer = cls(problems=problems, scope=scope, today=today)
+    reading = hooks.reading(handle)
+    hooks.tell("read")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; the data is what counts.
@@ -284,7 +331,13 @@ def _run(
             if layout is None:
                 return _finish(result, problems)
             parsed, preview = _parse_rows(
-                rows, layout, cls.columns, problems, preview_limit, int(settings.IMPORT_MAX_ROWS)
+                rows,
+                layout,
+                cls.columns,
+                problems,
+                preview_limit,
+                int(settings.IMPORT_MAX_ROWS),
+                reading,
             )
             if problems.file_level():
                 return _finish(result, problems)
@@ -299,6 +352,7 @@ def _run(
     if not parsed:
         problems.add_file(_("the file has a header row but no data rows"))
         return _finish(result, problems)
+    hooks.tell("check", 0, len(parsed))
     importer.check(parsed)
     if problems:
         return _finish(result, problems)
@@ -306,6 +360,7 @@ def _run(
     result.count_labels = {k: cls.count_label(k) for k in result.counts}
     if dry_run:
         return result
+    hooks.tell("write", 0, len(parsed))
     try:
         with transaction.atomic():
             result.counts = importer.write()
@@ -320,11 +375,16 @@ def _run(
                     rows=result.rows,
                     counts=result.counts,
                 )
+            if hooks.on_written is not None:
+                result.count_labels = {k: cls.count_label(k) for k in result.counts}
+                result.written = True
+                hooks.on_written(result)
     except DatabaseError as exc:
         problems.add_file(
             _("the database refused the import, so nothing was written: %(error)s") % {"error": exc}
         )
         result.counts = {}
+        result.written = False
         return _finish(result, problems)
     result.count_labels = {k: cls.count_label(k) for k in result.counts}
     result.written = True
