@@ -26,7 +26,13 @@ from vinhdanh.common.audit import record_action
 from vinhdanh.common.importing.base import Importer, Row, Scope
 from vinhdanh.common.importing.columns import CellError, Column, display, is_blank
 from vinhdanh.common.importing.problems import Problem, Problems
-from vinhdanh.common.importing.reader import FileFormatError, RawRow, detect_format, read_rows
+from vinhdanh.common.importing.reader import (
+    XLSX,
+    FileFormatError,
+    RawRow,
+    detect_format,
+    read_rows,
+)
 from vinhdanh.common.text import search_key
 
 IMPORTERS: dict[str, str] = {
@@ -266,22 +272,27 @@ class _Hooks:
         if self.progress is not None:
             self.progress(stage, done, total)
 
-    def reading(self, handle: IO[bytes]) -> Callable[[int], None] | None:
-        """How much of the file is read, by the position in it (xlsx: of the zip)."""
+    def reading(self, handle: IO[bytes], fmt: str) -> Callable[[int], None] | None:
+        """How far the reading is: rows of the lines a CSV has, or for a workbook the position
+        in the (compressed) file, which openpyxl reads as it goes."""
         if self.progress is None:
             return None
         try:
             start = handle.tell()
-            size = handle.seek(0, 2)
+            if fmt == XLSX:
+                size = handle.seek(0, 2)
+            else:
+                size = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
             handle.seek(start)
         except (OSError, ValueError):
             return None
 
-        def report(_rows: int) -> None:
+        def report(rows: int) -> None:
             try:
-                self.tell("read", min(handle.tell(), size), size)
+                done = handle.tell() if fmt == XLSX else rows
             except (OSError, ValueError):
                 return
+            self.tell("read", min(done, size), size)
 
         return report
 
@@ -314,13 +325,13 @@ def _run(
     result = ImportResult(kind=cls.kind)
     problems = Problems()
     importer = cls(problems=problems, scope=scope, today=today)
-    reading = hooks.reading(handle)
     hooks.tell("read")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; the data is what counts.
             warnings.simplefilter("ignore")
             fmt = detect_format(handle)
+            reading = hooks.reading(handle, fmt)
             rows = read_rows(handle, fmt)
             found = find_header(rows, cls.columns)
             if found is None:
