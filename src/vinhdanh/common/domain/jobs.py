@@ -18,7 +18,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
 
 from vinhdanh.common import context
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
@@ -175,11 +174,12 @@ def run(job_id: int, attempt: int) -> str:
             progress.finish(result or {})
     except Superseded:
         return "superseded"
-    except Exception:
+    except Exception as exc:
         logger.exception("background job %s (%s) failed", job.pk, job.kind)
         BackgroundJob.objects.filter(pk=job.pk, attempt=attempt).update(
             status=JobStatus.FAILED,
-            message=_("The work stopped on an unexpected error; nothing was half-written."),
+            # For the administrator (the page says it in the reader's language, without details).
+            message=f"{type(exc).__module__}.{type(exc).__qualname__}",
             finished_at=timezone.now(),
             updated_at=timezone.now(),
         )
