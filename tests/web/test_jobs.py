@@ -274,3 +274,20 @@ def test_the_database_backend_and_its_worker_run_a_large_import(
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert BackgroundJob.objects.get(kind=JobKind.IMPORT_WRITE).status == JobStatus.DONE
     assert Person.objects.filter(code="SNV-002").exists()
+
+
+def test_asking_twice_for_the_same_list_follows_the_job_already_running(
+    client: Client, world: World, settings: Any, big: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    login(client, RoleFactory(unit=world.province, is_clerk=False, is_emulation_office=True).user)
+    url = reverse("web:unit_candidates_xlsx", args=[world.province.pk]) + "?year=2024"
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url)
+        second = client.post(url)
+    assert first["Location"] == second["Location"]
+    assert BackgroundJob.objects.count() == 1
+    other_year = reverse("web:unit_candidates_xlsx", args=[world.province.pk]) + "?year=2023"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(other_year)
+    assert BackgroundJob.objects.count() == 2

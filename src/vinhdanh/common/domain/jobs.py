@@ -67,7 +67,7 @@ def active_job(*, owner: Any, kind: str, params: dict[str, Any]) -> BackgroundJo
     for job in BackgroundJob.objects.filter(
         owner=owner, kind=kind, status__in=(JobStatus.QUEUED, JobStatus.RUNNING)
     )[:20]:
-        if job.params == params and not job.stuck:
+        if all(job.param(k) == v for k, v in params.items()) and not job.stuck:
             return job
     return None
 

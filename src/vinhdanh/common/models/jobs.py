@@ -86,7 +86,8 @@ class BackgroundJob(models.Model):
 
     @property
     def percent(self) -> int | None:
-        if not self.total:
+        """How far, when the stage counts its steps (None: a stage done in one go)."""
+        if not self.total or not self.done:
             return None
         return min(100, int(self.done * 100 / self.total))
 
