@@ -291,3 +291,28 @@ def test_asking_twice_for_the_same_list_follows_the_job_already_running(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(other_year)
     assert BackgroundJob.objects.count() == 2
+
+
+def test_prune_jobs_forgets_old_finished_jobs_and_their_files(
+    client: Client,
+    world: World,
+    immediate: None,
+    big: None,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    login(client, RoleFactory(unit=world.province, is_clerk=False, is_emulation_office=True).user)
+    url = reverse("web:unit_candidates_xlsx", args=[world.province.pk]) + "?year=2024"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    job = BackgroundJob.objects.get()
+    folder = Path(django_settings.MEDIA_ROOT) / "jobs" / str(job.pk)
+    assert any(folder.iterdir())
+    running = BackgroundJob.objects.create(owner=job.owner, kind=JobKind.IMPORT_CHECK, title="x")
+    call_command("prune_jobs", "--days", "7", stdout=io.StringIO())
+    assert BackgroundJob.objects.count() == 2  # a fresh job stays
+    BackgroundJob.objects.update(created_at=timezone.now() - dt.timedelta(days=8))
+    out = io.StringIO()
+    call_command("prune_jobs", "--days", "7", stdout=out)
+    assert "1 background job(s) removed" in out.getvalue()
+    assert list(BackgroundJob.objects.all()) == [running]  # unfinished: may still be retried
+    assert not folder.exists()

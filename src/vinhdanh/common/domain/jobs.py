@@ -8,7 +8,9 @@ to keep (JSON) or raises; it may write the result itself inside its own transact
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -185,3 +187,21 @@ def run(job_id: int, attempt: int) -> str:
         )
         return "failed"
     return "done"
+
+
+def prune_jobs(*, keep_days: int, now: Any = None) -> int:
+    """Forget finished jobs older than `keep_days`, with their files (an uploaded import file,
+    a list of people): personal data is kept no longer than the work needs it. Unfinished
+    jobs stay (a stuck one may still be retried)."""
+    now = now or timezone.now()
+    limit = now - dt.timedelta(days=keep_days)
+    old = BackgroundJob.objects.filter(
+        created_at__lt=limit,
+        status__in=(JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED),
+    )
+    count = 0
+    for job in old.iterator():
+        shutil.rmtree(job_dir(job), ignore_errors=True)
+        job.delete()
+        count += 1
+    return count
