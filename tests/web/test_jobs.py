@@ -254,14 +254,14 @@ def test_a_failed_job_says_so_and_can_be_retried(
     file.close()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_database_backend_and_its_worker_run_a_large_import(
-    client: Client, world: World, settings: Any, big: None
+    client: Client, world: World, settings: Any, big: None, django_capture_on_commit_callbacks: Any
 ) -> None:
     """The real path: the request only queues; `vinhdanh db_worker --batch` does the work."""
     settings.TASKS = DATABASE
     login(client, world.clerk_a)
-    response = upload(client, DUC)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, DUC)
     job = BackgroundJob.objects.get()
     assert job.status == JobStatus.QUEUED
     page = english(client).get(response["Location"]).content.decode()
@@ -270,7 +270,8 @@ def test_the_database_backend_and_its_worker_run_a_large_import(
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
     assert job.result["ok"]
-    client.post(reverse("web:job_confirm", args=[job.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("web:job_confirm", args=[job.pk]))
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert BackgroundJob.objects.get(kind=JobKind.IMPORT_WRITE).status == JobStatus.DONE
     assert Person.objects.filter(code="SNV-002").exists()
