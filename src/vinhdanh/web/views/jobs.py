@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from vinhdanh.common.domain.jobs import job_context, retry_job, start_job
+from vinhdanh.common.domain.jobs import active_job, job_context, retry_job, start_job
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.orgs.domain.queries.units import visible_units
@@ -107,6 +107,12 @@ def job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseRedirect(reverse("web:imports"))
     if not (job.result or {}).get("ok") or import_scope(request.user).is_empty:
         raise Http404
+    # A second click (or a second tab) follows the import already under way.
+    running = active_job(
+        owner=request.user, kind=JobKind.IMPORT_WRITE, params={"source": job.param("source")}
+    )
+    if running is not None:
+        return HttpResponseRedirect(reverse("web:job", args=[running.pk]))
     with transaction.atomic():
         write = start_job(
             owner=request.user,
