@@ -3,7 +3,7 @@
 `run(n)` builds an .xlsx of n people (one main post each, in units that exist), times a plain
 openpyxl read-only pass over it (the baseline), then the full `vinhdanh import people` path into a
 fresh database (created and dropped here, on the configured backend: SQLite file or PostgreSQL),
-and returns the figures with their ratio. Target (DESIGN §6): ratio ≤ 3.
+and returns the figures with their ratio. Target (docs/architecture.md §6): ratio ≤ 3.
 
     PYTHONPATH=src python bench/import_people.py [N]        # default 100000
 """

@@ -61,6 +61,7 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/", "__debug__/")
 
 # Pages anyone may open. Only "no server error" is checked for them (signed out and in).
 PUBLIC = {
+    "healthz",
     "login",
     "logout",
     "api:schema",

@@ -52,7 +52,7 @@ def test_api_unit_candidates_lists_person(client, world):
 
 
 def _ldtt_case(rating: str) -> dict:
-    """A CASE-FORMAT case asking LĐTT for 2024 with one rated year."""
+    """A case in the case format (docs/case-format.md) asking LĐTT for 2024 with one rated year."""
     return {
         "id": "X1",
         "subject": {"type": "individual"},

@@ -8,6 +8,7 @@ from django.db.models import Count
 
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.demo.generate import generate_demo
+from vinhdanh.nominations.models import Nomination
 from vinhdanh.people.models import Person, TaskRating
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,11 @@ def _generate_and_read(*, seed: int, people: int = 150, parallel: bool = False) 
             "decisions": list(
                 Decision.objects.order_by("id").values_list("issuing_body", "number", "signed_on")
             ),
+            "story": list(
+                Nomination.objects.order_by("id").values_list(
+                    "person__code", "kind__code", "state", "round__owning_unit__code"
+                )
+            ),
         }
         transaction.set_rollback(True)
     return data
@@ -39,6 +45,7 @@ def test_generate_demo_same_seed_gives_the_same_data() -> None:
     second = _generate_and_read(seed=11)
     assert first == second
     assert len(first["people"]) == 150
+    assert first["story"]  # the story's nominees and their states are part of the seed's data
 
 
 def test_generate_demo_other_seed_gives_other_people() -> None:

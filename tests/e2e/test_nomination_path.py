@@ -164,10 +164,13 @@ def test_nomination_goes_from_draft_to_decision_and_history(live_server, scene: 
             b.go(f"/workflow/rounds/{scene.round.pk}/")
             page.click(f'a[href="/workflow/rounds/{scene.round.pk}/nominate/"]')
             page.select_option("#id_kind", str(kind("BK_BT").pk))
-            page.fill("#id_person_code", person.code)
+            page.fill("#id_person_q", "nguyen thi hong")
+            with page.expect_navigation():
+                page.click("form.nomination-form button[value=search]")
+            page.check(f'#person-matches input[name=person][value="{person.pk}"]')
             page.fill("#id_achievement_summary", "Hai năm liền hoàn thành xuất sắc nhiệm vụ")
             with page.expect_navigation():
-                page.click("form.card button[type=submit]")
+                page.click("form.nomination-form button[value=save]")
             assert re.search(r"/workflow/nominations/\d+/$", page.url)
             nomination_path = page.url.removeprefix(live_server.url)
             expect(page.locator("h1")).to_contain_text("Nguyễn Thị Hồng")
@@ -257,6 +260,7 @@ def test_nomination_goes_from_draft_to_decision_and_history(live_server, scene: 
             # 6. The office closes the session (the nomination becomes "voted") and proposes.
             page = b.login("ban_tdkt")
             b.go(session_path)
+            page.check('form[action$="/close/"] input[name=confirm]')
             with page.expect_navigation():
                 page.click('form[action$="/close/"] button')
             b.go(f"{session_path}tally/")
@@ -280,6 +284,7 @@ def test_nomination_goes_from_draft_to_decision_and_history(live_server, scene: 
             page.fill("#id_signer_title", "Chủ tịch")
             page.select_option("#id_decider_role", "chu_tich_ubnd_tinh")
             page.check(f'input[name=nominations][value="{nomination_id}"]')
+            page.check("form.issue-decision input[name=confirm]")
             with page.expect_navigation():
                 page.click("form button[type=submit].primary")
             assert re.search(r"/decisions/\d+/$", page.url)

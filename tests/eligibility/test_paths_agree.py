@@ -1,5 +1,5 @@
 """One engine, two paths: histories stored in the database and read in bulk by the adapter
-give the same outcomes and checks as the same histories written as cases (CASE-FORMAT.md)."""
+give the same outcomes and checks as the same histories written as cases (docs/case-format.md)."""
 
 from __future__ import annotations
 

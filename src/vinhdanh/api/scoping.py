@@ -17,6 +17,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries import visibility as people_visibility
+from vinhdanh.people.domain.queries.visibility import own_person_q
 from vinhdanh.people.models import Person
 
 
@@ -29,17 +31,17 @@ def visible_units(user: Any) -> QuerySet[Unit]:
 
 
 def visible_people(user: Any) -> QuerySet[Person]:
-    """People whose current unit is in scope (people without a unit: superusers only)."""
-    scope = scope_of(user)
-    people = Person.objects.all()
-    if scope.everything:
-        return people
-    return people.filter(scope.q("current_unit"))
+    """People in scope and the caller's own person: the rule of the people domain."""
+    return people_visibility.visible_people(user)
 
 
-def _award_q(scope: UnitScope, prefix: str = "") -> Q:
-    """Awards whose person's current unit, or whose collective, is in scope."""
-    return scope.q(f"{prefix}person__current_unit") | scope.q(f"{prefix}unit")
+def _award_q(scope: UnitScope, prefix: str = "", user: Any = None) -> Q:
+    """Awards whose person's current unit, or whose collective, is in scope; and the caller's
+    own awards."""
+    query = scope.q(f"{prefix}person__current_unit") | scope.q(f"{prefix}unit")
+    if user is not None:
+        query |= own_person_q(user, f"{prefix}person")
+    return query
 
 
 def visible_awards(user: Any) -> QuerySet[Award]:
@@ -47,7 +49,7 @@ def visible_awards(user: Any) -> QuerySet[Award]:
     awards = Award.objects.all()
     if scope.everything:
         return awards
-    return awards.filter(_award_q(scope))
+    return awards.filter(_award_q(scope, user=user))
 
 
 def visible_decisions(user: Any) -> QuerySet[Decision]:
@@ -56,9 +58,9 @@ def visible_decisions(user: Any) -> QuerySet[Decision]:
     decisions = Decision.objects.all()
     if scope.everything:
         return decisions
-    if scope.is_empty:
-        return decisions.none()
-    awarding_in_scope = Award.objects.filter(decision=OuterRef("pk")).filter(_award_q(scope))
+    awarding_in_scope = Award.objects.filter(decision=OuterRef("pk")).filter(
+        _award_q(scope, user=user)
+    )
     return decisions.filter(scope.q("issuing_unit") | Q(Exists(awarding_in_scope)))
 
 

@@ -1,4 +1,4 @@
-"""States and choices of the council workflow (DESIGN.md §4 "Council session")."""
+"""States and choices of the council workflow (docs/architecture.md §4 "Council session")."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -47,6 +47,7 @@ from vinhdanh.demo.people import (
     Ids,
     Simulator,
 )
+from vinhdanh.demo.story import tell_story
 from vinhdanh.demo.tree import (
     COMMUNE,
     DISTRICT_OFFICE,
@@ -147,6 +148,7 @@ def generate_demo(
     chunk_size: int = 20_000,
     if_empty: bool = False,
     parallel: bool | None = None,
+    story: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> Summary:
     """Write the demo province into the default database; returns the counts.
@@ -220,6 +222,9 @@ def generate_demo(
                 end_year=end_year,
                 rows=summary.rows,
             )
+    if story:
+        # A round under way, through the workflow's own functions (demo/story.py).
+        tell_story(seed=seed, year=end_year)
     summary.elapsed = time.perf_counter() - began
     return summary
 

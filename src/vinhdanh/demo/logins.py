@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.common.context import acting
@@ -86,13 +87,35 @@ def _showcase_person() -> Person | None:
 
 
 @transaction.atomic
-def ensure_demo_logins() -> list[DemoLogin]:
-    """Create or refresh the demo users and their roles; returns what to print."""
+def ensure_demo_logins(*, commune: Unit | None = None) -> list[DemoLogin]:
+    """Create or refresh the demo users and their roles; returns what to print.
+
+    `commune`: the commune whose clerk is a demo login (the demo story chooses the one with
+    work to do); by default the one that already has a demo clerk, else the first with people.
+    """
     with acting(None, source="cli:demo_logins"):
-        return _ensure()
+        return _ensure(commune)
 
 
-def _ensure() -> list[DemoLogin]:
+def demo_commune_of_clerk() -> Unit | None:
+    """The current commune that already has a demo clerk (a `vanthu.*` user who can log in)."""
+    roles = (
+        RoleAssignment.objects.filter(
+            user__username__startswith="vanthu.",
+            is_clerk=True,
+            unit__level=UnitLevel.COMMUNE,
+            unit__valid_to__isnull=True,
+        )
+        .select_related("user", "unit")
+        .order_by("unit__code", "pk")
+    )
+    for role in roles:
+        if role.user.has_usable_password():
+            return role.unit
+    return None
+
+
+def _ensure(chosen_commune: Unit | None = None) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
     _user("admin", full_name="Quản trị hệ thống", superuser=True)
     logins.append(DemoLogin("admin", DEMO_PASSWORD, _("Administrator (superuser)"), _("all")))
@@ -163,7 +186,9 @@ def _ensure() -> list[DemoLogin]:
         )
 
     commune = (
-        Unit.objects.filter(
+        chosen_commune
+        or demo_commune_of_clerk()
+        or Unit.objects.filter(
             path__startswith=root.path, level=UnitLevel.COMMUNE, valid_to__isnull=True
         )
         .filter(Exists(Person.objects.filter(current_unit=OuterRef("pk"))))
@@ -208,4 +233,114 @@ def format_table(logins: list[DemoLogin]) -> str:
         lines.append("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+# --- what each demo user can try -----------------------------------------------------------
+
+
+def things_to_try(username: str) -> list[str]:
+    """What this demo user finds waiting, from the data as it is now (the inbox, the council's
+    open sessions, the public notices), then what their role can always do."""
+    from vinhdanh.councils.domain.queries.councils import member_for
+    from vinhdanh.councils.enums import SessionStatus
+    from vinhdanh.councils.models import BallotCast, CouncilSession
+    from vinhdanh.nominations.domain.queries.inbox import SECTIONS, section_queryset
+    from vinhdanh.nominations.models import PublicNotice, Round
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        return []
+    if user.is_superuser:
+        return [_("look up people, read the audit log and edit the rule parameters")]
+    waiting = {s.key: section_queryset(s, user).count() for s in SECTIONS}
+    if RoleAssignment.objects.filter(user=user, is_decider=True).exists():
+        # The decider is also head of the province: what awaits them as decider comes first.
+        waiting = {key: (n if key == "to_decide" else 0) for key, n in waiting.items()}
+    tries: list[str] = []
+    if waiting["to_submit"]:
+        tries.append(
+            _("complete and submit %(n)s draft nomination(s)") % {"n": waiting["to_submit"]}
+        )
+    if waiting["returned"]:
+        tries.append(
+            _("correct and resubmit %(n)s returned nomination(s)") % {"n": waiting["returned"]}
+        )
+    clerk_units = [r.unit for r in RoleAssignment.objects.filter(user=user, is_clerk=True)]
+    own_round = (
+        Round.objects.filter(owning_unit__in=clerk_units, created_by=user).order_by("pk").first()
+        if clerk_units
+        else None
+    )
+    if own_round is not None:
+        tries.append(
+            _("nominate a person of your unit in the round “%(round)s”, with a file attached")
+            % {"round": own_round.name}
+        )
+    elif clerk_units:
+        tries.append(_("open a round and nominate a person of your unit, with a file attached"))
+    if waiting["to_appraise"]:
+        tries.append(
+            _("appraise %(n)s submitted nomination(s), or return one with a reason")
+            % {"n": waiting["to_appraise"]}
+        )
+    open_sessions = CouncilSession.objects.filter(status=SessionStatus.OPEN).order_by("date", "pk")
+    for session in open_sessions:
+        member = member_for(session, user)
+        if (
+            member is not None
+            and not BallotCast.objects.filter(session=session, member=member).exists()
+        ):
+            tries.append(
+                _("vote in the open council session “%(session)s”") % {"session": session.title}
+            )
+    is_office = RoleAssignment.objects.filter(user=user, is_emulation_office=True).exists()
+    if is_office and open_sessions.exists():
+        tries.append(_("close the open session once the members have voted"))
+    if waiting["to_propose"]:
+        today = timezone.localdate()
+        notice = (
+            PublicNotice.objects.filter(ends_on__gte=today, starts_on__lte=today)
+            .order_by("ends_on")
+            .first()
+        )
+        if notice is not None:
+            tries.append(
+                _(
+                    "follow the public notice open until %(date)s, then propose %(n)s "
+                    "nomination(s) that passed the council"
+                )
+                % {"date": notice.ends_on.strftime("%d/%m/%Y"), "n": waiting["to_propose"]}
+            )
+        else:
+            tries.append(
+                _("propose %(n)s nomination(s) that passed the council to the decider")
+                % {"n": waiting["to_propose"]}
+            )
+    if waiting["to_decide"]:
+        tries.append(
+            _("issue the decision for %(n)s proposed nomination(s)") % {"n": waiting["to_decide"]}
+        )
+    if RoleAssignment.objects.filter(user=user, is_decider=True).exists():
+        tries.append(_("read the decisions already issued and the awards they gave"))
+    if Person.objects.filter(user=user).exists() and not tries:
+        tries.append(
+            _(
+                "see your own record: posts, ratings, awards and the titles you may be "
+                "considered for"
+            )
+        )
+    return tries
+
+
+def format_tries(logins: list[DemoLogin]) -> str:
+    """One line per user: “<user> — Things to try: …”."""
+    lines = []
+    for login in logins:
+        tries = things_to_try(login.username)
+        if tries:
+            lines.append(
+                f"  {login.username} — "
+                + _("Things to try: %(things)s") % {"things": "; ".join(tries)}
+            )
     return "\n".join(lines)

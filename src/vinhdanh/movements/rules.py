@@ -23,6 +23,11 @@ def manages_unit(user: Any, unit: Any) -> bool:
     return unit is not None and any(has_capability(user, cap, unit) for cap in MANAGERS)
 
 
+def manages_any_unit(user: Any) -> bool:
+    """May launch a movement somewhere (shows the "launch a movement" button)."""
+    return any(has_capability(user, cap) for cap in MANAGERS)
+
+
 def manages_movement(user: Any, movement: Any) -> bool:
     return movement is not None and manages_unit(user, movement.launched_by)
 

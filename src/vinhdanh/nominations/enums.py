@@ -1,4 +1,4 @@
-"""States of a nomination and the one table of the moves between them (DESIGN.md §4).
+"""States of a nomination and the one table of the moves between them (docs/architecture.md §4).
 
 `TRANSITIONS` is the whole workflow: every change of state goes through
 `nominations.domain.workflow.transition`, which refuses any move that is not a row here and any
@@ -76,6 +76,8 @@ SYSTEM_TARGETS: frozenset[str] = frozenset({S.DECIDED, S.REVOKED})
 ACTIVE_STATES: frozenset[str] = frozenset(
     {S.DRAFT, S.SUBMITTED, S.APPRAISED, S.RETURNED, S.VOTED, S.PROPOSED, S.DECIDED}
 )
+# Ends a dossier for good: the page asks to confirm that it cannot be undone.
+FINAL_TARGETS: frozenset[str] = frozenset({S.WITHDRAWN, S.REJECTED})
 # The clerk may still change the dossier.
 EDITABLE_STATES: frozenset[str] = frozenset({S.DRAFT, S.RETURNED})
 # Past the nominating unit: in the hands of the level above.
@@ -96,6 +98,12 @@ class Outcome(models.TextChoices):
     DEFERRED = "DEFERRED", _("Deferred (a review is pending)")
     INVALID_AUTHORITY = "INVALID_AUTHORITY", _("The decider lacks the authority")
     NEEDS_REVIEW = "NEEDS_REVIEW", _("Needs review")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class AttachmentKind(models.TextChoices):

@@ -97,6 +97,19 @@ def may_launch_rounds(user: Any, unit: Any) -> bool:
     )
 
 
+def may_open_any_round(user: Any) -> bool:
+    """Is there a unit where this user may open a round? (Shows the "Open a round" button.)"""
+    return any(
+        has_capability(user, cap) for cap in (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
+    )
+
+
+def may_manage_round(user: Any, obj: Any) -> bool:
+    """Edit, close or withdraw a round: whoever may open rounds for its nominating unit."""
+    round_ = _round_of(obj)
+    return round_ is not None and may_launch_rounds(user, round_.owning_unit)
+
+
 def sees_comments(user: Any, obj: Any) -> bool:
     return is_proposer(user, obj) or is_appraising_office(user, obj) or may_override(user, obj)
 
@@ -123,6 +136,7 @@ _PERMISSIONS: dict[str, Callable[[Any, Any], bool]] = {
     "nominations.change_nomination": can_edit,
     "nominations.override_nomination": may_override,
     "nominations.launch_round": may_launch_rounds,
+    "nominations.manage_round": may_manage_round,
 }
 for _name, _fn in _PERMISSIONS.items():
     add_perm(_name, Predicate(_fn, name=_name))  # type: ignore[no-untyped-call]

@@ -8,16 +8,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote
+from vinhdanh.nominations.domain.queries.inbox import awaiting_count
+from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.orgs.rules import is_admin
+from vinhdanh.people.domain.queries.visibility import own_person
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "nav_decider": False}
     home = reverse("web:home")
     entries: list[tuple[str, str]] = [
         (home, _("Home")),
@@ -27,6 +30,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (reverse("web:decisions"), _("Decisions")),
         (reverse("web:workflow_inbox"), _("Nominations")),
     ]
+    me = own_person(user)
+    if me is not None:  # a user linked to a person reads their own record from the menu
+        entries.insert(1, (reverse("web:person", args=[me.pk]), _("My record")))
+        if unit_scope(user).is_empty:  # a staff member without a role: no tree of units
+            entries.remove((reverse("web:units"), _("Organisation")))
     office = is_admin(user) or has_capability(user, Capability.OFFICE)
     if office or has_capability(user, Capability.COUNCIL):
         entries.append((reverse("web:councils:list"), _("Councils")))
@@ -37,13 +45,23 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
         entries.append((reverse("web:audit"), _("Audit log")))
     path = request.path
+    matches = [
+        url for url, _label in entries if (path == url if url == home else path.startswith(url))
+    ]
+    current = max(matches, key=len, default=None)  # "/people/12/" is My record, not People
+    inbox_url = reverse("web:workflow_inbox")
+    # Nominations to act on, and council sessions where the user still has a ballot to cast.
+    awaiting = awaiting_count(user) + len(sessions_awaiting_vote(user))
     return {
         "nav_items": [
             {
                 "url": url,
                 "label": label,
-                "active": path == url if url == home else path.startswith(url),
+                "active": url == current,
+                "count": awaiting if url == inbox_url else 0,
             }
             for url, label in entries
-        ]
+        ],
+        "nav_awaiting": awaiting,
+        "nav_decider": has_capability(user, Capability.DECIDER),
     }

@@ -5,6 +5,7 @@ from vinhdanh.web.views import eligibility
 urlpatterns = [
     path("people/<int:pk>/", eligibility.person_eligibility, name="person_eligibility"),
     path("people/<int:pk>/<str:code>/", eligibility.why, name="eligibility_why"),
+    path("units/", eligibility.unit_candidates_choose, name="unit_candidates_choose"),
     path("units/<int:pk>/", eligibility.unit_candidates, name="unit_candidates"),
     path(
         "units/<int:pk>/candidates.xlsx",

@@ -10,13 +10,11 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models import AwardKind
-from vinhdanh.orgs.domain.queries.units import TreeRow, visible_units
-from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.people.domain.queries.people import PeopleFilter
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-_INDENT = "\u2003"  # an em space per level: the unit list reads as a tree
-UNIT_OPTIONS_MAX = 400
 
 
 def parse_day(value: str | None) -> dt.date | None:
@@ -59,7 +57,12 @@ class PeopleFilterForm(forms.Form):
             }
         ),
     )
-    unit = forms.IntegerField(label=_("Unit"), required=False)  # <select> drawn by the template
+    unit = UnitChoiceField(
+        label=_("Unit"),
+        required=False,
+        accept_ended=True,  # a unit's page links here, an ended unit's too
+        empty_label=_("— all units I can see —"),
+    )
     sub = forms.BooleanField(label=_("include sub-units"), required=False)
     kind = AwardKindChoiceField(
         label=_("Award held"),
@@ -82,32 +85,14 @@ class PeopleFilterForm(forms.Form):
             data["sub"] = "true"  # "include sub-units" is on until the user unticks it
         super().__init__(data)
         self.user = user
-
-    def clean_unit(self) -> Unit | None:
-        unit_id = self.cleaned_data.get("unit")
-        if unit_id is None:
-            return None
-        unit = visible_units(self.user).filter(pk=unit_id).first()
-        if unit is None:
-            raise forms.ValidationError(_("This unit does not exist or is outside your units."))
-        return unit
-
-    def unit_options(self, rows: list[TreeRow]) -> list[tuple[int, str, bool]]:
-        """The unit drop-down as a tree: (id, indented name, selected), rendered by the template.
-
-        A province has thousands of units: past UNIT_OPTIONS_MAX only the top two levels are
-        listed (a division is reached from its unit's page, which links to this list).
-        """
-        selected = getattr(self, "cleaned_data", {}).get("unit")
-        selected_id = selected.pk if selected is not None else None
-        if len(rows) > UNIT_OPTIONS_MAX:
-            rows = [r for r in rows if r.depth <= 1 or r.unit.pk == selected_id]
-        options = [
-            (r.unit.pk, f"{_INDENT * r.depth}{r.name}", r.unit.pk == selected_id) for r in rows
-        ]
-        if selected is not None and not any(option[2] for option in options):
-            options.append((selected.pk, selected.name, True))  # e.g. a unit that has since ended
-        return options
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user)
+        unit_field.error_messages["invalid_choice"] = _(
+            "This unit does not exist or is outside your units."
+        )
+        # A user without units (a staff member reading their own record) has nothing to choose.
+        self.has_units = not unit_scope(user).is_empty
 
     def filters(self) -> PeopleFilter:
         """The filter for the list; invalid fields are ignored (the form shows their errors)."""

@@ -8,6 +8,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.eligibility.core.parameters import OVERLAY_KEYS
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 
 
@@ -17,9 +20,9 @@ class ParameterForm(forms.Form):
         label=_("Value"),
         help_text=_('A number such as 0.15, true/false, or JSON such as {"CSTDCS": 5}.'),
     )
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Jurisdiction"),
-        queryset=Unit.objects.none(),
+        pick=UnitPick(levels=("province", "department")),
         required=False,
         empty_label=_("Everyone (national default)"),
     )
@@ -32,11 +35,11 @@ class ParameterForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.filter(  # type: ignore[attr-defined]
-            valid_to__isnull=True, level__in=["province", "department"]
-        )
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user, within=units.filter(level__in=["province", "department"]))  # type: ignore[arg-type]
 
     def clean_value(self) -> Any:
         raw = self.cleaned_data["value"].strip()
@@ -44,3 +47,30 @@ class ParameterForm(forms.Form):
             return json.loads(raw)
         except json.JSONDecodeError:
             return raw  # a bare string such as "overlap" or "2/3"
+
+
+# Who may read a unit's candidate lists (the same as `may_list_candidates`).
+CANDIDATE_LIST_CAPABILITIES = (
+    Capability.CLERK,
+    Capability.OFFICE,
+    Capability.HEAD,
+    Capability.COUNCIL,
+    Capability.DECIDER,
+    Capability.ADMIN,
+)
+
+
+class CandidateUnitForm(forms.Form):
+    """Go to another unit's candidate lists (a GET form; the picker offers the user's units)."""
+
+    unit = UnitChoiceField(
+        label=_("Candidate lists of the unit"),
+        pick=UnitPick(capabilities=tuple(CANDIDATE_LIST_CAPABILITIES)),
+    )
+    year = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user)

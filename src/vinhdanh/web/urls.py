@@ -1,11 +1,13 @@
 from django.urls import include, path
 
-from vinhdanh.web.views import audit, awards, home, orgs, people
+from vinhdanh.web.views import about, audit, awards, home, orgs, people
 
 app_name = "web"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("about/", about.about, name="about"),
     path("units/", orgs.unit_tree, name="units"),
+    path("units/pick/", orgs.unit_picker, name="unit_picker"),
     path("units/<int:pk>/", orgs.unit_page, name="unit"),
     path("units/<int:pk>/people.xlsx", orgs.unit_people_xlsx, name="unit_people_xlsx"),
     path("people/", people.people_list, name="people"),

@@ -49,6 +49,20 @@ urlpatterns = [
     ),
     path("rounds/<int:pk>/notice/", rounds.round_notice, name="workflow_round_notice"),
     path("rounds/<int:pk>/nominate/", rounds.nomination_new, name="workflow_nomination_new"),
+    path("rounds/<int:pk>/nominees/", rounds.nominee_search, name="workflow_nominee_search"),
+    path("rounds/<int:pk>/edit/", rounds.round_edit, name="workflow_round_edit"),
+    path(
+        "rounds/<int:pk>/close/",
+        rounds.round_end,
+        {"action": "close"},
+        name="workflow_round_close",
+    ),
+    path(
+        "rounds/<int:pk>/withdraw/",
+        rounds.round_end,
+        {"action": "withdraw"},
+        name="workflow_round_withdraw",
+    ),
     path("nominations/<int:pk>/", nominations.nomination_page, name="workflow_nomination"),
     path(
         "nominations/<int:pk>/edit/", nominations.nomination_edit, name="workflow_nomination_edit"

@@ -306,3 +306,36 @@ def test_a_council_action_over_http_basic_is_audited_with_its_user(settings):
         world.office.username,
         "api",
     )
+
+
+def test_a_decision_during_a_public_notice_needs_a_reason_over_the_api():
+    from django.utils import timezone
+
+    from vinhdanh.nominations.domain.calendar import add_working_days
+    from vinhdanh.nominations.models import PublicNotice
+
+    unit = province()
+    decider = as_user(decider_user(unit))
+    nomination = make_nomination(
+        round=make_round(decider_unit=unit), code="BK_BT", state=NominationState.PROPOSED
+    )
+    today = timezone.localdate()
+    notice = PublicNotice.objects.create(
+        round=nomination.round,
+        title="Công khai",
+        starts_on=today,
+        working_days=5,
+        ends_on=add_working_days(today, 5),
+    )
+    notice.nominations.set([nomination])
+    refused = decider.post(
+        f"{BASE}decisions/issue/", _issue_payload(unit, [nomination]), format="json"
+    )
+    assert refused.status_code == 400
+    assert notice.ends_on.strftime("%d/%m/%Y") in refused.content.decode()
+    issued = decider.post(
+        f"{BASE}decisions/issue/",
+        {**_issue_payload(unit, [nomination]), "notice_override_reason": "Kịp trao dịp lễ"},
+        format="json",
+    )
+    assert issued.status_code == 201, issued.content

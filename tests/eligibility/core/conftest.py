@@ -42,7 +42,9 @@ def make_case(
     regime: str | None = None,
     case_id: str = "T1",
 ) -> dict[str, Any]:
-    """A case dict in the CASE-FORMAT shape. Years map to a rating (12 months) or a dict."""
+    """A case dict in the shape of docs/case-format.md.
+
+    Years map to a rating (12 months) or a dict."""
     data: dict[str, Any] = {
         "id": case_id,
         "subject": dict(subject or {"type": "individual"}),

@@ -1,4 +1,4 @@
-"""Strict case files (CASE-FORMAT.md v1) and the runner's output contract."""
+"""Strict case files (docs/case-format.md v1) and the runner's output contract."""
 
 from __future__ import annotations
 

@@ -60,7 +60,12 @@ def test_officer_runs_a_session_from_the_pages(client):
     assert Ballot.objects.filter(session=session).count() == 3
     client.logout()
     office = login(client, world.office)
-    response = office.post(reverse("web:councils:close", args=[session.pk]), follow=True)
+    close = reverse("web:councils:close", args=[session.pk])
+    # Closing cannot be undone: without the confirmation box nothing happens.
+    office.post(close, follow=True)
+    session.refresh_from_db()
+    assert session.status == "open"
+    response = office.post(close, {"confirm": "on"}, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert "100%" in html

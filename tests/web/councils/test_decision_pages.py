@@ -22,6 +22,7 @@ HEADER = {
     "decider_role": "chu_tich_ubnd_tinh",
     "subject": "Về việc tặng Bằng khen",
     "legal_bases": "Luật Thi đua, khen thưởng 2022",
+    "confirm": "on",
 }
 
 

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tests.factories.awards import kind
+from tests.factories.people import PersonFactory
 from tests.nominations.world import S, World, force_state
+from vinhdanh.common.text import search_key
 from vinhdanh.nominations.domain.notices import post_notice
 from vinhdanh.nominations.models import Nomination, Notification, PublicComment, Round
 from vinhdanh.people.enums import Rating
@@ -44,13 +46,15 @@ def test_clerk_opens_a_round_and_nominates_through_the_pages(client, world: Worl
     assert response.status_code == 302
     assert response["Location"] == reverse("web:workflow_round", args=[round_.pk])
     person = world.person()
-    form = page(client, reverse("web:workflow_nomination_new", args=[round_.pk]))
-    assert person.code in form  # offered while typing
+    url = reverse("web:workflow_nomination_new", args=[round_.pk])
+    # The clerk finds the person by name, typed without diacritics (the plain-form search).
+    found = client.post(url, {"action": "search", "person_q": search_key(person.full_name)})
+    assert f'name="person" value="{person.pk}"' in found.content.decode()
     response = client.post(
-        reverse("web:workflow_nomination_new", args=[round_.pk]),
+        url,
         {
             "kind": kind("LDTT").pk,
-            "person_code": person.code,
+            "person": person.pk,
             "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ được giao",
         },
     )
@@ -62,14 +66,15 @@ def test_clerk_opens_a_round_and_nominates_through_the_pages(client, world: Worl
     assert str(S.DRAFT.label) in html
 
 
-def test_nomination_form_refuses_an_unknown_staff_code(client, world: World) -> None:
+def test_nomination_form_refuses_a_person_outside_the_unit(client, world: World) -> None:
     client.force_login(world.clerk)
+    outsider = PersonFactory()
     response = client.post(
         reverse("web:workflow_nomination_new", args=[world.round.pk]),
-        {"kind": kind("LDTT").pk, "person_code": "KHONG-CO"},
+        {"kind": kind("LDTT").pk, "person": outsider.pk},
     )
     assert response.status_code == 200
-    assert "KHONG-CO" in response.content.decode()
+    assert _("Choose a person of the nominating unit.") in response.content.decode()
     assert not Nomination.objects.exists()
 
 

@@ -271,6 +271,14 @@ class IssueDecisionInput(DecisionHeaderInput):
     nominations = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=1000
     )
+    notice_override_reason = serializers.CharField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Why the decision is issued before a nominee's public notice has closed "
+        "(refused without it while a notice is open); recorded in the audit log.",
+    )
 
 
 class RevokeInput(DecisionHeaderInput):

@@ -149,12 +149,12 @@ class UnitCandidatesView(APIView):
 CASE = {"type": "object", "additionalProperties": {}}
 CASES = {
     "oneOf": [CASE, {"type": "array", "items": CASE}],
-    "description": "One case, or a list of cases, in the case format (CASE-FORMAT.md).",
+    "description": "One case, or a list of cases, in the case format (docs/case-format.md).",
 }
 
 
 class CaseEvaluationView(APIView):
-    """Evaluate cases in the case format (CASE-FORMAT.md): a what-if with no database."""
+    """Evaluate cases in the case format (docs/case-format.md): a what-if with no database."""
 
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONBodyParser]  # the case format nests: a form cannot carry it

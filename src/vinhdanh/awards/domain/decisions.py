@@ -1,4 +1,4 @@
-"""Issuing and revoking decisions (DESIGN.md §4 "Decision"; rules.md §4, §5.7).
+"""Issuing and revoking decisions (docs/architecture.md §4 "Decision"; rules.md §4, §5.7).
 
 `issue_decision` numbers the decision, creates one award per nomination and moves each
 nomination to "decided" through the workflow's `transition`, all in one transaction with the
@@ -21,6 +21,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import vinhdanh.awards.decision_rules  # noqa: F401  (registers the permissions)
@@ -52,6 +53,10 @@ class DecisionError(ValueError):
 
 class AuthorityError(DecisionError):
     """The decider's role may not award (or revoke) this kind on this date."""
+
+
+class NoticeStillOpen(DecisionError):
+    """A nominee's public notice has not closed and the decider gave no reason to go on."""
 
 
 class DecisionNotAllowed(PermissionDenied):
@@ -149,6 +154,19 @@ def check_authority(
             row.cite,
         )
     return AuthorityCheck(True, "", row.rule, row.cite)
+
+
+def kinds_within_authority(
+    *, decider_role: str, on: dt.date, unit: Unit | None, kinds: Iterable[AwardKind]
+) -> list[AwardKind]:
+    """The kinds `decider_role` may award on `on` (the same authority table as issuing)."""
+    params = authority_parameters(unit=unit, on=on)
+    found = []
+    for kind in kinds:
+        row = params.authority_for(decider_role, kind.code, on)
+        if row is not None and row.status == "allowed":
+            found.append(kind)
+    return found
 
 
 def _require_authority(
@@ -263,8 +281,15 @@ def issue_decision(
     legal_bases: str,
     nominations: Sequence[Nomination],
     actor: Any,
+    notice_override_reason: str = "",
 ) -> Decision:
-    """Issue a numbered award decision for proposed nominations (one award each)."""
+    """Issue a numbered award decision for proposed nominations (one award each).
+
+    A nominee whose public notice has not closed today is refused with the day it ends,
+    unless the decider gives `notice_override_reason`: the reason is then audited on each
+    such nomination and on the decision.
+    """
+    from vinhdanh.nominations.domain.notices import decision_blocker
     from vinhdanh.nominations.domain.workflow import transition
 
     header = _header(
@@ -307,7 +332,22 @@ def issue_decision(
     _require_authority(
         header.decider_role, [n.kind for n in locked], header.signed_on, issuing_unit
     )
+    today = timezone.localdate()
+    open_notices = {
+        n.pk: blocker for n in locked if (blocker := decision_blocker(n, on=today)) is not None
+    }
+    override = normalize(notice_override_reason)
+    if open_notices and not override:
+        raise NoticeStillOpen(" ".join(open_notices.values()))
     with acting_as(actor):
+        for nomination in locked:
+            if nomination.pk in open_notices:
+                record_action(
+                    nomination,
+                    "decision issued before the public notice closed",
+                    reason=override,
+                    notice=open_notices[nomination.pk],
+                )
         decision = _new_decision(
             header,
             kind=DecisionKind.AWARD,
@@ -334,12 +374,16 @@ def issue_decision(
                 decision=decision,
                 award=award,
             )
+        extra: dict[str, Any] = {}
+        if open_notices:
+            extra = {"notice_override": override, "notice_open": sorted(open_notices)}
         record_action(
             decision,
             "decision issued",
             number=decision.number_label,
             awards=[a.pk for a in awards],
             nominations=ids,
+            **extra,
         )
     return decision
 

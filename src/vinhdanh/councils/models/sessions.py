@@ -1,6 +1,6 @@
 """Council sessions: agenda, attendance, recusals, ballots and the tally kept at closing.
 
-Secret ballot (DESIGN.md §4, §7): a `Ballot` holds the choice only — no voter, no time, a
+Secret ballot (docs/architecture.md §4, §7): a `Ballot` holds the choice only — no voter, no time, a
 random UUID key, and it is not written to the audit log. Who voted is a separate
 `BallotCast` row with a unique constraint, so nobody votes twice. Closing a session reseals
 the ballots (rewritten in random order in one transaction) so that neither insertion order

@@ -1,4 +1,4 @@
-"""Case files (shared/law/CASE-FORMAT.md v1): strict loading, and the single-case path.
+"""Case files (docs/case-format.md v1): strict loading, and the single-case path.
 
 A case becomes fact tables with one subject and goes through `evaluate_batch`, so the single
 case and the batch give the same answer by construction. Malformed input raises `CaseError`

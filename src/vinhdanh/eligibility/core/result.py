@@ -53,7 +53,7 @@ class Result:
         return [render(k, f, self.lang, sentence=False) for k, f in self.suggestion_msgs]
 
     def to_dict(self, lang: str | None = None, suggestions: bool = False) -> dict[str, Any]:
-        """The CASE-FORMAT.md "Result" object; suggestions only when asked for."""
+        """The docs/case-format.md "Result" object; suggestions only when asked for."""
         lang = lang or self.lang
         data: dict[str, Any] = {
             "id": self.id,

@@ -1,4 +1,4 @@
-"""The case-file runner behind ``vinhdanh eligibility FILE…`` (CASE-FORMAT.md "Result").
+"""The case-file runner behind ``vinhdanh eligibility FILE…`` (docs/case-format.md "Result").
 
 Prints one JSON object per case and line (or one JSON list); exits 0 whatever the outcomes,
 and non-zero with the list of problems when any input is malformed (nothing is evaluated).

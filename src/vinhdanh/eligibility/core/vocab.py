@@ -1,6 +1,7 @@
 """The fixed vocabulary of the engine: outcomes, ratings, codes, roles and enumerations.
 
-Names follow DESIGN.md §2 and rules.md; the Django side maps its choices onto these strings.
+Names follow docs/architecture.md §2 and rules.md; the Django side maps its choices onto these
+strings.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ FORM_CODES: tuple[str, ...] = (
 )
 AWARD_CODES: tuple[str, ...] = TITLE_CODES + FORM_CODES
 
-# The candidate-list titles of benchmark P1 (DESIGN.md §6).
+# The candidate-list titles of benchmark P1 (docs/architecture.md §6).
 CANDIDATE_CODES: tuple[str, ...] = (
     "LDTT",
     "CSTDCS",

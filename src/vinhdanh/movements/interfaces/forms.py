@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.movements.enums import MovementKind
 from vinhdanh.movements.rules import MANAGERS, REGISTRARS
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -36,7 +38,7 @@ def active_kinds() -> QuerySet[AwardKind]:
 class MovementForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     kind = forms.ChoiceField(label=_("Kind"), choices=MovementKind.choices)
-    launched_by = forms.ModelChoiceField(label=_("Launched by"), queryset=Unit.objects.none())
+    launched_by = UnitChoiceField(label=_("Launched by"), pick=UnitPick(capabilities=MANAGERS))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
     starts_on = forms.DateField(label=_("From"), widget=DATE)
     ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
@@ -55,7 +57,9 @@ class MovementForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["launched_by"].queryset = units_for(user, MANAGERS)  # type: ignore[attr-defined]
+        launched_by = self.fields["launched_by"]
+        assert isinstance(launched_by, UnitChoiceField)
+        launched_by.bind(user)
         self.fields["target_kinds"].queryset = active_kinds()  # type: ignore[attr-defined]
 
 
@@ -65,8 +69,8 @@ class DocumentForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    registering_unit = forms.ModelChoiceField(
-        label=_("Registering unit"), queryset=Unit.objects.none()
+    registering_unit = UnitChoiceField(
+        label=_("Registering unit"), pick=UnitPick(capabilities=REGISTRARS)
     )
     person_code = forms.CharField(
         label=_("Staff code of the person"),
@@ -74,8 +78,11 @@ class RegistrationForm(forms.Form):
         max_length=40,
         help_text=_("Fill in either a person or a collective."),
     )
-    unit = forms.ModelChoiceField(
-        label=_("Collective"), queryset=Unit.objects.none(), required=False
+    unit = UnitChoiceField(
+        label=_("Collective"),
+        pick=UnitPick(capabilities=REGISTRARS, collective=True),
+        required=False,
+        empty_label=_("— none (a person registers) —"),
     )
     target_kinds = forms.ModelMultipleChoiceField(
         label=_("Titles aimed for"),
@@ -88,9 +95,10 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, kinds: QuerySet[AwardKind], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = units_for(user, REGISTRARS)
-        self.fields["registering_unit"].queryset = units  # type: ignore[attr-defined]
-        self.fields["unit"].queryset = units.filter(is_collective=True)  # type: ignore[attr-defined]
+        for name in ("registering_unit", "unit"):
+            unit_field = self.fields[name]
+            assert isinstance(unit_field, UnitChoiceField)
+            unit_field.bind(user)
         self.fields["target_kinds"].queryset = kinds  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from vinhdanh.common.files import UploadError, check_upload
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.rounds import offered_kinds
 from vinhdanh.nominations.domain.workflow import MAX_REASON
 from vinhdanh.nominations.enums import ACTIVE_STATES, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, Round
@@ -160,6 +161,16 @@ def create_nomination(
     """A draft dossier; the eligibility engine runs at once and its answer is kept."""
     if not is_nominating_clerk(actor, round):
         raise NotPermitted(_("You may not nominate in this round."))
+    if not round.is_open:
+        raise WorkflowError(
+            _("This round is “%(status)s”: no new nomination can be added.")
+            % {"status": round.get_status_display()}
+        )
+    if not offered_kinds(round, [kind]):
+        raise WorkflowError(
+            _("%(role)s may not award %(kind)s: choose a title this round's decider may award.")
+            % {"role": round.get_decider_role_display(), "kind": kind.name}
+        )
     _check_subject(round, kind, person, unit)
     _check_duplicate(round, kind, person, unit)
     with acting_as(actor):

@@ -97,6 +97,34 @@ def proposal_blocker(nomination: Nomination, *, on: dt.date) -> str | None:
     }
 
 
+def notice_open_until(nomination: Nomination, *, on: dt.date) -> dt.date | None:
+    """The last day of a public notice on this nominee that has not closed by `on`, or None.
+
+    A notice not yet started counts as open: opinions can still come in.
+    """
+    ends = [
+        n.ends_on
+        for n in PublicNotice.objects.filter(nominations=nomination)
+        if not n.is_closed_on(on)
+    ]
+    return max(ends, default=None)
+
+
+def decision_blocker(nomination: Nomination, *, on: dt.date) -> str | None:
+    """Why a decision on this nominee must wait for its public notice, or None."""
+    end = notice_open_until(nomination, on=on)
+    if end is None:
+        return None
+    return _(
+        "The public notice on %(subject)s is open until %(end)s: a decision can be issued "
+        "from %(next)s, or now with a recorded reason for not waiting."
+    ) % {
+        "subject": nomination.subject_name,
+        "end": end.strftime("%d/%m/%Y"),
+        "next": (end + dt.timedelta(days=1)).strftime("%d/%m/%Y"),
+    }
+
+
 @transaction.atomic
 def post_notice(
     *,

@@ -1,4 +1,5 @@
-"""The one function that changes the state of a nomination (DESIGN.md §4, Zulip's do_* shape).
+"""The one function that changes the state of a nomination (docs/architecture.md §4; the shape
+of Zulip's do_* functions).
 
 `transition` locks the row, checks the move against `TRANSITIONS` and its permission predicate,
 applies the safeguards of the law (reason for a return or rejection, eligibility or a recorded
@@ -81,6 +82,19 @@ def allowed_transitions(nomination: Nomination, user: Any) -> list[Transition]:
         for t in transitions_from(nomination.state)
         if t.target not in SYSTEM_TARGETS and allows(t.predicate, user, nomination)
     ]
+
+
+def offered_transitions(
+    nomination: Nomination, user: Any
+) -> tuple[list[Transition], list[Transition]]:
+    """The moves to offer this user as buttons, and those held back: a nomination the engine
+    did not find eligible goes forward (submitted, appraised) only with an override, so a
+    user who may not record one is not offered a button that would be refused."""
+    moves = allowed_transitions(nomination, user)
+    if nomination.may_go_forward or may_override(user, nomination):
+        return moves, []
+    held = [t for t in moves if t.target in GATED_TARGETS]
+    return [t for t in moves if t.target not in GATED_TARGETS], held
 
 
 def _apply_override(nomination: Nomination, actor: Any, reason: str) -> None:

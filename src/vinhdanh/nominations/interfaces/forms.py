@@ -5,18 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.movements.domain.queries.movements import visible_movements
-from vinhdanh.movements.interfaces.forms import DATE, active_kinds, units_for
+from vinhdanh.movements.interfaces.forms import DATE, active_kinds
 from vinhdanh.movements.models import Movement
-from vinhdanh.nominations.enums import AttachmentKind, NominationState
+from vinhdanh.nominations.enums import FINAL_TARGETS, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Round
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
@@ -24,16 +26,19 @@ ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
 
 class RoundForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
-    owning_unit = forms.ModelChoiceField(label=_("Nominating unit"), queryset=Unit.objects.none())
-    decider_unit = forms.ModelChoiceField(
+    owning_unit = UnitChoiceField(
+        label=_("Nominating unit"), pick=UnitPick(capabilities=tuple(ROUND_MANAGERS))
+    )
+    decider_unit = UnitChoiceField(
         label=_("Deciding unit"),
-        queryset=Unit.objects.none(),
+        pick=UnitPick(capabilities=tuple(ROUND_MANAGERS), above=True),
         help_text=_("The nominating unit itself, or a unit above it."),
     )
     decider_role = forms.ChoiceField(
         label=_("Authority that decides"),
         choices=[("", "—"), *DeciderRole.choices],
         required=False,
+        help_text=_("The nomination form then offers only the titles this authority may award."),
     )
     year = forms.IntegerField(label=_("Achievement year"), min_value=1990, max_value=2100)
     period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
@@ -54,24 +59,30 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        owning = units_for(user, ROUND_MANAGERS)
-        self.fields["owning_unit"].queryset = owning  # type: ignore[attr-defined]
-        ids: set[int] = set()
-        for path in owning.values_list("path", flat=True):
-            ids.update(int(p) for p in path.strip("/").split("/") if p)
-        self.fields["decider_unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
-            pk__in=ids, valid_to__isnull=True
-        ).order_by("path")
+        for name in ("owning_unit", "decider_unit"):
+            unit_field = self.fields[name]
+            assert isinstance(unit_field, UnitChoiceField)
+            unit_field.bind(user)
         self.fields["movement"].queryset = visible_movements(user)  # type: ignore[attr-defined]
 
 
 class NominationForm(forms.Form):
+    """A person is picked by name (the search field below finds them, without diacritics);
+    the titles offered are those the round's decider may award (nominations.domain.rounds)."""
+
     kind = forms.ModelChoiceField(label=_("Award kind"), queryset=AwardKind.objects.none())
-    person_code = forms.CharField(
-        label=_("Staff code of the person"),
+    person_q = forms.CharField(
+        label=_("Find the person by name"),
         required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={"list": "people-of-unit", "autocomplete": "off"}),
+        max_length=120,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Choose a person of the nominating unit.")},
     )
     unit = forms.ModelChoiceField(
         label=_("Collective"), queryset=Unit.objects.none(), required=False
@@ -88,8 +99,14 @@ class NominationForm(forms.Form):
     )
 
     def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
+        from vinhdanh.nominations.domain.rounds import offered_kinds
+
         super().__init__(*args, **kwargs)
-        self.fields["kind"].queryset = active_kinds()  # type: ignore[attr-defined]
+        offered = [k.pk for k in offered_kinds(round, active_kinds())]
+        self.fields["kind"].queryset = active_kinds().filter(pk__in=offered)  # type: ignore[attr-defined]
+        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            current_unit__path__startswith=round.owning_unit.path
+        ).select_related("current_unit")
         self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
             path__startswith=round.owning_unit.path, is_collective=True, valid_to__isnull=True
         ).order_by("path")
@@ -97,8 +114,12 @@ class NominationForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if bool(data.get("person_code")) == bool(data.get("unit")):
-            raise forms.ValidationError(_("Fill in either a person or a collective."))
+        if "person" in self.errors:
+            return data
+        if bool(data.get("person")) == bool(data.get("unit")):
+            raise forms.ValidationError(
+                _("Choose either a person (search by name and tick one) or a collective.")
+            )
         return data
 
 
@@ -120,10 +141,45 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=TEXTAREA,
     )
+    confirm = forms.BooleanField(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("to") in FINAL_TARGETS and not data.get("confirm"):
+            raise forms.ValidationError(
+                _("Tick the box to confirm: a withdrawn or rejected nomination cannot be reopened.")
+            )
+        return data
+
+
+class RoundEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    decider_role = forms.ChoiceField(
+        label=_("Authority that decides"),
+        choices=[("", "—"), *DeciderRole.choices],
+        required=False,
+        help_text=_("The nomination form then offers only the titles this authority may award."),
+    )
+    period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
+    submission_deadline = forms.DateField(
+        label=_("Submission deadline"), required=False, widget=DATE
+    )
+    appraisal_deadline = forms.DateField(label=_("Appraisal deadline"), required=False, widget=DATE)
+    planned_decision_date = forms.DateField(
+        label=_("Planned decision date"), required=False, widget=DATE
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=TEXTAREA)
+
+
+class ConfirmReasonForm(forms.Form):
+    """An irreversible step: a reason, and a box ticked to say the consequences were read."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=TEXTAREA)
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))
 
 
 BULK_TARGETS = (
@@ -175,14 +231,3 @@ class PublicCommentForm(forms.Form):
             ("", _("The whole list")),
             *nominees,
         ]
-
-
-def people_choices(round: Round, limit: int = 1000) -> QuerySet[Any]:
-    """Staff codes offered while typing (the datalist): people of the nominating unit."""
-    from vinhdanh.people.models import Person
-
-    return (
-        Person.objects.filter(current_unit__path__startswith=round.owning_unit.path)
-        .order_by("sort_key")
-        .values_list("code", "family_name", "middle_name", "given_name")[:limit]
-    )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.common.audit import audited
 from vinhdanh.movements.models import Movement
+from vinhdanh.nominations.enums import RoundStatus
 from vinhdanh.orgs.models import Unit
 
 
@@ -63,6 +64,10 @@ class Round(models.Model):
         help_text=_("The engine applies the rules in force on this date (today when empty)."),
     )
     note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
+    status_reason = models.TextField(_("reason for closing or withdrawing"), blank=True)
     quota_override_reason = models.TextField(_("reason for exceeding the quota"), blank=True)
     quota_override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,6 +86,10 @@ class Round(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RoundStatus.OPEN
 
     @property
     def has_quota_override(self) -> bool:

@@ -18,6 +18,9 @@ from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, CouncilRole, VotingMethod
 from vinhdanh.councils.models import AgendaItem, Council, CouncilMember, VoteThreshold
 from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,15 +48,17 @@ class MemberChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
 
 class CouncilForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    unit = UnitChoiceField(label=_("Unit"), pick=UnitPick(capabilities=(Capability.OFFICE,)))
     name = forms.CharField(label=_("Name"), max_length=255)
     established_by = forms.CharField(
         label=_("Established by decision"), max_length=255, required=False
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user, within=units)  # type: ignore[arg-type]
 
 
 class MemberForm(forms.Form):
@@ -82,6 +87,15 @@ class SessionForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     method = forms.ChoiceField(
         label=_("Voting method"), choices=VotingMethod.choices, initial=VotingMethod.SECRET_BALLOT
+    )
+
+
+class CloseSessionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that closing counts the votes and locks every ballot and the "
+            "attendance: it cannot be undone."
+        )
     )
 
 
@@ -219,7 +233,9 @@ class ThresholdForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class DecisionHeaderForm(forms.Form):
-    issuing_unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Issuing unit"))
+    issuing_unit = UnitChoiceField(
+        label=_("Issuing unit"), pick=UnitPick(capabilities=(Capability.DECIDER,))
+    )
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
     signed_on = forms.DateField(
@@ -233,17 +249,40 @@ class DecisionHeaderForm(forms.Form):
         label=_("Legal bases"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issuing_unit"].queryset = units  # type: ignore[attr-defined]
+        unit_field = self.fields["issuing_unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        unit_field.bind(user, within=units)  # type: ignore[arg-type]
 
 
 class IssueDecisionForm(DecisionHeaderForm):
     nominations = NominationChoices(queryset=Nomination.objects.none(), label=_("Nominations"))
+    notice_override_reason = forms.CharField(
+        label=_("Reason for deciding before the public notice closes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only if a nominee's public notice is still open; the reason is recorded."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that an issued decision cannot be changed or deleted: "
+            "it can only be revoked by a new decision."
+        )
+    )
 
-    def __init__(self, *args: Any, nominations: QuerySet[Nomination], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        nominations: QuerySet[Nomination],
+        notice_open: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["nominations"].queryset = nominations  # type: ignore[attr-defined]
+        if not notice_open:
+            del self.fields["notice_override_reason"]
 
 
 class AwardChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -261,6 +300,9 @@ class RevokeForm(DecisionHeaderForm):
     )
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that a revocation decision cannot be changed or deleted once issued.")
     )
 
     def __init__(self, *args: Any, awards: QuerySet[Award], **kwargs: Any) -> None:

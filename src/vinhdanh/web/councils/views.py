@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
-from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.awards.domain.queries.decisions import issue_defaults, visible_decisions
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.councils.domain import councils as council_domain
 from vinhdanh.councils.domain import sessions as session_domain
@@ -41,6 +41,7 @@ from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx, minutes_of
 from vinhdanh.councils.models import Council, CouncilSession, Recusal, VoteThreshold
 from vinhdanh.nominations.domain.errors import WorkflowError
+from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability
@@ -85,7 +86,7 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
 @require_http_methods(["GET", "POST"])
 def council_list(request: HttpRequest) -> HttpResponse:
     units = _units_for(request.user, Capability.OFFICE)
-    form = forms.CouncilForm(request.POST or None, units=units)
+    form = forms.CouncilForm(request.POST or None, units=units, user=request.user)
     if request.method == "POST":
         if not form.is_valid():
             _form_errors(request, form)
@@ -246,6 +247,7 @@ def session_page(request: HttpRequest, pk: int) -> HttpResponse:
         if view.items:
             context["recusal_form"] = forms.RecusalForm(members=view.members, items=view.items)
     if run and session.status == SessionStatus.OPEN:
+        context["close_form"] = forms.CloseSessionForm()
         if view.absent and view.secret_items:
             context["written_form"] = forms.WrittenVoteForm(
                 absent=view.absent, items=view.secret_items
@@ -390,6 +392,9 @@ def session_open(request: HttpRequest, pk: int) -> HttpResponse:
 def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     _require(request, "councils.run_session", session)
+    if not forms.CloseSessionForm(request.POST).is_valid():
+        messages.error(request, _("Tick the box to confirm that the session may be closed."))
+        return redirect(_session_url(session))
     return _done(
         request,
         reverse("web:councils:tally", args=[session.pk]),
@@ -571,7 +576,21 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or units.exists()):
         raise PermissionDenied
     nominations = proposed_for_decider(request.user)
-    form = forms.IssueDecisionForm(request.POST or None, units=units, nominations=nominations)
+    today = dt.date.today()
+    waiting = [(n, decision_blocker(n, on=today)) for n in nominations]
+    notice_open = any(blocker for _n, blocker in waiting)
+    initial: dict[str, Any] = {}
+    picked = request.GET.get("nomination", "")
+    if request.method == "GET" and picked.isdigit():
+        initial = issue_defaults(request.user, nominations.filter(pk=int(picked)))
+    form = forms.IssueDecisionForm(
+        request.POST or None,
+        units=units,
+        user=request.user,
+        nominations=nominations,
+        notice_open=notice_open,
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -586,6 +605,7 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
                 subject=data["subject"],
                 legal_bases=data["legal_bases"],
                 nominations=list(data["nominations"]),
+                notice_override_reason=data.get("notice_override_reason", ""),
                 actor=request.user,
             )
         except DOMAIN_ERRORS as exc:
@@ -599,7 +619,11 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/councils/issue.html",
-        {"form": form, "has_nominations": nominations.exists()},
+        {
+            "form": form,
+            "has_nominations": bool(waiting),
+            "blockers": [blocker for _n, blocker in waiting if blocker],
+        },
     )
 
 
@@ -622,7 +646,9 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponseBase:
         "symbol": decision.symbol,
         "decider_role": decision.decider_role,
     }
-    form = forms.RevokeForm(request.POST or None, units=units, awards=awards, initial=initial)
+    form = forms.RevokeForm(
+        request.POST or None, units=units, user=request.user, awards=awards, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -75,4 +75,13 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
         visible_decisions(request.user).select_related("issuing_unit", "revokes"), pk=pk
     )
     detail = decision_detail(decision, user=request.user)
-    return render(request, "web/awards/decision.html", {"d": detail, "decision": decision})
+    can_revoke = (
+        decision.is_issued
+        and decision.kind == "award"
+        and request.user.has_perm("awards.revoke_award", decision.issuing_unit)
+    )
+    return render(
+        request,
+        "web/awards/decision.html",
+        {"d": detail, "decision": decision, "can_revoke": can_revoke},
+    )

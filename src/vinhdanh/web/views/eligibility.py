@@ -28,13 +28,18 @@ from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.eligibility.domain.queries.candidates import CandidateList, candidate_list
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
 from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.orgs.domain.queries.pickers import pick_scope
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.people import visible_people
 from vinhdanh.people.models import Person
-from vinhdanh.web.forms_eligibility import ParameterForm
+from vinhdanh.web.forms_eligibility import (
+    CANDIDATE_LIST_CAPABILITIES,
+    CandidateUnitForm,
+    ParameterForm,
+)
 
 OUTCOME_LABELS = {
     Outcome.ELIGIBLE.value: _("Eligible"),
@@ -92,15 +97,25 @@ def _year(request: HttpRequest) -> int:
 def may_list_candidates(user: object, unit: object) -> bool:
     return any(
         has_capability(user, cap, unit)  # type: ignore[arg-type]
-        for cap in (
-            Capability.CLERK,
-            Capability.OFFICE,
-            Capability.HEAD,
-            Capability.COUNCIL,
-            Capability.DECIDER,
-            Capability.ADMIN,
-        )
+        for cap in CANDIDATE_LIST_CAPABILITIES
     )
+
+
+@login_required
+@require_GET
+def unit_candidates_choose(request: HttpRequest) -> HttpResponse:
+    """The unit picker of the candidate lists: go to the chosen unit's lists."""
+    form = CandidateUnitForm(request.GET or None, user=request.user)
+    if form.is_valid():
+        url = reverse("web:unit_candidates", args=[form.cleaned_data["unit"].pk])
+        year = form.cleaned_data.get("year")
+        return HttpResponseRedirect(f"{url}?year={year}" if year else url)
+    if (
+        not request.user.is_superuser
+        and pick_scope(request.user, CANDIDATE_LIST_CAPABILITIES).is_empty
+    ):
+        raise Http404
+    return render(request, "web/eligibility/choose.html", {"form": form})
 
 
 @login_required
@@ -160,6 +175,9 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
                 for c in services.PERSON_CODES
             ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
+            "unit_form": CandidateUnitForm(
+                initial={"unit": unit.pk, "year": year}, user=request.user
+            ),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
     )
@@ -281,7 +299,7 @@ def parameters(request: HttpRequest) -> HttpResponse:
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:
         scope = unit_scope(request.user)
-    form = ParameterForm(request.POST or None, units=visible_units(request.user))
+    form = ParameterForm(request.POST or None, units=visible_units(request.user), user=request.user)
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         if unit is not None and not scope.contains(unit):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,12 +11,18 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
+from vinhdanh.orgs.domain.queries.units import (
+    opened_by_default,
+    tree_rows,
+    unit_detail,
+    visible_units,
+)
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.domain.reads import record_people_read, tracking
-from vinhdanh.web.forms import TreeDayForm
+from vinhdanh.web.forms import TreeDayForm, parse_day
 from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
 
@@ -31,11 +37,22 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     day = today
     if form.is_valid() and form.cleaned_data.get("on"):
         day = form.cleaned_data["on"]
-    rows = tree_rows(day, unit_scope(request.user))
+    scope = unit_scope(request.user)
+    rows = tree_rows(day, scope)
+    expand_all = request.GET.get("expand") == "all"
     return render(
         request,
         "web/orgs/tree.html",
-        {"form": form, "day": day, "today": today, "rows": rows, "is_today": day == today},
+        {
+            "form": form,
+            "day": day,
+            "today": today,
+            "rows": rows,
+            "nodes": [row.node for row in rows if row.depth == 0],
+            "open_ids": opened_by_default(scope, rows),
+            "expand_all": expand_all,
+            "is_today": day == today,
+        },
     )
 
 
@@ -105,3 +122,20 @@ def unit_people_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     )
     record_people_read(read, channel="xlsx", what=f"people of unit {unit.pk} export")
     return response
+
+
+@login_required
+@require_GET
+def unit_picker(request: HttpRequest) -> JsonResponse:
+    """The unit picker's search: units the user may pick (as the form's field says), matching
+    every word of `q` without diacritics, labelled by their path. JSON for the picker's script."""
+    pick = UnitPick.from_params(request.GET)
+    day = parse_day(request.GET.get("on")) or timezone.localdate()
+    options = pick_options(request.user, pick, on=day)
+    found, more = search_options(options, request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [{"id": o.pk, "label": o.label, "group": o.group} for o in found],
+            "more": more,
+        }
+    )

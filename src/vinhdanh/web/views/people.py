@@ -16,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.nominations.domain.queries.nominations import person_nominations
+from vinhdanh.nominations.rules import can_view as can_view_nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.domain.queries.units import tree_rows
 from vinhdanh.people.domain.queries.people import person_history, search_people, visible_people
-from vinhdanh.people.domain.queries.privacy import may_see_personal_data
+from vinhdanh.people.domain.queries.privacy import may_see_personal_data_of
+from vinhdanh.people.domain.queries.visibility import is_own_person
 from vinhdanh.people.domain.reads import record_people_read, record_person_read, tracking
 from vinhdanh.web.forms import PeopleFilterForm
 from vinhdanh.web.views.paging import capped_count, paginate
@@ -40,15 +42,11 @@ def people_list(request: HttpRequest) -> HttpResponse:
     page = paginate(
         search_people(user=request.user, filters=form.filters()), request.GET.get("page")
     )
-    birth_visible = {
-        p.pk for p in page.items if may_see_personal_data(request.user, p.current_unit)
-    }
+    birth_visible = {p.pk for p in page.items if may_see_personal_data_of(request.user, p)}
     context: dict[str, Any] = {"form": form, "page": page, "birth_visible": birth_visible}
     if is_partial(request):
         response = render(request, "web/people/_results.html", context)
     else:
-        rows = tree_rows(timezone.localdate(), unit_scope(request.user))
-        context["unit_options"] = form.unit_options(rows)
         response = render(request, "web/people/list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -82,7 +80,7 @@ def people_xlsx(request: HttpRequest) -> HttpResponse:
             i,
             person.code,
             person.full_name,
-            person.birth_date if may_see_personal_data(request.user, person.current_unit) else None,
+            person.birth_date if may_see_personal_data_of(request.user, person) else None,
             person.get_gender_display(),
             person.current_unit.name if person.current_unit else "",
             person.current_title,
@@ -106,6 +104,9 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
     linked_units = {post.unit_id for post in history.posts if scope.contains(post.unit)}
     if person.current_unit_id is not None and scope.contains(person.current_unit):
         linked_units.add(person.current_unit_id)
+    nominations = [
+        (n, can_view_nomination(request.user, n)) for n in person_nominations(person)[:100]
+    ]
     record_person_read(person, channel="web")
     return render(
         request,
@@ -114,6 +115,8 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
             "h": history,
             "p": person,
             "linked_units": linked_units,
-            "show_birth_date": may_see_personal_data(request.user, person.current_unit),
+            "nominations": nominations,
+            "is_own_record": is_own_person(request.user, person),
+            "show_birth_date": may_see_personal_data_of(request.user, person),
         },
     )

@@ -20,7 +20,7 @@ from vinhdanh.movements.domain.queries.movements import (
 )
 from vinhdanh.movements.interfaces.forms import DocumentForm, MovementForm, RegistrationForm
 from vinhdanh.movements.models import Movement, MovementDocument, Registration
-from vinhdanh.movements.rules import manages_movement, registers_for_unit
+from vinhdanh.movements.rules import manages_any_unit, manages_movement, registers_for_unit
 from vinhdanh.people.models import Person
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.workflow.common import error_text, form_errors
@@ -34,7 +34,11 @@ def _movement_or_404(request: HttpRequest, pk: int) -> Movement:
 @require_GET
 def movement_list(request: HttpRequest) -> HttpResponse:
     page = paginate(visible_movements(request.user), request.GET.get("page"))
-    return render(request, "web/workflow/movement_list.html", {"page": page})
+    return render(
+        request,
+        "web/workflow/movement_list.html",
+        {"page": page, "can_launch": manages_any_unit(request.user)},
+    )
 
 
 @login_required

@@ -27,7 +27,7 @@ from vinhdanh.nominations.interfaces.forms import (
     TransitionForm,
 )
 from vinhdanh.nominations.models import Attachment, Nomination
-from vinhdanh.nominations.rules import can_edit, may_override, sees_comments
+from vinhdanh.nominations.rules import can_edit, is_decider, may_override, sees_comments
 from vinhdanh.web.workflow.common import error_text, form_errors, nomination_or_404
 
 
@@ -49,7 +49,7 @@ def nomination_page(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = nomination_or_404(request, pk)
     user = request.user
     today = timezone.localdate()
-    moves = workflow.allowed_transitions(nomination, user)
+    moves, held = workflow.offered_transitions(nomination, user)
     offers_override = (
         may_override(user, nomination)
         and not nomination.is_eligible
@@ -63,6 +63,8 @@ def nomination_page(request: HttpRequest, pk: int) -> HttpResponse:
         "moves": [(t, TransitionForm(initial={"to": t.target})) for t in moves],
         "needs_override_field": not nomination.may_go_forward and may_override(user, nomination),
         "can_edit": can_edit(user, nomination),
+        "held_moves": held,
+        "can_issue": nomination.state == NominationState.PROPOSED and is_decider(user, nomination),
         "offers_override": offers_override,
         "override_form": ReasonForm(),
         "attachment_form": AttachmentForm(),

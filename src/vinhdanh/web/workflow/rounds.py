@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.nominations.domain import nominations as domain
 from vinhdanh.nominations.domain import notices, workflow
+from vinhdanh.nominations.domain import rounds as rounds_domain
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.domain.queries.nominations import (
+    nominee_matches,
     registration_marks,
     round_nominations,
     rounds_with_counts,
@@ -25,20 +30,23 @@ from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.interfaces.forms import (
     BULK_TARGETS,
     BulkForm,
+    ConfirmReasonForm,
     NominationForm,
     NoticeForm,
     ReasonForm,
+    RoundEditForm,
     RoundForm,
-    people_choices,
 )
+from vinhdanh.nominations.models import Round
 from vinhdanh.nominations.rules import (
     allows,
     is_nominating_clerk,
     is_proposer,
+    may_manage_round,
+    may_open_any_round,
     may_override,
     sees_comments,
 )
-from vinhdanh.people.models import Person
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.workflow.common import error_text, form_errors, round_or_404
 
@@ -55,7 +63,11 @@ BULK_PREDICATES = {
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     page = paginate(rounds_with_counts(request.user), request.GET.get("page"))
-    return render(request, "web/workflow/round_list.html", {"page": page})
+    return render(
+        request,
+        "web/workflow/round_list.html",
+        {"page": page, "can_open": may_open_any_round(request.user)},
+    )
 
 
 @login_required
@@ -84,6 +96,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The round was opened."))
+            if not rounds_domain.round_has_clerk(round_):
+                messages.warning(request, rounds_domain.no_clerk_message(round_))
             return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
     return render(request, "web/workflow/round_form.html", {"form": form})
 
@@ -116,7 +130,13 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "bulk": bulk,
             "quotas": quotas,
             "any_over": any(q.over for q in quotas),
-            "can_nominate": is_nominating_clerk(user, round_),
+            "can_nominate": is_nominating_clerk(user, round_) and round_.is_open,
+            "can_manage": may_manage_round(user, round_) and round_.is_open,
+            "no_clerk": (
+                None
+                if rounds_domain.round_has_clerk(round_)
+                else rounds_domain.no_clerk_message(round_)
+            ),
             "can_override_quota": may_override(user, round_),
             "can_post_notice": is_proposer(user, round_),
             "notices": list(round_notices(round_)),
@@ -200,54 +220,129 @@ def round_notice(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(target)
 
 
+def _person_picker(request: HttpRequest, round_: Round, form: NominationForm) -> dict[str, Any]:
+    """The matches of the name typed in the person field, and the person already chosen."""
+    source = form.data if form.is_bound else form.initial
+    query = str(source.get("person_q", "") or "")
+    matches, more = nominee_matches(round_, request.user, query)
+    chosen_id = str(source.get("person", "") or "")
+    chosen = None
+    if chosen_id.isdigit():
+        chosen = next((p for p in matches if p.pk == int(chosen_id)), None)
+        if chosen is None:
+            chosen = form.fields["person"].queryset.filter(pk=int(chosen_id)).first()  # type: ignore[attr-defined]
+            if chosen is not None:
+                matches = [chosen, *matches]
+    return {
+        "round": round_,
+        "person_q": query,
+        "matches": matches,
+        "more": more,
+        "chosen_id": chosen.pk if chosen else None,
+    }
+
+
+@login_required
+@require_GET
+def nominee_search(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person picker's matches (an HTMX partial; the form works without it)."""
+    round_ = round_or_404(request, pk)
+    if not is_nominating_clerk(request.user, round_):
+        return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
+    form = NominationForm(initial={"person_q": request.GET.get("person_q", "")}, round=round_)
+    response = render(
+        request, "web/workflow/_person_matches.html", _person_picker(request, round_, form)
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def nomination_new(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_or_404(request, pk)
-    form = NominationForm(request.POST or None, round=round_)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        person = None
-        if data["person_code"]:
-            person = (
-                Person.objects.filter(code=data["person_code"].strip())
-                .select_related("current_unit")
-                .first()
-            )
-            if person is None:
-                form.add_error(
-                    "person_code",
-                    _("No person has the staff code %(code)s.") % {"code": data["person_code"]},
-                )
-        if not form.errors:
-            try:
-                nomination = domain.create_nomination(
-                    actor=request.user,
-                    round=round_,
-                    kind=data["kind"],
-                    person=person,
-                    unit=data["unit"],
-                    award_type=data["award_type"],
-                    period=data["period"],
-                    period_label=data["period_label"],
-                    achievement_summary=data["achievement_summary"],
-                )
-            except WorkflowError as exc:
-                form.add_error(None, error_text(exc))
-            else:
-                messages.success(request, _("The nomination was created as a draft."))
-                return HttpResponseRedirect(
-                    reverse("web:workflow_nomination", args=[nomination.pk])
-                )
-    if request.method == "GET" and not is_nominating_clerk(request.user, round_):
+    if not is_nominating_clerk(request.user, round_) or not round_.is_open:
         messages.error(request, _("You may not nominate in this round."))
         return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
-    people = [
-        (code, " ".join(p for p in (family, middle, given) if p))
-        for code, family, middle, given in people_choices(round_)
-    ]
+    searching = request.method == "POST" and request.POST.get("action") == "search"
+    if searching:
+        # The plain-form search: show the matches, keep what was typed, save nothing.
+        form = NominationForm(initial=request.POST.dict(), round=round_)
+    else:
+        form = NominationForm(request.POST or None, round=round_)
+    if request.method == "POST" and not searching and form.is_valid():
+        data = form.cleaned_data
+        try:
+            nomination = domain.create_nomination(
+                actor=request.user,
+                round=round_,
+                kind=data["kind"],
+                person=data["person"],
+                unit=data["unit"],
+                award_type=data["award_type"],
+                period=data["period"],
+                period_label=data["period_label"],
+                achievement_summary=data["achievement_summary"],
+            )
+        except WorkflowError as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(request, _("The nomination was created as a draft."))
+            return HttpResponseRedirect(reverse("web:workflow_nomination", args=[nomination.pk]))
     return render(
         request,
         "web/workflow/nomination_form.html",
-        {"form": form, "round": round_, "people": people},
+        {"form": form, **_person_picker(request, round_, form)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = round_or_404(request, pk)
+    target = reverse("web:workflow_round", args=[round_.pk])
+    if not may_manage_round(request.user, round_) or not round_.is_open:
+        messages.error(request, _("You may not change this round."))
+        return HttpResponseRedirect(target)
+    initial = {name: getattr(round_, name) for name in rounds_domain.EDITABLE_FIELDS}
+    form = RoundEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rounds_domain.update_round(actor=request.user, round=round_, **form.cleaned_data)
+        except WorkflowError as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(request, _("The round was saved."))
+            return HttpResponseRedirect(target)
+    return render(request, "web/workflow/round_edit.html", {"round": round_, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_end(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Close or withdraw a round: a page that says what follows and asks for the reason."""
+    round_ = round_or_404(request, pk)
+    target = reverse("web:workflow_round", args=[round_.pk])
+    if action not in ("close", "withdraw"):
+        raise Http404
+    if not may_manage_round(request.user, round_) or not round_.is_open:
+        messages.error(request, _("You may not change this round."))
+        return HttpResponseRedirect(target)
+    form = ConfirmReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        end = rounds_domain.close_round if action == "close" else rounds_domain.withdraw_round
+        try:
+            end(actor=request.user, round=round_, reason=form.cleaned_data["reason"])
+        except WorkflowError as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(
+                request,
+                _("The round was closed.") if action == "close" else _("The round was withdrawn."),
+            )
+            return HttpResponseRedirect(target)
+    return render(
+        request,
+        "web/workflow/round_end.html",
+        {"round": round_, "form": form, "action": action},
     )

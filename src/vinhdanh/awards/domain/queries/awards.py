@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from vinhdanh.awards.models import Award
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.visibility import own_person_q
 from vinhdanh.people.models import Person
 
 _AWARD_RELATED = (
@@ -52,19 +53,24 @@ def visible_awards(user: Any) -> QuerySet[Award]:
     scope = unit_scope(user)
     if scope.everything:
         return Award.objects.all()
+    own = own_person_q(user, "person")  # a staff member sees their own awards
     if scope.is_empty:
-        return Award.objects.none()
-    return Award.objects.filter(Q(person__in=people_in(scope)) | Q(unit__in=units_in(scope)))
+        return Award.objects.filter(own)
+    return Award.objects.filter(Q(person__in=people_in(scope)) | Q(unit__in=units_in(scope)) | own)
 
 
 def count_visible_awards(user: Any, **filters: Any) -> int:
-    """The same set as `visible_awards`, counted as two indexed halves (person XOR unit)."""
+    """The same set as `visible_awards`, counted as indexed parts (person XOR unit; the user's
+    own awards when their person is outside their units)."""
     scope = unit_scope(user)
+    own = Award.objects.filter(own_person_q(user, "person"))
     if scope.is_empty:
-        return 0
+        return own.filter(**filters).count()
+    own = own.none() if scope.everything else own.exclude(person__in=people_in(scope))
     return (
         awards_to_people_in(scope).filter(**filters).count()
         + awards_to_units_in(scope).filter(**filters).count()
+        + own.filter(**filters).count()
     )
 
 

@@ -13,6 +13,7 @@ from vinhdanh.awards.domain.queries.awards import awards_to_people_in, awards_to
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.common.text import collation_key, normalize, search_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
+from vinhdanh.people.domain.queries.visibility import NOTHING, is_own_person, own_person_q
 
 _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
 
@@ -22,10 +23,16 @@ def visible_decisions(user: Any) -> QuerySet[Decision]:
     scope = unit_scope(user)
     if scope.everything:
         return Decision.objects.all()
-    if scope.is_empty:
+    own = own_person_q(user, "person")
+    if scope.is_empty and own == NOTHING:
         return Decision.objects.none()
-    query = Q(issuing_unit__in=units_in(scope))
-    for awards in (awards_to_people_in(scope), awards_to_units_in(scope)):
+    # A staff member sees the decisions that awarded (or revoked) their own titles.
+    groups = [Award.objects.filter(own)]
+    query = NOTHING
+    if not scope.is_empty:
+        query = Q(issuing_unit__in=units_in(scope))
+        groups += [awards_to_people_in(scope), awards_to_units_in(scope)]
+    for awards in groups:
         query |= Q(pk__in=awards.values("decision_id"))
         query |= Q(pk__in=awards.filter(revoked_by__isnull=False).values("revoked_by_id"))
     return Decision.objects.filter(query)
@@ -105,9 +112,9 @@ class DecisionDetail:
     revokes_visible: bool
 
 
-def _subject_visible(award: Award, scope: UnitScope) -> bool:
+def _subject_visible(award: Award, scope: UnitScope, user: Any = None) -> bool:
     if award.person is not None:
-        return scope.contains(award.person.current_unit)
+        return is_own_person(user, award.person) or scope.contains(award.person.current_unit)
     return scope.contains(award.unit)
 
 
@@ -124,7 +131,7 @@ def decision_detail(decision: Decision, *, user: Any) -> DecisionDetail:
 
     def split(qs: QuerySet[Award]) -> tuple[list[Award], int]:
         awards = list(qs.select_related(*related))
-        shown = sorted((a for a in awards if _subject_visible(a, scope)), key=_subject_order)
+        shown = sorted((a for a in awards if _subject_visible(a, scope, user)), key=_subject_order)
         return shown, len(awards) - len(shown)
 
     awards, hidden = split(decision.awards.all())
@@ -142,3 +149,35 @@ def decision_detail(decision: Decision, *, user: Any) -> DecisionDetail:
             decision.revokes_id is not None and visible.filter(pk=decision.revokes_id).exists()
         ),
     )
+
+
+def issue_defaults(user: Any, nominations: Iterable[Any]) -> dict[str, Any]:
+    """What the decision form can be filled with for these proposed nominations: the deciding
+    unit and authority of their round, the body's name as on its last decision, and the signer
+    (the user and the title of their decider role there)."""
+    from vinhdanh.orgs.models import RoleAssignment
+
+    items = list(nominations)
+    if not items:
+        return {}
+    round_ = items[0].round
+    unit = round_.decider_unit
+    initial: dict[str, Any] = {"issuing_unit": unit.pk, "nominations": [n.pk for n in items]}
+    if round_.decider_role:
+        initial["decider_role"] = round_.decider_role
+    last = Decision.objects.filter(issuing_unit=unit).order_by("-signed_on", "-id").first()
+    if last is not None:
+        initial["issuing_body"] = last.issuing_body
+        initial["symbol"] = last.symbol
+    person = getattr(user, "person", None)
+    name = getattr(person, "full_name", "") or normalize(f"{user.last_name} {user.first_name}")
+    if name:
+        initial["signer_name"] = name
+    role = (
+        RoleAssignment.objects.filter(user=user, is_decider=True, unit=unit)
+        .exclude(title="")
+        .first()
+    )
+    if role is not None:
+        initial["signer_title"] = role.title
+    return initial

@@ -175,3 +175,18 @@ def proposed_for_decider(user: Any) -> QuerySet[Nomination]:
     if scope.is_empty:
         return qs.none()
     return qs.filter(scope.q("round__decider_unit")).order_by("round_id", "kind__sort_order", "id")
+
+
+def sessions_awaiting_vote(user: Any) -> list[SessionView]:
+    """Open sessions of councils the user sits on where they still have a secret ballot to
+    cast (they are marked present): what a council member's inbox shows."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    sessions = (
+        CouncilSession.objects.filter(status=SessionStatus.OPEN, council__members__user=user)
+        .distinct()
+        .select_related("council")
+        .order_by("date", "id")
+    )
+    views = [session_view(s, user) for s in sessions]
+    return [v for v in views if v.am_present and v.ballot_items]

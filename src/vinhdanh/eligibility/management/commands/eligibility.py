@@ -9,7 +9,7 @@ from vinhdanh.eligibility.core.runner import EXIT_OK, run_case_files
 
 
 class Command(BaseCommand):
-    help = "Evaluate eligibility case files (JSON or YAML, CASE-FORMAT.md) without a database."
+    help = "Evaluate eligibility case files (JSON or YAML, docs/case-format.md) without a database."
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
 

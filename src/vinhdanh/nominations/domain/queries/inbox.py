@@ -76,6 +76,21 @@ def section_queryset(section: Section, user: Any) -> QuerySet[Nomination]:
     ).order_by("round__submission_deadline", "round_id", "kind__sort_order", "id")
 
 
+def awaiting_count(user: Any) -> int:
+    """How many nominations wait for this user to act (the count beside the menu entry):
+    the inbox's sections in one query."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    ids = None
+    for section in SECTIONS:
+        qs = section_queryset(section, user)
+        if qs.query.is_empty():
+            continue
+        part = qs.order_by().values("pk")
+        ids = part if ids is None else ids.union(part)
+    return 0 if ids is None else ids.count()
+
+
 def inbox(user: Any, *, limit: int = LIMIT) -> list[InboxSection]:
     sections = []
     for section in SECTIONS:

@@ -108,3 +108,37 @@ def registration_marks(nominations: list[Nomination]) -> dict[int, RegistrationM
             registered = kinds.get(key, set())
             marks[n.pk] = RegistrationMark(n.kind_id in registered, bool(registered))
     return marks
+
+
+def person_nominations(person: Any) -> QuerySet[Nomination]:
+    """Every nomination of a person (their own record shows them), newest round first.
+
+    Whoever may see the person sees this list; opening a nomination's page is still decided
+    by `can_view` on its round.
+    """
+    return (
+        Nomination.objects.filter(person=person)
+        .select_related("round", "round__owning_unit", "round__decider_unit", "kind", "decision")
+        .order_by("-round__year", "-id")
+    )
+
+
+NOMINEE_MATCHES = 20
+
+
+def nominee_matches(round: Round, user: Any, query: str) -> tuple[list[Any], bool]:
+    """People of the round's nominating unit whose name (or staff code) matches `query`,
+    diacritics ignored ("nguyen thi hong" finds "Nguyễn Thị Hồng"), in Vietnamese order.
+
+    Returns at most NOMINEE_MATCHES people and whether there were more.
+    """
+    from vinhdanh.people.domain.queries.people import PeopleFilter, name_terms, search_people
+
+    if not name_terms(query):
+        return [], False
+    found = list(
+        search_people(user=user, filters=PeopleFilter(query=query, unit=round.owning_unit))[
+            : NOMINEE_MATCHES + 1
+        ]
+    )
+    return found[:NOMINEE_MATCHES], len(found) > NOMINEE_MATCHES

@@ -52,6 +52,16 @@ def tree_rows(day: dt.date, scope: UnitScope) -> list[TreeRow]:
     return rows
 
 
+def opened_by_default(scope: UnitScope, rows: list[TreeRow]) -> set[int]:
+    """The branches of the tree shown open: down to the user's own units (the units of their
+    roles, whose children then show), and the top of the tree for those who see everything."""
+    if scope.everything:
+        return {row.unit.pk for row in rows if row.depth == 0}
+    paths = list(scope.subtree_paths)
+    paths += Unit.objects.filter(pk__in=scope.exact_ids).values_list("path", flat=True)
+    return {int(p) for path in paths for p in path.strip("/").split("/") if p}
+
+
 @dataclass(frozen=True)
 class UnitLink:
     """A unit shown on another unit's page; linked only when the viewer may open it."""

@@ -17,8 +17,8 @@ from django.db.models.functions import Lower
 from vinhdanh.awards.domain.queries.awards import person_awards
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import search_key
-from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.visibility import visible_people as visible_people
 from vinhdanh.people.models import (
     Discipline,
     Initiative,
@@ -28,11 +28,6 @@ from vinhdanh.people.models import (
     Post,
     TaskRating,
 )
-
-
-def visible_people(user: Any) -> QuerySet[Person]:
-    """People whose current unit is in the user's scope (people without a unit: superusers)."""
-    return Person.objects.filter(unit_scope(user).q("current_unit"))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from typing import Any
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.visibility import is_own_person
+from vinhdanh.people.models import Person
 
 
 def may_see_personal_data(user: Any, unit: Unit | None) -> bool:
@@ -23,3 +25,8 @@ def may_see_personal_data(user: Any, unit: Unit | None) -> bool:
     return unit_scope(user, Capability.CLERK).contains(unit) or unit_scope(
         user, Capability.OFFICE
     ).contains(unit)
+
+
+def may_see_personal_data_of(user: Any, person: Person) -> bool:
+    """As `may_see_personal_data` for the person's unit; and everyone reads their own data."""
+    return is_own_person(user, person) or may_see_personal_data(user, person.current_unit)

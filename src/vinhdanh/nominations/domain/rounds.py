@@ -1,0 +1,162 @@
+"""A round's life after it is opened: who can nominate in it, which titles it offers, and
+editing, closing or withdrawing it (each change audited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.audit import record_action
+from vinhdanh.common.context import acting_as
+from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.workflow import MAX_REASON, transition
+from vinhdanh.nominations.enums import NominationState, RoundStatus
+from vinhdanh.nominations.models import Round
+from vinhdanh.nominations.rules import is_nominating_clerk, may_manage_round
+from vinhdanh.orgs.models import RoleAssignment
+
+# Fields of a round that may change while it is open.
+EDITABLE_FIELDS = (
+    "name",
+    "decider_role",
+    "period_label",
+    "submission_deadline",
+    "appraisal_deadline",
+    "planned_decision_date",
+    "note",
+)
+
+
+def round_has_clerk(round: Round) -> bool:
+    """Does anyone hold the clerk or head role over the nominating unit (who can nominate)?"""
+    unit = round.owning_unit
+    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+    return (
+        RoleAssignment.objects.filter(Q(is_clerk=True) | Q(is_head=True), user__is_active=True)
+        .filter(Q(unit=unit) | Q(unit_id__in=ancestors, include_subunits=True))
+        .exists()
+    )
+
+
+def no_clerk_message(round: Round) -> str:
+    return _(
+        "%(unit)s has no emulation clerk or head in the system: nobody can add nominations to "
+        "this round. Give someone that role, or edit, close or withdraw the round."
+    ) % {"unit": round.owning_unit.name}
+
+
+def decision_day(round: Round) -> dt.date:
+    return round.planned_decision_date or timezone.localdate()
+
+
+def offered_kinds(round: Round, kinds: Any = None) -> list[AwardKind]:
+    """The active titles and forms the round's decider may award on its decision date.
+
+    The authority table is the one that issuing a decision checks (awards.domain.decisions);
+    a round without a named authority offers every active kind.
+    """
+    from vinhdanh.awards.domain.decisions import kinds_within_authority
+
+    if kinds is None:
+        kinds = AwardKind.objects.filter(is_active=True).order_by("sort_order", "code")
+    listed: list[AwardKind] = list(kinds)
+    if not round.decider_role:
+        return listed
+    return kinds_within_authority(
+        decider_role=round.decider_role,
+        on=decision_day(round),
+        unit=round.decider_unit,
+        kinds=listed,
+    )
+
+
+def _require_manager(actor: Any, round: Round) -> None:
+    if not may_manage_round(actor, round):
+        raise NotPermitted(_("You may not change this round."))
+
+
+def _require_open(round: Round) -> None:
+    if not round.is_open:
+        raise WorkflowError(
+            _("This round is “%(status)s”: it can no longer be changed.")
+            % {"status": round.get_status_display()}
+        )
+
+
+@transaction.atomic
+def update_round(*, actor: Any, round: Round, **changes: Any) -> Round:
+    """Change the name, authority, period, deadlines or note of an open round."""
+    _require_manager(actor, round)
+    _require_open(round)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise WorkflowError(_("These fields cannot be changed: %(f)s.") % {"f": ", ".join(unknown)})
+    if "name" in changes:
+        changes["name"] = str(changes["name"] or "").strip()
+        if not changes["name"]:
+            raise WorkflowError(_("Give the round a name."))
+    for field in ("period_label", "note"):
+        if field in changes:
+            changes[field] = str(changes[field] or "").strip()
+    with acting_as(actor):
+        for field, value in changes.items():
+            setattr(round, field, value)
+        round.save()
+    return round
+
+
+def _end(actor: Any, round: Round, reason: str, status: str) -> Round:
+    _require_manager(actor, round)
+    _require_open(round)
+    reason = (reason or "").strip()[:MAX_REASON]
+    if not reason:
+        raise WorkflowError(_("Give the reason."))
+    with acting_as(actor):
+        round.status = status
+        round.status_reason = reason
+        round.save(update_fields=["status", "status_reason"])
+        record_action(round, f"round {status}", reason=reason)
+    return round
+
+
+@transaction.atomic
+def close_round(*, actor: Any, round: Round, reason: str) -> Round:
+    """No new nomination; the nominations already in the round go on to their end."""
+    return _end(actor, round, reason, RoundStatus.CLOSED)
+
+
+@transaction.atomic
+def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
+    """Cancel a round nothing has left yet: its drafts and returned dossiers are withdrawn."""
+    _require_manager(actor, round)
+    sent = round.nominations.exclude(
+        state__in=(
+            NominationState.DRAFT,
+            NominationState.RETURNED,
+            NominationState.WITHDRAWN,
+        )
+    )
+    if sent.exists():
+        raise WorkflowError(
+            _(
+                "Nominations of this round have already been submitted: close the round "
+                "instead, or withdraw them one by one."
+            )
+        )
+    drafts = round.nominations.filter(state__in=(NominationState.DRAFT, NominationState.RETURNED))
+    if drafts.exists() and not is_nominating_clerk(actor, round):
+        raise WorkflowError(
+            _("The round still has drafts: the nominating unit's clerk must withdraw them first.")
+        )
+    _end(actor, round, reason, RoundStatus.WITHDRAWN)
+    for nomination in round.nominations.filter(
+        state__in=(NominationState.DRAFT, NominationState.RETURNED)
+    ):
+        transition(nomination=nomination, to=NominationState.WITHDRAWN, actor=actor, reason=reason)
+    return round

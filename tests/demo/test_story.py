@@ -1,0 +1,181 @@
+"""The demo tells a story: each demo login lands on work to do (demo/story.py).
+
+One generation (400 people) is shared by the module and rolled back at its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from vinhdanh.awards.models import Award, Decision
+from vinhdanh.councils.enums import CouncilRole, SessionStatus
+from vinhdanh.councils.models import BallotCast, Council, CouncilMember, CouncilSession
+from vinhdanh.demo.generate import generate_demo
+from vinhdanh.demo.logins import DEMO_PASSWORD
+from vinhdanh.eligibility.services import evaluate_subject
+from vinhdanh.nominations.domain.queries.inbox import SECTIONS, section_queryset
+from vinhdanh.nominations.enums import TRANSITION_INDEX, NominationState
+from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, PublicNotice
+from vinhdanh.orgs.models import RoleAssignment, Unit
+
+pytestmark = pytest.mark.django_db
+S = NominationState
+STATES = {S.DRAFT, S.SUBMITTED, S.APPRAISED, S.RETURNED, S.VOTED, S.PROPOSED, S.DECIDED}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        generate_demo(people=400, seed=2025, parallel=False)
+        yield
+        transaction.set_rollback(True)
+
+
+def _user(username: str) -> Any:
+    return get_user_model().objects.get(username=username)
+
+
+def _waiting(username: str, key: str) -> int:
+    section = next(s for s in SECTIONS if s.key == key)
+    return section_queryset(section, _user(username)).count()
+
+
+def test_the_provincial_council_has_members_among_them_the_demo_users(demo: None) -> None:
+    council = Council.objects.get(unit__parent__isnull=True)
+    members = CouncilMember.objects.filter(council=council)
+    assert members.count() >= 5
+    assert members.get(user__username="vanphong").role == CouncilRole.SECRETARY
+    assert members.filter(user__username="hoidong").exists()
+    assert members.filter(role=CouncilRole.CHAIR).count() == 1
+
+
+def test_the_round_has_nominations_in_every_state_of_the_workflow(demo: None) -> None:
+    states = set(Nomination.objects.values_list("state", flat=True))
+    assert states >= STATES
+    returned = Nomination.objects.get(state=S.RETURNED)
+    event = returned.events.get(to_state=S.RETURNED)
+    assert event.reason  # returned with a reason the clerk reads
+    assert event.actor.username == "vanphong"
+
+
+def test_dossiers_past_the_draft_carry_their_achievement_report(demo: None) -> None:
+    for nomination in Nomination.objects.exclude(state=S.DRAFT):
+        report = nomination.attachments.get()
+        assert report.kind == "achievement_report"
+        assert report.original_name.endswith(".docx")
+        assert report.size > 0
+    assert not Attachment.objects.filter(nomination__state=S.DRAFT).exists()
+
+
+def test_every_state_was_reached_through_the_workflow(demo: None) -> None:
+    for nomination in Nomination.objects.all():
+        path = list(
+            NominationEvent.objects.filter(nomination=nomination)
+            .order_by("id")
+            .values_list("from_state", "to_state")
+        )
+        assert path[0] == ("", S.DRAFT)
+        for move in path[1:]:
+            assert move in TRANSITION_INDEX, (nomination, move)
+        assert path[-1][1] == nomination.state
+
+
+def test_every_nominee_is_eligible_by_the_engine_with_no_override(demo: None) -> None:
+    for nomination in Nomination.objects.select_related("round", "person", "kind"):
+        assert nomination.eligibility_outcome == "ELIGIBLE"
+        assert not nomination.override_reason
+        again = evaluate_subject(
+            person=nomination.person,
+            code=nomination.kind.code,
+            period=nomination.period,
+            decision_date=nomination.round.planned_decision_date,
+            award_type=nomination.award_type,
+            decider_role=nomination.round.decider_role,
+        )
+        assert again.outcome.value == "ELIGIBLE"
+
+
+def test_a_public_notice_is_under_way_for_the_voted_nominees(demo: None) -> None:
+    today = timezone.localdate()
+    notices = PublicNotice.objects.all()
+    assert notices
+    for notice in notices:
+        assert notice.is_open_on(today)
+        assert notice.ends_on > today
+        assert set(notice.nominations.values_list("state", flat=True)) == {S.VOTED}
+
+
+def test_decisions_were_issued_by_the_chair_for_the_decided_nominees(demo: None) -> None:
+    decided = list(Nomination.objects.filter(state=S.DECIDED).select_related("decision", "award"))
+    assert decided
+    for nomination in decided:
+        assert nomination.decision.decider_role == "chu_tich_ubnd_tinh"
+        assert nomination.decision.signer_name == "Trần Văn Bình"
+        assert nomination.decision.signed_on == timezone.localdate()
+        assert nomination.award.person_id == nomination.person_id
+        assert nomination.award.kind_id == nomination.kind_id
+    ids = {n.decision_id for n in decided}
+    assert Decision.objects.filter(pk__in=ids, number__isnull=False).count() == len(ids)
+    assert Award.objects.filter(decision_id__in=ids).count() == len(decided)
+
+
+def test_the_council_voted_once_and_one_session_waits_for_the_demo_members(demo: None) -> None:
+    closed = CouncilSession.objects.get(status=SessionStatus.CLOSED)
+    assert closed.minutes
+    open_ = CouncilSession.objects.get(status=SessionStatus.OPEN)
+    assert open_.items.count() == Nomination.objects.filter(state=S.APPRAISED).count()
+    voted = set(BallotCast.objects.filter(session=open_).values_list("user__username", flat=True))
+    assert "hoidong" not in voted
+    assert "vanphong" not in voted
+    assert voted  # the other members have voted
+
+
+def test_each_demo_login_lands_on_work_to_do(demo: None) -> None:
+    clerks = [
+        r.user.username
+        for r in RoleAssignment.objects.filter(user__username__startswith="vanthu.", is_clerk=True)
+        if r.user.check_password(DEMO_PASSWORD)
+    ]
+    assert len(clerks) == 2  # the department's and the commune's
+    story_clerks = get_user_model().objects.filter(username__startswith="tdkt.")
+    assert story_clerks
+    assert not any(u.has_usable_password() for u in story_clerks)
+    assert any(_waiting(c, "to_submit") + _waiting(c, "returned") for c in clerks)
+    commune_clerk = RoleAssignment.objects.get(
+        user__username__in=clerks, unit__level="commune"
+    ).user.username
+    assert _waiting(commune_clerk, "to_submit") + _waiting(commune_clerk, "returned")
+    assert _waiting("vanphong", "to_appraise")
+    assert _waiting("vanphong", "to_propose")
+    assert _waiting("lanhdao", "to_decide")
+    open_ = CouncilSession.objects.get(status=SessionStatus.OPEN)
+    hoidong = CouncilMember.objects.get(council=open_.council, user__username="hoidong")
+    assert not BallotCast.objects.filter(session=open_, member=hoidong).exists()
+
+
+def test_demo_logins_says_what_each_user_can_try_in_vietnamese(demo: None) -> None:
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    text = out.getvalue()
+    lines = {line.split(" — ")[0].strip(): line for line in text.splitlines() if " — " in line}
+    for username in ("admin", "vanphong", "lanhdao", "hoidong", "vanthu.sotuphap", "canbo"):
+        assert "Việc có thể thử:" in lines[username], text
+    assert "bỏ phiếu" in lines["hoidong"]
+    assert "quyết định" in lines["lanhdao"]
+    assert "thẩm định" in lines["vanphong"]
+    assert "Things to try" not in text
+
+
+def test_the_story_stays_with_the_demo_units(demo: None) -> None:
+    province = Unit.objects.get(parent__isnull=True, level="province")
+    for nomination in Nomination.objects.select_related("round", "person__current_unit"):
+        assert nomination.round.decider_unit == province
+        assert nomination.person.current_unit.path.startswith(nomination.round.owning_unit.path)
