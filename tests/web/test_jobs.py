@@ -77,6 +77,9 @@ def test_large_import_is_checked_in_the_background_then_imported_on_confirm(
     page = english(clerk_client).get(response["Location"]).content.decode()
     assert "1 row checked, no problem found." in page
     assert "Phạm Văn Đức" in page
+    clerk_client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = clerk_client.get(response["Location"]).content.decode()
+    assert "<h1>Cá nhân: people.xlsx</h1>" in page  # the reader's language, not the asker's
     assert not Person.objects.filter(code="SNV-002").exists()  # a check writes nothing
 
     with django_capture_on_commit_callbacks(execute=True):

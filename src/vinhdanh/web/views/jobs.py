@@ -23,10 +23,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from vinhdanh.common.domain.jobs import active_job, job_context, retry_job, start_job
+from vinhdanh.common.importing import KINDS, importer_class
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.interfaces.scope import import_scope
+from vinhdanh.orgs.models import Unit
 from vinhdanh.web.jobs import import_source
 from vinhdanh.web.views.eligibility import may_list_candidates
 
@@ -40,6 +42,20 @@ STAGES = {
 }
 
 
+def job_title(job: BackgroundJob) -> str:
+    """The job's name in the reader's language (the stored title is the asker's)."""
+    if job.kind in (JobKind.IMPORT_CHECK, JobKind.IMPORT_WRITE) and job.param("kind") in KINDS:
+        return f"{importer_class(job.param('kind')).title}: {job.param('name', '')}"
+    if job.kind == JobKind.CANDIDATES_XLSX:
+        unit = Unit.objects.filter(pk=job.param("unit")).only("name").first()
+        if unit is not None:
+            return _("Candidate lists %(year)s — %(unit)s") % {
+                "year": job.param("year"),
+                "unit": unit.name,
+            }
+    return job.title
+
+
 def _mine(request: HttpRequest) -> QuerySet[BackgroundJob]:
     return BackgroundJob.objects.filter(owner_id=request.user.pk)
 
@@ -51,7 +67,7 @@ def _own(request: HttpRequest, pk: int) -> BackgroundJob:
 @login_required
 @require_GET
 def job_list(request: HttpRequest) -> HttpResponse:
-    jobs = _mine(request)[:50]
+    jobs = [(job, job_title(job)) for job in _mine(request)[:50]]
     return render(request, "web/jobs/list.html", {"jobs": jobs})
 
 
@@ -70,6 +86,7 @@ def _context(job: BackgroundJob) -> dict[str, Any]:
     import_kinds = (JobKind.IMPORT_CHECK, JobKind.IMPORT_WRITE)
     return {
         "job": job,
+        "title": job_title(job),
         "stage": STAGES.get(job.stage, ""),
         "result": result,
         "is_import": job.kind in import_kinds,
