@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/vinhdanh
 export VINHDANH_HOME := $(CURDIR)
 
-.PHONY: install install-dev system-deps demo serve test lint typecheck pytest test-postgres bench messages lock clean
+.PHONY: install install-dev system-deps demo serve serve-prod test lint typecheck pytest test-postgres bench messages lock clean
 
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input
 # Only what the lock pins is installed: pip, setuptools and wheel come first from
@@ -49,15 +49,24 @@ system-deps:
 demo serve: export VINHDANH_TWO_FACTOR ?= off
 
 ## demo: set up, build a SQLite database with a demo province and serve it on :$(PORT)
+## (with the background worker beside the server; both stop together)
 demo: install
 	$(VINHDANH) migrate --noinput -v 0
 	$(VINHDANH) collectstatic --noinput -v 0
 	$(VINHDANH) generate_demo --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --if-empty
 	$(VINHDANH) demo_logins
-	$(VINHDANH) runserver 127.0.0.1:$(PORT)
+	bash scripts/with-worker.sh $(VINHDANH) runserver 127.0.0.1:$(PORT)
 
 serve: install
 	$(VINHDANH) runserver 127.0.0.1:$(PORT)
+
+## serve-prod: the production server on this machine (docs/deploy.md): gunicorn, 2 workers, on
+## 127.0.0.1:$(PORT), and the background worker; static files collected into var/static
+serve-prod: install
+	$(VINHDANH) migrate --noinput -v 0
+	$(VINHDANH) collectstatic --noinput -v 0
+	bash scripts/with-worker.sh $(BIN)/gunicorn vinhdanh.wsgi:application --workers 2 \
+	  --bind 127.0.0.1:$(PORT) --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

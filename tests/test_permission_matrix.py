@@ -33,7 +33,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.api.world import A_MARKERS, ROLES, World, build_world
 from vinhdanh.awards.models import Award, AwardKind, Decision
-from vinhdanh.common.models import AuditEvent
+from vinhdanh.common.models import AuditEvent, BackgroundJob, JobKind, JobStatus
+from vinhdanh.common.xlsx import workbook_bytes
 from vinhdanh.councils.models import (
     Council,
     CouncilMember,
@@ -167,6 +168,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Nomination: [Target("nomination_a", _extra("nomination_a"), "A")],
     Attachment: [Target("attachment_a", _extra("attachment_a"), "A")],
     Notification: [Target("notification_clerk_a", _extra("notification_a"), "clerk_a")],
+    BackgroundJob: [Target("job_clerk_a", _extra("job_a"), "clerk_a")],
     PublicNotice: [Target("notice_a", _extra("notice_a"), "A")],
     Council: [Target("council_a", _extra("council_a"), "A")],
     CouncilSession: [Target("session_a", _extra("session_a"), "A")],
@@ -198,6 +200,7 @@ SEGMENT_MODELS: dict[str, type[models.Model]] = {
     "councils": Council,
     "sessions": CouncilSession,
     "recusals": Recusal,
+    "jobs": BackgroundJob,
 }
 
 # Parameters that are not object ids, by url name then by parameter name.
@@ -431,7 +434,20 @@ def add_workflow(world: World) -> None:
     recusal = Recusal.objects.create(
         session=session, member=member, nomination=nomination, reason="Tự đề nghị"
     )
+    # Clerk A's candidate lists, prepared in the background and kept for download.
+    job = BackgroundJob.objects.create(
+        owner=world.users["clerk_a"],
+        kind=JobKind.CANDIDATES_XLSX,
+        title="Danh sách Khoa học Alpha",
+        params={"unit": world.unit_a.pk, "year": 2024},
+        status=JobStatus.DONE,
+        result={"rows": 0, "filename": "danh-sach.xlsx"},
+    )
+    job.result_file.save(
+        f"{job.pk}/danh-sach.xlsx", ContentFile(workbook_bytes(["Họ và tên"], [])), save=True
+    )
     world.extra.update(
+        job_a=job,
         council_a=council,
         session_a=session,
         recusal_a=recusal,

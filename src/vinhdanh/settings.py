@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "vinhdanh.common",
     "vinhdanh.orgs",
     "vinhdanh.people",
@@ -168,6 +170,26 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # About 6 KiB of memory per row while a file is validated: 200,000 rows stay near 1.2 GiB.
 IMPORT_MAX_ROWS = int(os.environ.get("VINHDANH_IMPORT_MAX_ROWS", "200000"))
+
+# Background work: long imports and province-wide candidate lists run in a worker
+# (`vinhdanh db_worker`, started by `make demo` and by the systemd unit of docs/deploy.md).
+# VINHDANH_TASKS=immediate runs them inside the request instead (no worker; tests, tiny sites).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("VINHDANH_TASKS", "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+# Smaller uploads are checked and imported inside the request, as before (a few seconds at most).
+IMPORT_INLINE_MAX_BYTES = int(os.environ.get("VINHDANH_IMPORT_INLINE_MAX_BYTES", 256 * 1024))
+# Candidate lists for units with more people than this are built by the worker.
+CANDIDATES_INLINE_MAX_PEOPLE = int(os.environ.get("VINHDANH_CANDIDATES_INLINE_MAX_PEOPLE", "2000"))
+# A job with no sign of life for this long may be started again from its page.
+JOB_STUCK_AFTER_SECONDS = int(os.environ.get("VINHDANH_JOB_STUCK_AFTER_SECONDS", "900"))
 
 _email_url = os.environ.get("VINHDANH_EMAIL_URL", "")
 if _email_url.startswith("smtp"):

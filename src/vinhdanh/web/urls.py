@@ -19,6 +19,7 @@ urlpatterns = [
     path("audit/", audit.audit_log, name="audit"),
     path("eligibility/", include("vinhdanh.web.eligibility_urls")),
     path("imports/", include("vinhdanh.web.imports_urls")),
+    path("jobs/", include("vinhdanh.web.jobs_urls")),
     path("councils/", include("vinhdanh.web.councils_urls")),
     path("workflow/", include("vinhdanh.web.workflow_urls")),
 ]

@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 import itertools
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -26,7 +26,13 @@ from vinhdanh.common.audit import record_action
 from vinhdanh.common.importing.base import Importer, Row, Scope
 from vinhdanh.common.importing.columns import CellError, Column, display, is_blank
 from vinhdanh.common.importing.problems import Problem, Problems
-from vinhdanh.common.importing.reader import FileFormatError, RawRow, detect_format, read_rows
+from vinhdanh.common.importing.reader import (
+    XLSX,
+    FileFormatError,
+    RawRow,
+    detect_format,
+    read_rows,
+)
 from vinhdanh.common.text import search_key
 
 IMPORTERS: dict[str, str] = {
@@ -41,6 +47,9 @@ KINDS = tuple(IMPORTERS)
 IGNORED_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
 # How far down a title block may push the header row.
 HEADER_SCAN_ROWS = 15
+# How often (rows) a long import tells its progress: stage, done, total.
+PROGRESS_EVERY = 1000
+ProgressFn = Callable[[str, int, int], None]
 
 
 def importer_class(kind: str) -> type[Importer]:
@@ -174,6 +183,7 @@ def _parse_rows(
     problems: Problems,
     preview_limit: int,
     max_rows: int,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[Row], list[list[str]]]:
     specs = [
         (c.key, layout.positions[c.key], c.parse, c.required, c.default)
@@ -214,6 +224,8 @@ def _parse_rows(
                 row.bad.add(key)
                 values[key] = None
         parsed.append(row)
+        if progress is not None and not len(parsed) % PROGRESS_EVERY:
+            progress(len(parsed))
         if len(preview) < preview_limit:
             preview.append([display(raw[i]) if i < width else "" for _k, i, *_r in specs])
     return parsed, preview
@@ -230,17 +242,59 @@ def run_import(
     filename: str = "",
     today: dt.date | None = None,
     preview_limit: int = 20,
+    progress: ProgressFn | None = None,
+    on_written: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Validate the whole file; when nothing is wrong (and not a dry run) write it all at once."""
+    """Validate the whole file; when nothing is wrong (and not a dry run) write it all at once.
+
+    `progress(stage, done, total)` hears how far a long import is ("read": bytes of the file
+    read so far; "check"; "write"). `on_written(result)` runs inside the import's transaction,
+    after the rows are written: whatever it writes commits, or is rolled back, with them.
+    """
     cls = importer_class(kind)
     outer = context.current()
     request_id = outer.request_id if outer else None
+    hooks = _Hooks(progress, on_written)
     with context.acting(user, source=audit_source, request_id=request_id), _gc_paused():
         if isinstance(source, str | Path):
             filename = filename or Path(source).name
             with open(source, "rb") as handle:
-                return _run(cls, handle, dry_run, scope, filename, today, preview_limit)
-        return _run(cls, source, dry_run, scope, filename, today, preview_limit)
+                return _run(cls, handle, dry_run, scope, filename, today, preview_limit, hooks)
+        return _run(cls, source, dry_run, scope, filename, today, preview_limit, hooks)
+
+
+@dataclass
+class _Hooks:
+    progress: ProgressFn | None = None
+    on_written: Callable[[ImportResult], None] | None = None
+
+    def tell(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    def reading(self, handle: IO[bytes], fmt: str) -> Callable[[int], None] | None:
+        """How far the reading is: rows of the lines a CSV has, or for a workbook the position
+        in the (compressed) file, which openpyxl reads as it goes."""
+        if self.progress is None:
+            return None
+        try:
+            start = handle.tell()
+            if fmt == XLSX:
+                size = handle.seek(0, 2)
+            else:
+                size = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            handle.seek(start)
+        except (OSError, ValueError):
+            return None
+
+        def report(rows: int) -> None:
+            try:
+                done = handle.tell() if fmt == XLSX else rows
+            except (OSError, ValueError):
+                return
+            self.tell("read", min(done, size), size)
+
+        return report
 
 
 @contextlib.contextmanager
@@ -265,15 +319,19 @@ def _run(
     filename: str,
     today: dt.date | None,
     preview_limit: int,
+    hooks: _Hooks | None = None,
 ) -> ImportResult:
+    hooks = hooks or _Hooks()
     result = ImportResult(kind=cls.kind)
     problems = Problems()
     importer = cls(problems=problems, scope=scope, today=today)
+    hooks.tell("read")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; the data is what counts.
             warnings.simplefilter("ignore")
             fmt = detect_format(handle)
+            reading = hooks.reading(handle, fmt)
             rows = read_rows(handle, fmt)
             found = find_header(rows, cls.columns)
             if found is None:
@@ -284,7 +342,13 @@ def _run(
             if layout is None:
                 return _finish(result, problems)
             parsed, preview = _parse_rows(
-                rows, layout, cls.columns, problems, preview_limit, int(settings.IMPORT_MAX_ROWS)
+                rows,
+                layout,
+                cls.columns,
+                problems,
+                preview_limit,
+                int(settings.IMPORT_MAX_ROWS),
+                reading,
             )
             if problems.file_level():
                 return _finish(result, problems)
@@ -299,6 +363,7 @@ def _run(
     if not parsed:
         problems.add_file(_("the file has a header row but no data rows"))
         return _finish(result, problems)
+    hooks.tell("check", 0, len(parsed))
     importer.check(parsed)
     if problems:
         return _finish(result, problems)
@@ -306,6 +371,7 @@ def _run(
     result.count_labels = {k: cls.count_label(k) for k in result.counts}
     if dry_run:
         return result
+    hooks.tell("write", 0, len(parsed))
     try:
         with transaction.atomic():
             result.counts = importer.write()
@@ -320,11 +386,16 @@ def _run(
                     rows=result.rows,
                     counts=result.counts,
                 )
+            if hooks.on_written is not None:
+                result.count_labels = {k: cls.count_label(k) for k in result.counts}
+                result.written = True
+                hooks.on_written(result)
     except DatabaseError as exc:
         problems.add_file(
             _("the database refused the import, so nothing was written: %(error)s") % {"error": exc}
         )
         result.counts = {}
+        result.written = False
         return _finish(result, problems)
     result.count_labels = {k: cls.count_label(k) for k in result.counts}
     result.written = True

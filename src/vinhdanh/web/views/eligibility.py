@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,18 +20,22 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.domain.jobs import active_job, job_context, start_job
+from vinhdanh.common.models import JobKind
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result
 from vinhdanh.eligibility.domain.parameters import set_parameter
-from vinhdanh.eligibility.domain.queries.candidates import candidate_list
+from vinhdanh.eligibility.domain.queries.candidates import CandidateList, candidate_list
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.orgs.domain.queries.pickers import pick_scope
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.people.models import Person
 from vinhdanh.web import parameters_ui
 from vinhdanh.web.forms_eligibility import CANDIDATE_LIST_CAPABILITIES, CandidateUnitForm
 
@@ -224,19 +230,10 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = get_object_or_404(visible_units(request.user), pk=pk)
-    if not may_list_candidates(request.user, unit):
-        raise Http404
-    year = _year(request)
-    lst = candidate_list(
-        unit=unit,
-        period=year,
-        scope=unit_scope(request.user),
-        decision_date=_decision_date(request, year),
-    )
+def candidate_table(
+    lst: CandidateList, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """The .xlsx of a unit's candidate lists: every title, its eligible people in order."""
     headers = [
         str(h)
         for h in (
@@ -250,9 +247,12 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
             _("Within the quota"),
         )
     ]
-    table = []
+    table: list[list[Any]] = []
     names = kind_names()
-    for code in services.PERSON_CODES:
+    codes = services.PERSON_CODES
+    for done, code in enumerate(codes):
+        if progress is not None:
+            progress(done, len(codes))
         for i, row in enumerate(lst.rows(code, Outcome.ELIGIBLE.value, limit=100_000), start=1):
             p = row.person
             table.append(
@@ -267,8 +267,58 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
                     "" if row.within_quota is None else (_("yes") if row.within_quota else _("no")),
                 ]
             )
+    return headers, table
+
+
+def candidates_filename(unit: Unit, year: int) -> str:
+    return f"danh-sach-du-dieu-kien-{unit.code}-{year}.xlsx"
+
+
+def candidates_in_background(unit: Unit) -> bool:
+    """A list for more people than a request should evaluate (a province) goes to the worker."""
+    people = Person.objects.filter(current_unit__path__startswith=unit.path)
+    return people.count() > int(settings.CANDIDATES_INLINE_MAX_PEOPLE)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Small units: the file at once. Large ones (a province): a background job whose page
+    shows the progress and then offers the file; a GET only offers to start it."""
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    if not may_list_candidates(request.user, unit):
+        raise Http404
+    year = _year(request)
+    if candidates_in_background(unit):
+        if request.method != "POST":
+            return render(
+                request, "web/eligibility/export_start.html", {"unit": unit, "year": year}
+            )
+        params = {
+            "unit": unit.pk,
+            "year": year,
+            "decision_date": _decision_date(request, year).isoformat(),
+        }
+        job = active_job(owner=request.user, kind=JobKind.CANDIDATES_XLSX, params=params)
+        if job is None:
+            job = start_job(
+                owner=request.user,
+                kind=JobKind.CANDIDATES_XLSX,
+                title=str(
+                    _("Candidate lists %(year)s — %(unit)s") % {"year": year, "unit": unit.name}
+                ),
+                params={**params, **job_context(request)},
+            )
+        return HttpResponseRedirect(reverse("web:job", args=[job.pk]))
+    lst = candidate_list(
+        unit=unit,
+        period=year,
+        scope=unit_scope(request.user),
+        decision_date=_decision_date(request, year),
+    )
+    headers, table = candidate_table(lst)
     return xlsx_response(
-        f"danh-sach-du-dieu-kien-{unit.code}-{year}.xlsx",
+        candidates_filename(unit, year),
         headers,
         table,
         title=_("Candidates %(year)s") % {"year": year},

@@ -2,7 +2,9 @@
 
 The uploaded file waits under MEDIA_ROOT/imports/ (never in the web root) named by a random token
 that only this session knows, and is deleted after the import or when the preview finds problems.
-The same `run_import` as the `vinhdanh import` command does the work.
+The same `run_import` as the `vinhdanh import` command does the work. A file larger than
+IMPORT_INLINE_MAX_BYTES is checked, then imported, by the background worker instead (see
+web/jobs.py): the request only stores it and hands over to the job's progress page.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from vinhdanh.common.domain.jobs import job_context, start_job
 from vinhdanh.common.importing import KINDS, ImportResult, importer_class, run_import
 from vinhdanh.common.importing.base import Importer
 from vinhdanh.common.importing.forms import ImportUploadForm
 from vinhdanh.common.importing.template import template_bytes, template_filename
+from vinhdanh.common.models import JobKind
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.interfaces.scope import import_scope
@@ -68,6 +73,8 @@ class ImportsView(ImportAccessMixin, View):
                 "kinds": kinds,
                 "form": ImportUploadForm(),
                 "limit": settings.IMPORT_MAX_UPLOAD_BYTES,
+                "inline": settings.IMPORT_INLINE_MAX_BYTES,
+                "jobs_url": reverse("web:jobs"),
             },
         )
 
@@ -91,8 +98,10 @@ class ImportUploadView(ImportAccessMixin, View):
         if not form.is_valid():
             return self._form_page(request, cls, form, status=400)
         _remove_stale_files()
-        token = secrets.token_urlsafe(24)
         upload = form.cleaned_data["file"]
+        if upload.size > int(settings.IMPORT_INLINE_MAX_BYTES):
+            return self._in_background(request, cls, form, upload)
+        token = secrets.token_urlsafe(24)
         path = upload_dir() / f"{token}.{form.format}"
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as target:
@@ -120,6 +129,30 @@ class ImportUploadView(ImportAccessMixin, View):
         if not result.ok:
             _forget(request, token)
         return _preview(request, cls, result, token if result.ok else None, name)
+
+    def _in_background(
+        self, request: HttpRequest, cls: type[Importer], form: ImportUploadForm, upload: Any
+    ) -> HttpResponse:
+        """A large file is checked by the worker; its page shows the progress, then the
+        problems or the counts, and offers to import it (a second job)."""
+        name = Path(upload.name or "").name[:200]
+        with transaction.atomic():
+            job = start_job(
+                owner=request.user,
+                kind=JobKind.IMPORT_CHECK,
+                title=f"{cls.title}: {name}",
+                params={"kind": cls.kind, "format": form.format, "name": name},
+            )
+            source = f"jobs/{job.pk}/input.{form.format}"
+            path = Path(settings.MEDIA_ROOT) / source
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "xb") as target:
+                for chunk in upload.chunks():
+                    target.write(chunk)
+            path.chmod(0o600)
+            job.params = {**job.params, "source": source, **job_context(request)}
+            job.save(update_fields=["params"])
+        return HttpResponseRedirect(reverse("web:job", args=[job.pk]))
 
     def _form_page(
         self, request: HttpRequest, cls: type[Importer], form: ImportUploadForm, status: int = 200
