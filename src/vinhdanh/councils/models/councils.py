@@ -108,7 +108,8 @@ class CouncilMember(models.Model):
     def display_name(self) -> str:
         if self.person is not None:
             return self.person.full_name
-        full = self.user.get_full_name()
+        # Vietnamese order: family name (last_name) first; get_full_name() puts it last.
+        full = f"{self.user.last_name} {self.user.first_name}".strip()
         return full or self.user.get_username()
 
     def is_valid_on(self, day: dt.date) -> bool:
