@@ -366,11 +366,11 @@ class OfficialDocument:
         if header.parent_body:
             parent = formats.vietnamese_upper(header.parent_body)
             size = STYLES["parent_body"].size
-            for line in balanced_lines(parent, size, bold=False, width_mm=left_w - 2):
+            for line in balanced_lines(parent, size, bold=False, width_mm=left_w - 0.5):
                 self._cell_para(left, line, "parent_body")
         body = formats.vietnamese_upper(header.issuing_body)
         style = STYLES["issuing_body"]
-        lines = balanced_lines(body, style.size, bold=True, width_mm=left_w - 2)
+        lines = balanced_lines(body, style.size, bold=True, width_mm=left_w - 0.5)
         for line in lines:
             self._cell_para(left, line, "issuing_body")
         widest = min(

@@ -29,11 +29,12 @@ def _metrics(bold: bool) -> tuple[dict[int, int], int] | None:
                 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
             except ImportError:  # pragma: no cover - fontTools comes with matplotlib
                 return None
-            font: Any = TTFont(str(path), lazy=True)
-            cmap = font.getBestCmap()
-            hmtx = font["hmtx"]
-            widths = {code: hmtx[name][0] for code, name in cmap.items()}
-            return widths, int(font["head"].unitsPerEm)
+            font: Any
+            with TTFont(str(path)) as font:
+                cmap = font.getBestCmap()
+                hmtx = font["hmtx"]
+                widths = {code: hmtx[name][0] for code, name in cmap.items()}
+                return widths, int(font["head"].unitsPerEm)
     return None
 
 

@@ -127,6 +127,8 @@ def _decider_name(unit: Unit) -> tuple[str, str]:
     person = getattr(user, "person", None)
     # Vietnamese order: family name first (Django's get_full_name() puts it last).
     name = person.full_name if person is not None else f"{user.last_name} {user.first_name}"
+    if not nfc(name):
+        return _head_by_post(unit)
     head = _HEAD_TITLE.get(UnitLevel(unit.level), "Thủ trưởng")
     deputy = nfc(role.title).lower().startswith("phó")
     return nfc(name), f"Phó {head[:1].lower()}{head[1:]}" if deputy else head
