@@ -97,17 +97,20 @@ def assert_decree_layout(document: Any, *, number: bool = True) -> None:
     assert has_border(motto, "bottom"), "the motto is underlined"
     left_texts = [p.text for p in left.paragraphs]
     body_lines = [p for p in left.paragraphs if p.runs and p.runs[0].font.bold]
-    assert body_lines and all(p.text == p.text.upper() for p in body_lines)
+    assert body_lines
+    assert all(p.text == p.text.upper() for p in body_lines)
     for paragraph in body_lines:
         styled(paragraph, "issuing_body")
     rule = left.paragraphs[left_texts.index(body_lines[-1].text) + 1]
-    assert rule.text == "" and has_border(rule, "bottom"), "the body's short underline"
+    assert rule.text == "", "the body's short underline is an empty line"
+    assert has_border(rule, "bottom"), "the body's short underline"
     if number:
         number_para = next(p for p in left.paragraphs if p.text.startswith("Số"))
         assert NUMBER_LINE.match(number_para.text), number_para.text
         styled(number_para, "number")
     date = [p for p in right.paragraphs if "ngày" in p.text]
-    assert date and DATE_LINE.match(date[0].text), [p.text for p in right.paragraphs]
+    assert date, [p.text for p in right.paragraphs]
+    assert DATE_LINE.match(date[0].text), date[0].text
     styled(date[0], "place_date")
 
 

@@ -121,7 +121,8 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     subject = starting(doc, "Về việc ")
     styled(subject, "subject")
     rule = doc.paragraphs[[p._p for p in doc.paragraphs].index(subject._p) + 1]
-    assert rule.text == "" and has_border(rule, "bottom")
+    assert rule.text == ""
+    assert has_border(rule, "bottom")
     styled(find(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"), "authority")
     styled(find(doc, "QUYẾT ĐỊNH:"), "decides")
     # The regime in force on 17/07/2025: Law 06/2022 and Decree 152/2025, no Circular 15/2025.
@@ -132,9 +133,11 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     assert "98/2023" not in body
     assert "Theo đề nghị của Giám đốc Sở Nội vụ." in body
     article = starting(doc, "Điều 1. ")
-    assert article.runs[0].text == "Điều 1. " and article.runs[0].font.bold
+    assert article.runs[0].text == "Điều 1. "
+    assert article.runs[0].font.bold
     assert not article.runs[1].font.bold
-    assert "04 cá nhân" in body and "01 tập thể" in body
+    assert "04 cá nhân" in body
+    assert "01 tập thể" in body
     styled(find(doc, "Nơi nhận:"), "recipients_label")
     styled(find(doc, "- Như Điều 3;"), "recipients")
     styled(find(doc, "- Lưu: VT, TĐKT."), "recipients")
@@ -145,9 +148,11 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     for person in people:
         assert person.full_name in cells  # exactly, in Vietnamese order
         assert unicodedata.is_normalized("NFC", person.full_name)
-    assert "Nguyễn Thị Ánh Tuyết" in cells and "Sở Y tế" in cells
+    assert "Nguyễn Thị Ánh Tuyết" in cells
+    assert "Sở Y tế" in cells
     # LĐTT: 0.3 × 2,340,000 rounded up = 710,000 each; TTLĐTT 0.8 × = 1,880,000.
-    assert "710.000" in cells and "1.880.000" in cells
+    assert "710.000" in cells
+    assert "1.880.000" in cells
     total = 4 * 710_000 + 1_880_000
     assert f"Bằng chữ: {money.in_words(total)}." in body
     assert money.in_words(total) == "Bốn triệu bảy trăm hai mươi nghìn đồng"
@@ -188,7 +193,8 @@ def test_office_settings_are_printed(world: World) -> None:
     assert find(doc, "Thành phố Hà Tĩnh, ngày 17 tháng 7 năm 2025")
     assert "Căn cứ Quyết định số 20/2024/QĐ-UBND ngày 10/5/2024 của UBND tỉnh;" in body
     assert "Theo đề nghị của Trưởng ban Thi đua - Khen thưởng." in body
-    assert find(doc, "TUQ. CHỦ TỊCH") and find(doc, "GIÁM ĐỐC SỞ NỘI VỤ")
+    assert find(doc, "TUQ. CHỦ TỊCH")
+    assert find(doc, "GIÁM ĐỐC SỞ NỘI VỤ")
     assert find(doc, "Phan Văn Hòa")
 
 
@@ -244,7 +250,8 @@ def test_submission_lists_every_nominee(world: World) -> None:
     styled(find(doc, "TỜ TRÌNH"), "kind")
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh." in body
     assert "Kính trình Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, quyết định./." in body
-    assert find(doc, "GIÁM ĐỐC") and find(doc, "Hoàng Văn Nam")
+    assert find(doc, "GIÁM ĐỐC")
+    assert find(doc, "Hoàng Văn Nam")
     cells = table_cells(doc)
     for n in nominations:
         assert n.subject_name in cells
