@@ -61,7 +61,7 @@ STYLES: dict[str, Style] = {
     "authority": Style("Thẩm quyền ban hành (quyết định)", "in hoa", "13-14", 14, bold=True),
     "body": Style("Nội dung văn bản", "in thường", "13-14", 14),
     "article": Style("Từ “Điều”, số thứ tự và tên điều", "in thường", "13-14", 14, bold=True),
-    "decides": Style("Từ “QUYẾT ĐỊNH:” trước các điều", "in hoa", "14", 14, bold=True),
+    "decides": Style("Từ “QUYẾT ĐỊNH:” trước các điều", "in hoa", "13-14", 14, bold=True),
     "sign_authority": Style(
         "Quyền hạn người ký (TM., KT., Q., TL., TUQ.)", "in hoa", "13-14", 14, bold=True
     ),
@@ -74,12 +74,12 @@ STYLES: dict[str, Style] = {
     "annex_note": Style(
         "Dòng “Kèm theo …” dưới tiêu đề phụ lục", "in thường", "13-14", 14, italic=True
     ),
-    "table": Style("Chữ trong bảng (danh sách)", "in thường", "12-13", 13),
-    "table_head": Style("Đầu cột của bảng", "in thường", "12-13", 13, bold=True),
-    "table_small": Style("Chữ trong bảng nhiều cột (biên bản)", "in thường", "12-13", 12),
-    "table_small_head": Style("Đầu cột của bảng nhiều cột", "in thường", "12-13", 12, bold=True),
+    "table": Style("Chữ trong bảng (danh sách)", "in thường", "—", 13),
+    "table_head": Style("Đầu cột của bảng", "in thường", "—", 13, bold=True),
+    "table_small": Style("Chữ trong bảng nhiều cột (biên bản)", "in thường", "—", 12),
+    "table_small_head": Style("Đầu cột của bảng nhiều cột", "in thường", "—", 12, bold=True),
     "to_fill": Style(
-        "Phần người đề nghị tự viết (báo cáo thành tích)", "in thường", "13-14", 14, italic=True
+        "Phần người đề nghị tự viết (báo cáo thành tích)", "in thường", "—", 14, italic=True
     ),
 }
 

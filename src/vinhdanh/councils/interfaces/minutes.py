@@ -174,14 +174,14 @@ def _build_docx(minutes: Minutes) -> bytes:
     )
     doc.para(_("RESULTS OF THE VOTE"), "article", align=LEFT)
     columns = [
-        Column(_("No."), 11, CENTER),
-        Column(_("Nominee"), 35),
-        Column(_("Award"), 35),
-        Column(_("For"), 15, CENTER),
-        Column(_("Against"), 18, CENTER),
-        Column(_("Abstain"), 21, CENTER),
-        Column(_("Ratio"), 14, CENTER),
-        Column(_("Result"), 14, CENTER),
+        Column(_("No."), 13, CENTER),
+        Column(_("Nominee"), 33),
+        Column(_("Award"), 32),
+        Column(_("For"), 17, CENTER),
+        Column(_("Against"), 19, CENTER),
+        Column(_("Abstain"), 19, CENTER),
+        Column(_("Ratio"), 15, CENTER),
+        Column(_("Result"), 15, CENTER),
     ]
     rows = []
     for line in minutes.lines:

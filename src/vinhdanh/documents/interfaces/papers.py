@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.utils import timezone
+from docx.shared import Pt
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.models import Decision
@@ -187,7 +188,7 @@ def render_decision(paper: DecisionPaper) -> bytes:
     doc.title("Quyết định", paper.subject)
     doc.centred(office.authority_line, "authority")
     doc.bases(paper.bases)
-    doc.para("QUYẾT ĐỊNH:", "decides", align=CENTER, after=12)
+    doc.para("QUYẾT ĐỊNH:", "decides", align=CENTER, after=12).paragraph_format.space_before = Pt(6)
     groups = grouped(paper.recipients)
     years = _years(paper.recipients)
     achievement = (
