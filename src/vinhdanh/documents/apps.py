@@ -6,3 +6,8 @@ class DocumentsConfig(AppConfig):
     name = "vinhdanh.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from vinhdanh.documents.domain import issued
+
+        issued.connect()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.awards.models import Decision
 from vinhdanh.common.audit import audited
+from vinhdanh.common.files import private_upload_to
 from vinhdanh.orgs.models import Unit
 
 AUTHORITY_CHOICES = [
@@ -82,3 +86,47 @@ class OfficeSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.unit)
+
+
+def _issued_path(instance: IssuedDocument, filename: str) -> str:
+    return private_upload_to("issued")
+
+
+class IssuedDocumentError(Exception):
+    """What was issued is kept as issued: the stored file is never replaced or deleted."""
+
+
+@audited
+class IssuedDocument(models.Model):
+    """The .docx of a decision as it stood when the decision was issued, kept unchanged.
+
+    Made once, right after the issuing transaction commits; later changes to people, units or
+    the office's settings do not touch it. Downloads serve this file when it exists.
+    """
+
+    decision = models.OneToOneField(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        related_name="issued_document",
+    )
+    file = models.FileField(_("file"), upload_to=_issued_path, max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(_("size"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise IssuedDocumentError(_("An issued document cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise IssuedDocumentError(_("An issued document cannot be deleted."))

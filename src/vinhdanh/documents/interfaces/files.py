@@ -22,6 +22,16 @@ def _slug(text: str) -> str:
 
 
 def decision_file(decision: Decision) -> tuple[str, bytes]:
+    """An issued decision: the file kept when it was issued; otherwise rendered now."""
+    from vinhdanh.documents.domain.issued import issued_file
+
+    kept = issued_file(decision)
+    if kept is not None:
+        return kept
+    return render_decision_file(decision)
+
+
+def render_decision_file(decision: Decision) -> tuple[str, bytes]:
     with translation.override("vi"):
         content = papers.render_decision(papers.decision_paper(decision))
     number = decision.number if decision.number is not None else "du-thao"

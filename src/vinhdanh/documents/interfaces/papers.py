@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.utils import timezone
-from docx.shared import Pt
 from django.utils.translation import gettext as _
+from docx.shared import Pt
 
 from vinhdanh.awards.models import Decision
 from vinhdanh.documents import formats, money
