@@ -5,6 +5,7 @@ from django.urls import path
 from vinhdanh.web.views import documents
 
 urlpatterns = [
+    path("units/<int:pk>/settings/", documents.unit_settings, name="document_settings"),
     path("decisions/<int:pk>.docx", documents.decision_docx, name="document_decision"),
     path(
         "nominations/<int:pk>/report.docx",

@@ -11,7 +11,10 @@ from tests.documents.reading import read, table_cells
 from tests.documents.test_papers import _decision, _nominated
 from tests.nominations.world import World
 from tests.web.conftest import login
+from vinhdanh.common.models import AuditEvent
+from vinhdanh.documents.interfaces import files
 from vinhdanh.documents.interfaces.files import DOCX
+from vinhdanh.documents.models import OfficeSettings
 
 
 def test_nomination_page_offers_the_prefilled_report(client: Client, world: World) -> None:
@@ -72,3 +75,44 @@ def test_decision_page_offers_the_decision(client: Client, world: World) -> None
     cells = table_cells(read(response.content))
     for person in people:
         assert person.full_name in cells
+
+
+def test_the_office_adjusts_the_templates(client: Client, world: World) -> None:
+    login(client, world.office)
+    url = reverse("web:document_settings", args=[world.province.pk])
+    assert url in client.get(reverse("web:unit", args=[world.province.pk])).content.decode()
+    page = client.get(url).content.decode()
+    assert 'placeholder="Ủy ban nhân dân tỉnh Hà Tĩnh"' in page
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in page
+    response = client.post(
+        url,
+        {
+            "place": "Thành phố Hà Tĩnh",
+            "signer_title": "Chủ tịch",
+            "signer_name": "Võ Trọng Hải",
+            "legal_bases": "Căn cứ Quy chế thi đua, khen thưởng của tỉnh",
+            "base_salary": "2340000",
+        },
+        follow=True,
+    )
+    assert "Đã lưu thiết lập văn bản." in response.content.decode()
+    settings = OfficeSettings.objects.get(unit=world.province)
+    assert settings.signer_name == "Võ Trọng Hải"
+    assert AuditEvent.objects.filter(object_type="documents.officesettings").exists()
+    decision, _people = _decision(world, dt.date(2025, 7, 17), signer_name="", signer_title="")
+    body = "\n".join(p.text for p in read(files.decision_file(decision)[1]).paragraphs)
+    assert "Thành phố Hà Tĩnh, ngày 17 tháng 7 năm 2025" in "\n".join(
+        p.text
+        for t in read(files.decision_file(decision)[1]).tables
+        for c in t._cells
+        for p in c.paragraphs
+    )
+    assert "Căn cứ Quy chế thi đua, khen thưởng của tỉnh;" in body
+
+
+def test_a_clerk_does_not_see_the_template_settings(client: Client, world: World) -> None:
+    login(client, world.clerk)
+    url = reverse("web:document_settings", args=[world.dept.pk])
+    assert url not in client.get(reverse("web:unit", args=[world.dept.pk])).content.decode()
+    assert client.get(url).status_code == 403
+    assert not OfficeSettings.objects.exists()

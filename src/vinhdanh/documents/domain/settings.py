@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import transaction
+
+from vinhdanh.common.context import acting_as
 from vinhdanh.documents.builder import Signature
 from vinhdanh.documents.domain.legal import regime_bases
 from vinhdanh.documents.formats import nfc
 from vinhdanh.documents.models import OfficeSettings
-from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.people.models import Post
 
@@ -212,3 +217,23 @@ def office_for(unit: Unit | None, on: dt.date | None = None) -> Office:
         signature=signature,
         base_salary=settings.base_salary if settings else 2_340_000,
     )
+
+
+def may_edit_settings(user: Any, unit: Unit) -> bool:
+    """The emulation office over the unit and administrators adjust its templates."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return has_capability(user, Capability.OFFICE, unit) or has_capability(
+        user, Capability.ADMIN, unit
+    )
+
+
+@transaction.atomic
+def save_settings(settings: OfficeSettings, *, actor: Any) -> OfficeSettings:
+    """Store a unit's document settings (audited); only for those who may edit them."""
+    if not may_edit_settings(actor, settings.unit):
+        raise PermissionError("not allowed to edit the document settings of this unit")
+    settings.full_clean()
+    with acting_as(actor):
+        settings.save()
+    return settings

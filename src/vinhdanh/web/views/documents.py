@@ -11,14 +11,21 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces.forms import OfficeSettingsForm
+from vinhdanh.documents.models import OfficeSettings
+from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.web.workflow.common import nomination_or_404, round_or_404
 
 
@@ -78,3 +85,23 @@ def round_notice_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def round_draft_decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _round_document(request, pk, files.draft_decision_file)
+
+
+@login_required
+def unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit's document settings: what its documents print (office and administrators)."""
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    if not may_edit_settings(request.user, unit):
+        raise PermissionDenied
+    instance = OfficeSettings.objects.filter(unit=unit).first() or OfficeSettings(unit=unit)
+    defaults = office_for(unit)
+    form = OfficeSettingsForm(request.POST or None, instance=instance, defaults=defaults)
+    if request.method == "POST" and form.is_valid():
+        save_settings(form.save(commit=False), actor=request.user)
+        messages.success(request, _("The document settings were saved."))
+        return redirect("web:document_settings", pk=unit.pk)
+    return render(
+        request,
+        "web/documents/settings.html",
+        {"unit": unit, "form": form, "bases": defaults.bases(timezone.localdate())},
+    )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.documents.domain.settings import may_edit_settings
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import tree_rows, unit_detail, visible_units
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
@@ -63,6 +64,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
             "linked_people": linked,
             "awards": list(unit_awards(unit)),
             "may_list_candidates": may_list_candidates(request.user, unit),
+            "may_edit_documents": may_edit_settings(request.user, unit),
         },
     )
 
