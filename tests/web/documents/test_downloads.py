@@ -42,6 +42,8 @@ def test_round_page_offers_submission_and_notice(client: Client, world: World) -
     login(client, world.clerk)
     page = client.get(reverse("web:workflow_round", args=[world.round.pk])).content.decode()
     assert "Văn bản cần lập" in page
+    # Nothing is proposed to the decider yet: no draft decision is offered.
+    assert reverse("web:document_draft_decision", args=[world.round.pk]) not in page
     for name in ("web:document_submission", "web:document_notice"):
         url = reverse(name, args=[world.round.pk])
         assert url in page
