@@ -109,25 +109,29 @@ def _check(minutes: Minutes) -> None:
         formats.check_font(_("The name"), str(item["subject"]))
 
 
-def _place_name(data: dict[str, Any]) -> str:
-    """Địa danh of the council's unit (its document settings, or the province's name); the
-    session's room stays in the text ("Địa điểm")."""
+def _office(data: dict[str, Any]) -> tuple[str, str]:
+    """(body the council serves, địa danh): from the council's unit and its document settings;
+    the session's room stays in the text ("Địa điểm")."""
     from vinhdanh.documents.domain.settings import office_for
     from vinhdanh.orgs.models import Unit
 
     unit = Unit.objects.filter(name=str(data.get("unit") or "")).order_by("id").first()
-    return office_for(unit).place if unit is not None else ""
+    if unit is None:
+        return str(data.get("parent_unit") or ""), ""
+    office = office_for(unit)
+    return office.issuing_body, office.place
 
 
 def _build_docx(minutes: Minutes) -> bytes:
     data = minutes.data
+    body, place = _office(data)
     doc = OfficialDocument()
     doc.header(
         Header(
-            parent_body=str(data.get("parent_unit") or ""),
+            parent_body=body,
             issuing_body=str(data["council"]),
             number=_("No.: ……/BB-HĐTĐKT"),
-            date_line=date_line(_place_name(data), minutes.day),
+            date_line=date_line(place, minutes.day),
         )
     )
     doc.title(
