@@ -3,8 +3,8 @@
 #   build (default for `make install`): what compiles PyICU from the lock (ICU headers, a C++
 #          compiler, pkg-config).
 #   test  (default): the above plus what the test suite drives for real: Chromium (e2e),
-#          Liberation 2 fonts (Vietnamese glyphs), poppler (pdftotext) and gettext
-#          (compilemessages).
+#          Liberation 2 fonts (Vietnamese glyphs), poppler (pdftotext), gettext
+#          (compilemessages) and LibreOffice Writer (the .docx documents converted to PDF).
 set -euo pipefail
 mode=${1:-test}
 need=()
@@ -16,6 +16,7 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null || need+=(chromium)
   [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.nominations",
     "vinhdanh.councils",
+    "vinhdanh.documents",
     "vinhdanh.web",
     "vinhdanh.api",
 ]

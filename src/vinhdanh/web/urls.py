@@ -22,4 +22,5 @@ urlpatterns = [
     path("jobs/", include("vinhdanh.web.jobs_urls")),
     path("councils/", include("vinhdanh.web.councils_urls")),
     path("workflow/", include("vinhdanh.web.workflow_urls")),
+    path("documents/", include("vinhdanh.web.documents_urls")),
 ]

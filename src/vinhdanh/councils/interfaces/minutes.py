@@ -1,46 +1,27 @@
 """Rendering the minutes (biên bản) of a closed session: a page and a .docx.
 
 Both render the frozen structured data kept on the session (`CouncilSession.minutes`). The
-.docx follows the basics of Decree 30/2020/NĐ-CP: A4, margins 20/20/30/15 mm, Times New Roman
-13–14 pt, the national motto header beside the issuing body, the place-and-date line, a bold
-centred title and the signature block.
+.docx is laid out by the shared Decree 30/2020/NĐ-CP machinery (`vinhdanh.documents.builder`),
+like every other document the system issues.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph
 
 from vinhdanh.councils.domain.queries.tally import VoteResult
 from vinhdanh.councils.enums import CouncilRole, VotingMethod
+from vinhdanh.documents import formats
+from vinhdanh.documents.builder import CENTER, LEFT, Column, Header, OfficialDocument
+from vinhdanh.documents.formats import FONT, MOTTO, NATIONAL_NAME, date_line
 
-# Fixed formulae of every Vietnamese administrative document (Decree 30/2020, Annex I).
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-FONT = "Times New Roman"
-BODY_PT = 14
-
-
-def date_line(place: str, day: dt.date) -> str:
-    """ "Hà Tĩnh, ngày 05 tháng 02 năm 2025": days below 10 and months 1–2 take a leading zero."""
-    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    m = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    prefix = f"{place}, " if place else ""
-    return f"{prefix}ngày {d} tháng {m} năm {day.year}"
+__all__ = ["FONT", "MOTTO", "NATIONAL_NAME", "date_line", "minutes_docx", "minutes_of"]
 
 
 def _role_label(role: str) -> str:
@@ -111,123 +92,65 @@ def minutes_of(data: dict[str, Any]) -> Minutes:
 # --- .docx ---------------------------------------------------------------------------------
 
 
-def _font(run: Any, *, size: int = BODY_PT, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-
-
-def _para(
-    container: Any,
-    text: str = "",
-    *,
-    size: int = BODY_PT,
-    bold: bool = False,
-    italic: bool = False,
-    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    after: int = 6,
-) -> Paragraph:
-    paragraph: Paragraph = container.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
-    paragraph.paragraph_format.space_before = Pt(0)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-    if text:
-        _font(paragraph.add_run(text), size=size, bold=bold, italic=italic)
-    return paragraph
-
-
-def _cell_para(cell: _Cell, text: str, **kwargs: Any) -> Paragraph:
-    paragraph: Paragraph = (
-        cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
-    )
-    paragraph.alignment = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
-    paragraph.paragraph_format.space_after = Pt(0)
-    _font(paragraph.add_run(text), **kwargs)
-    return paragraph
-
-
-def _no_borders(table: Any) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-
-
-def _header(document: Any, minutes: Minutes) -> None:
-    data = minutes.data
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(table)
-    left, right = table.rows[0].cells
-    left.width, right.width = Mm(65), Mm(100)
-    if data.get("parent_unit"):
-        _cell_para(left, str(data["parent_unit"]).upper(), size=13)
-    _cell_para(left, str(data["council"]).upper(), size=13, bold=True)
-    _cell_para(left, "———", size=13)
-    _cell_para(left, _("No.: ……/BB-HĐTĐKT"), size=13)
-    _cell_para(right, NATIONAL_NAME, size=13, bold=True)
-    _cell_para(right, MOTTO, size=14, bold=True)
-    _cell_para(right, "———————————", size=13)
-    _cell_para(right, minutes.date_line, size=14, italic=True)
-
-
 def minutes_docx(data: dict[str, Any]) -> bytes:
-    """The minutes as a Word document, in Vietnamese."""
+    """The minutes as a Word document, in Vietnamese, on the shared Decree 30/2020 machinery."""
     with translation.override("vi"):
-        return _build_docx(minutes_of(data))
+        minutes = minutes_of(data)
+        _check(minutes)
+        return _build_docx(minutes)
+
+
+def _check(minutes: Minutes) -> None:
+    """Names the font cannot print stop the document before anything is made."""
+    data = minutes.data
+    for member in data.get("members", []):
+        formats.check_font(_("The name"), str(member["name"]))
+    for item in data.get("items", []):
+        formats.check_font(_("The name"), str(item["subject"]))
+
+
+def _office(data: dict[str, Any]) -> tuple[str, str]:
+    """(body the council serves, địa danh): from the council's unit and its document settings;
+    the session's room stays in the text ("Địa điểm")."""
+    from vinhdanh.documents.domain.settings import office_for
+    from vinhdanh.orgs.models import Unit
+
+    unit = Unit.objects.filter(name=str(data.get("unit") or "")).order_by("id").first()
+    if unit is None:
+        return str(data.get("parent_unit") or ""), ""
+    office = office_for(unit)
+    return office.issuing_body, office.place
 
 
 def _build_docx(minutes: Minutes) -> bytes:
     data = minutes.data
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-
-    _header(document, minutes)
-    _para(document, "", after=12)
-    _para(document, _("MINUTES"), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _para(
-        document,
+    body, place = _office(data)
+    doc = OfficialDocument()
+    doc.header(
+        Header(
+            parent_body=body,
+            issuing_body=str(data["council"]),
+            number=_("No.: ……/BB-HĐTĐKT"),
+            date_line=date_line(place, minutes.day),
+        )
+    )
+    doc.title(
+        _("MINUTES"),
         _("Meeting of the %(council)s: %(session)s")
         % {"council": data["council"], "session": data["session"]},
-        size=14,
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        after=12,
     )
-    _para(
-        document,
+    doc.para(
         _("Date: %(date)s. Place: %(place)s.")
         % {"date": f"{minutes.day:%d/%m/%Y}", "place": data.get("place") or "—"},
         indent=True,
     )
-    _para(
-        document,
+    doc.para(
         _("Chaired by: %(chair)s. Secretary: %(secretary)s.")
         % {"chair": data.get("chair") or "—", "secretary": data.get("secretary") or "—"},
         indent=True,
     )
     total = len(data.get("members", []))
-    _para(
-        document,
+    doc.para(
         _("Members present: %(present)d of %(total)d (quorum %(num)d/%(den)d).")
         % {
             "present": len(minutes.present),
@@ -238,74 +161,63 @@ def _build_docx(minutes: Minutes) -> bytes:
         indent=True,
     )
     for member in minutes.present:
-        _para(document, f"- {member['name']} ({_role_label(member['role'])})", indent=True, after=0)
+        doc.para(f"- {member['name']} ({_role_label(member['role'])})", indent=True, after=0)
     if minutes.absent:
-        _para(document, _("Absent:"), indent=True, after=0)
+        doc.para(_("Absent:"), indent=True, after=0)
         for member in minutes.absent:
             suffix = _(" — voted in writing") if member["written"] else ""
-            _para(
-                document,
+            doc.para(
                 f"- {member['name']} ({_role_label(member['role'])}){suffix}",
                 indent=True,
                 after=0,
             )
-    _para(
-        document,
+    doc.blank(6)
+    doc.para(
         _("Voting method: %(method)s.") % {"method": _method_label(data["method"])},
         indent=True,
     )
-
-    _para(document, _("RESULTS OF THE VOTE"), bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    headings = [
-        _("No."),
-        _("Nominee"),
-        _("Award"),
-        _("For"),
-        _("Against"),
-        _("Abstain"),
-        _("Ratio"),
-        _("Result"),
+    doc.para(_("RESULTS OF THE VOTE"), "article", align=LEFT)
+    columns = [
+        Column(_("No."), 13, CENTER),
+        Column(_("Nominee"), 33),
+        Column(_("Award"), 32),
+        Column(_("For"), 17, CENTER),
+        Column(_("Against"), 19, CENTER),
+        Column(_("Abstain"), 19, CENTER),
+        Column(_("Ratio"), 15, CENTER),
+        Column(_("Result"), 15, CENTER),
     ]
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
-        _cell_para(cell, heading, size=12, bold=True)
+    rows = []
     for line in minutes.lines:
         item, result = line.item, line.result
-        cells = table.add_row().cells
-        values = [
-            str(item["position"]),
-            str(item["subject"]),
-            f"{item['kind_name']} ({item['period']})",
-            str(result.for_votes),
-            str(result.against_votes),
-            str(result.abstain_votes),
-            result.ratio_percent,
-            _("Passed") if result.passed else _("Not passed"),
-        ]
-        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            align = WD_ALIGN_PARAGRAPH.LEFT if index in (1, 2) else WD_ALIGN_PARAGRAPH.CENTER
-            _cell_para(cell, value, size=12, align=align)
-    _para(document, "", after=6)
+        rows.append(
+            [
+                str(item["position"]),
+                str(item["subject"]),
+                f"{item['kind_name']} ({item['period']})",
+                str(result.for_votes),
+                str(result.against_votes),
+                str(result.abstain_votes),
+                result.ratio_percent,
+                _("Passed") if result.passed else _("Not passed"),
+            ]
+        )
+    doc.table(columns, rows, compact=True)
+    doc.blank(6)
     for line in minutes.lines:
         item = line.item
-        _para(
-            document,
-            f"{item['position']}. {item['subject']}: {line.result.explanation}",
-            indent=True,
-        )
+        doc.para(f"{item['position']}. {item['subject']}: {line.result.explanation}", indent=True)
         for recusal in item.get("recusals", []):
-            _para(
-                document,
+            paragraph = doc.para(indent=True)
+            doc.run(
+                paragraph,
                 _("%(member)s did not vote: %(reason)s")
                 % {"member": recusal["member"], "reason": recusal["reason"]},
-                italic=True,
-                indent=True,
+                "to_fill",
             )
-    _para(document, _("CONCLUSION"), bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    doc.para(_("CONCLUSION"), "article", align=LEFT)
     if minutes.passed:
-        _para(
-            document,
+        doc.para(
             _("The council agreed to propose: %(names)s.")
             % {
                 "names": "; ".join(
@@ -315,16 +227,13 @@ def _build_docx(minutes: Minutes) -> bytes:
             indent=True,
         )
     else:
-        _para(document, _("No nomination reached the required vote."), indent=True)
-    _para(document, _("The meeting closed the same day."), indent=True)
-
-    signatures = document.add_table(rows=1, cols=2)
-    _no_borders(signatures)
-    left, right = signatures.rows[0].cells
-    _cell_para(left, _("SECRETARY"), size=14, bold=True)
-    _cell_para(left, "\n\n\n" + str(data.get("secretary") or ""), size=14, bold=True)
-    _cell_para(right, _("CHAIR OF THE COUNCIL"), size=14, bold=True)
-    _cell_para(right, "\n\n\n" + str(data.get("chair") or ""), size=14, bold=True)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        doc.para(_("No nomination reached the required vote."), indent=True)
+    doc.para(_("The meeting closed the same day."), indent=True)
+    doc.blank(12)
+    doc.signatures(
+        [
+            (_("SECRETARY"), str(data.get("secretary") or "")),
+            (_("CHAIR OF THE COUNCIL"), str(data.get("chair") or "")),
+        ]
+    )
+    return doc.save()

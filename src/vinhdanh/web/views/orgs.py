@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.documents.domain.settings import may_edit_settings
 from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import (
@@ -80,6 +81,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
             "linked_people": linked,
             "awards": list(unit_awards(unit)),
             "may_list_candidates": may_list_candidates(request.user, unit),
+            "may_edit_documents": may_edit_settings(request.user, unit),
         },
     )
 

@@ -1,0 +1,80 @@
+"""Keeping what was issued exactly as issued: the decision's .docx stored when it is issued.
+
+`keep_issued` runs after the transaction that issues a decision commits (a signal on
+`Decision`, so the issuing code needs no change); `issued_file` serves the stored file, or
+renders one for decisions issued before this existed (and then keeps it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from vinhdanh.awards.enums import DecisionKind, DecisionStatus
+from vinhdanh.awards.models import Decision
+from vinhdanh.documents.formats import DocumentError
+from vinhdanh.documents.models import IssuedDocument
+
+log = logging.getLogger(__name__)
+
+
+def keep_issued(decision: Decision) -> IssuedDocument | None:
+    """Render and store the decision's .docx once; None when it cannot be made."""
+    from vinhdanh.documents.interfaces.files import render_decision_file
+
+    found = IssuedDocument.objects.filter(decision=decision).first()
+    if found is not None:
+        return found
+    try:
+        name, content = render_decision_file(decision)
+    except DocumentError as error:
+        log.warning("decision %s: no document kept: %s", decision.pk, error)
+        return None
+    document = IssuedDocument(
+        decision=decision,
+        name=name,
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+    )
+    document.file.save(name, ContentFile(content), save=False)
+    with transaction.atomic():
+        document.save()
+    return document
+
+
+def issued_file(decision: Decision) -> tuple[str, bytes] | None:
+    """The stored file of an issued decision (kept now if it was not yet)."""
+    if not decision.is_issued:
+        return None
+    document = keep_issued(decision)
+    if document is None:
+        return None
+    with document.file.open("rb") as stream:
+        return document.name, stream.read()
+
+
+def _on_decision_saved(sender: Any, instance: Decision, **kwargs: Any) -> None:
+    if kwargs.get("raw") or instance.status != DecisionStatus.ISSUED:
+        return
+    if instance.kind != DecisionKind.AWARD:
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: _keep_after_commit(pk))
+
+
+def _keep_after_commit(pk: int) -> None:
+    decision = Decision.objects.filter(pk=pk).first()
+    if decision is not None and decision.awards.exists():
+        try:
+            keep_issued(decision)
+        except Exception:  # never break the issuing that already committed
+            log.exception("decision %s: keeping the issued document failed", pk)
+
+
+def connect() -> None:
+    post_save.connect(_on_decision_saved, sender=Decision, dispatch_uid="documents-keep-issued")

@@ -1,0 +1,62 @@
+"""Entry points: one function per document kind, returning (file name, .docx bytes).
+
+Each raises `DocumentError` (a Vietnamese message for the clerk) before generating anything
+when the input cannot make a proper document.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+from unidecode import unidecode
+
+from vinhdanh.awards.models import Decision
+from vinhdanh.documents.interfaces import achievement, papers
+from vinhdanh.nominations.models import Nomination, Round
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _slug(text: str) -> str:
+    ascii_text = unidecode(text).lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_text).split())[:60]
+
+
+def decision_file(decision: Decision) -> tuple[str, bytes]:
+    """An issued decision: the file kept when it was issued; otherwise rendered now."""
+    from vinhdanh.documents.domain.issued import issued_file
+
+    kept = issued_file(decision)
+    if kept is not None:
+        return kept
+    return render_decision_file(decision)
+
+
+def render_decision_file(decision: Decision) -> tuple[str, bytes]:
+    with translation.override("vi"):
+        content = papers.render_decision(papers.decision_paper(decision))
+    number = decision.number if decision.number is not None else "du-thao"
+    return f"quyet-dinh-{number}-{_slug(decision.symbol)}-{decision.year}.docx", content
+
+
+def draft_decision_file(round_: Round) -> tuple[str, bytes]:
+    with translation.override("vi"):
+        content = papers.render_decision(papers.draft_decision_paper(round_))
+    return f"du-thao-quyet-dinh-dot-{round_.pk}.docx", content
+
+
+def submission_file(round_: Round) -> tuple[str, bytes]:
+    with translation.override("vi"):
+        content = papers.render_submission(papers.submission_paper(round_))
+    return f"to-trinh-dot-{round_.pk}.docx", content
+
+
+def notice_file(round_: Round) -> tuple[str, bytes]:
+    with translation.override("vi"):
+        content = papers.render_notice(papers.notice_paper(round_))
+    return f"danh-sach-cong-khai-dot-{round_.pk}.docx", content
+
+
+def report_file(nomination: Nomination) -> tuple[str, bytes]:
+    with translation.override("vi"):
+        content = achievement.render_report(achievement.report_paper(nomination))
+    return f"bao-cao-thanh-tich-{_slug(nomination.subject_name)}.docx", content

@@ -1,0 +1,155 @@
+"""`vinhdanh documents sample OUTDIR`: one file of every document kind, from the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Count
+
+from vinhdanh.awards.enums import DecisionKind, DecisionStatus
+from vinhdanh.awards.models import Award, Decision
+from vinhdanh.councils.enums import SessionStatus
+from vinhdanh.councils.interfaces.minutes import minutes_docx
+from vinhdanh.councils.models import CouncilSession
+from vinhdanh.documents.formats import DocumentError
+from vinhdanh.documents.interfaces import files
+from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.models import Nomination, Round
+
+
+class Command(BaseCommand):
+    help = "Write sample documents (decision, submission, minutes, reports, lists) to OUTDIR."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        sample = sub.add_parser("sample", help="one file of every document kind")
+        sample.add_argument("outdir")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        outdir = Path(options["outdir"])
+        outdir.mkdir(parents=True, exist_ok=True)
+        written = 0
+        for label, make in self._makers():
+            try:
+                found = make()
+            except DocumentError as error:
+                self.stdout.write(f"{label}: {error}")
+                continue
+            if found is None:
+                self.stdout.write(f"{label}: nothing in the database to make it from")
+                continue
+            name, content = found
+            (outdir / name).write_bytes(content)
+            self.stdout.write(f"{label}: {outdir / name}")
+            written += 1
+        if not written:
+            raise CommandError("no document could be made from this database")
+        self.stdout.write(f"{written} files written to {outdir}")
+
+    def _makers(self) -> list[tuple[str, Callable[[], tuple[str, bytes] | None]]]:
+        return [
+            ("decision", self._decision),
+            ("draft decision", self._draft_decision),
+            ("submission", self._submission),
+            ("public notice list", self._notice),
+            ("achievement report (individual)", lambda: self._report(person=True)),
+            ("achievement report (collective)", lambda: self._report(person=False)),
+            ("council minutes", self._minutes),
+        ]
+
+    def _decision(self) -> tuple[str, bytes] | None:
+        decision = (
+            Decision.objects.filter(status=DecisionStatus.ISSUED, kind=DecisionKind.AWARD)
+            .annotate(n=Count("awards"))
+            .filter(n__gt=1)
+            .order_by("-signed_on", "-id")
+            .first()
+        )
+        return files.decision_file(decision) if decision else None
+
+    def _rounds(self, states: list[str] | None = None) -> list[Round]:
+        """Rounds with nominations, latest first (a few, to find one the office can sign)."""
+        query = Nomination.objects.exclude(
+            state__in=[NominationState.WITHDRAWN, NominationState.REJECTED]
+        )
+        if states:
+            query = query.filter(state__in=states)
+        ids = list(
+            query.order_by("-round__year", "-round_id")
+            .values_list("round_id", flat=True)
+            .distinct()[:20]
+        )
+        order = {pk: i for i, pk in enumerate(ids)}
+        return sorted(Round.objects.filter(pk__in=ids), key=lambda r: order[r.pk])
+
+    def _first(
+        self, rounds: list[Round], make: Callable[[Round], tuple[str, bytes]]
+    ) -> tuple[str, bytes] | None:
+        error: DocumentError | None = None
+        for round_ in rounds:
+            try:
+                return make(round_)
+            except DocumentError as exc:
+                error = error or exc
+        if error is not None:
+            raise error
+        return None
+
+    def _draft_decision(self) -> tuple[str, bytes] | None:
+        rounds = self._rounds([NominationState.PROPOSED, NominationState.VOTED])
+        return self._first(rounds, files.draft_decision_file)
+
+    def _submission(self) -> tuple[str, bytes] | None:
+        return self._first(self._rounds(), files.submission_file)
+
+    def _notice(self) -> tuple[str, bytes] | None:
+        return self._first(self._rounds(), files.notice_file)
+
+    def _report(self, *, person: bool) -> tuple[str, bytes] | None:
+        nomination = (
+            Nomination.objects.filter(person__isnull=not person)
+            .exclude(state__in=[NominationState.WITHDRAWN, NominationState.REJECTED])
+            .order_by("-round__year", "-id")
+            .first()
+        )
+        if nomination is None and not person:
+            nomination = self._collective_example()
+        if nomination is None:
+            return None
+        name, content = files.report_file(nomination)
+        kind = "ca-nhan" if person else "tap-the"
+        return name.replace("bao-cao-thanh-tich-", f"bao-cao-thanh-tich-{kind}-"), content
+
+    def _collective_example(self) -> Nomination | None:
+        """No collective is nominated yet: the report a collective with a title would file
+        (an unsaved nomination, nothing is written to the database)."""
+        award = (
+            Award.objects.filter(unit__isnull=False, revoked_by__isnull=True)
+            .select_related("unit", "kind")
+            .order_by("-period", "-id")
+            .first()
+        )
+        round_ = Round.objects.order_by("-year", "-id").first()
+        if award is None or round_ is None:
+            return None
+        return Nomination(
+            round=round_,
+            unit=award.unit,
+            kind=award.kind,
+            period=(award.period or round_.year) + 1,
+            award_type=award.award_type,
+        )
+
+    def _minutes(self) -> tuple[str, bytes] | None:
+        session = (
+            CouncilSession.objects.filter(status=SessionStatus.CLOSED)
+            .exclude(minutes__isnull=True)
+            .order_by("-date", "-id")
+            .first()
+        )
+        if session is None or not session.minutes:
+            return None
+        return f"bien-ban-hop-hoi-dong-{session.pk}.docx", minutes_docx(session.minutes)

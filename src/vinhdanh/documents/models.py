@@ -1,0 +1,132 @@
+"""The office's own settings for the documents it issues (templates are the office's to adjust)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.awards.models import Decision
+from vinhdanh.common.audit import audited
+from vinhdanh.common.files import private_upload_to
+from vinhdanh.orgs.models import Unit
+
+AUTHORITY_CHOICES = [
+    ("", _("(signs in own name)")),
+    ("TM.", "TM. (thay mặt)"),
+    ("KT.", "KT. (ký thay)"),
+    ("Q.", "Q. (quyền)"),
+    ("TL.", "TL. (thừa lệnh)"),
+    ("TUQ.", "TUQ. (thừa ủy quyền)"),
+]
+
+
+@audited
+class OfficeSettings(models.Model):
+    """What a unit prints on its documents. Empty fields fall back to safe defaults derived
+    from the unit and the regime in force (`documents.domain.settings.settings_for`)."""
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="document_settings"
+    )
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=255,
+        blank=True,
+        help_text=_("As printed at the top left, e.g. Ủy ban nhân dân tỉnh Hà Tĩnh."),
+    )
+    parent_body = models.CharField(_("governing body"), max_length=255, blank=True)
+    place = models.CharField(
+        _("place name"), max_length=80, blank=True, help_text=_("E.g. Hà Tĩnh.")
+    )
+    symbol = models.CharField(
+        _("body's abbreviation"),
+        max_length=20,
+        blank=True,
+        help_text=_("The part after the document kind in the symbol, e.g. UBND in QĐ-UBND."),
+    )
+    authority_line = models.CharField(
+        _("issuing authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("Printed under a decision's title, e.g. Chủ tịch Ủy ban nhân dân tỉnh."),
+    )
+    legal_bases = models.TextField(
+        _("the office's own legal bases"),
+        blank=True,
+        help_text=_("One per line, printed after the laws of the regime in force."),
+    )
+    proposer = models.CharField(
+        _("proposed by"),
+        max_length=255,
+        blank=True,
+        help_text=_("The last basis of a decision, e.g. Theo đề nghị của Giám đốc Sở Nội vụ."),
+    )
+    signer_authority = models.CharField(
+        _("form of signing"), max_length=5, choices=AUTHORITY_CHOICES, blank=True
+    )
+    signer_on_behalf_of = models.CharField(
+        _("on behalf of"),
+        max_length=120,
+        blank=True,
+        help_text=_("After TM.: the body; after KT., TL., TUQ.: the head's title."),
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+    base_salary = models.PositiveIntegerField(
+        _("base salary (VND)"),
+        default=2_340_000,
+        help_text=_("Mức lương cơ sở used for bonus amounts (Decree 73/2024: 2,340,000)."),
+    )
+
+    class Meta:
+        verbose_name = _("document settings")
+        verbose_name_plural = _("document settings")
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+
+def _issued_path(instance: IssuedDocument, filename: str) -> str:
+    return private_upload_to("issued")
+
+
+class IssuedDocumentError(Exception):
+    """What was issued is kept as issued: the stored file is never replaced or deleted."""
+
+
+@audited
+class IssuedDocument(models.Model):
+    """The .docx of a decision as it stood when the decision was issued, kept unchanged.
+
+    Made once, right after the issuing transaction commits; later changes to people, units or
+    the office's settings do not touch it. Downloads serve this file when it exists.
+    """
+
+    decision = models.OneToOneField(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        related_name="issued_document",
+    )
+    file = models.FileField(_("file"), upload_to=_issued_path, max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(_("size"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise IssuedDocumentError(_("An issued document cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise IssuedDocumentError(_("An issued document cannot be deleted."))

@@ -1,0 +1,26 @@
+"""Document downloads, included under "documents/" in the "web" namespace."""
+
+from django.urls import path
+
+from vinhdanh.web.views import documents
+
+urlpatterns = [
+    path("units/<int:pk>/settings/", documents.unit_settings, name="document_settings"),
+    path("decisions/<int:pk>.docx", documents.decision_docx, name="document_decision"),
+    path(
+        "nominations/<int:pk>/report.docx",
+        documents.nomination_report_docx,
+        name="document_report",
+    ),
+    path(
+        "rounds/<int:pk>/submission.docx",
+        documents.round_submission_docx,
+        name="document_submission",
+    ),
+    path("rounds/<int:pk>/notice.docx", documents.round_notice_docx, name="document_notice"),
+    path(
+        "rounds/<int:pk>/draft-decision.docx",
+        documents.round_draft_decision_docx,
+        name="document_draft_decision",
+    ),
+]
