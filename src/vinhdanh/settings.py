@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.nominations",
     "vinhdanh.councils",
+    "vinhdanh.programmes",
     "vinhdanh.web",
     "vinhdanh.api",
 ]
