@@ -76,9 +76,7 @@ def build_world() -> World:
         period_kind=PeriodKind.QUARTER,
         legal_basis="Nghị quyết số 05-NQ/TU ngày 10/01/2024",
     )
-    dissemination = add_activity_kind(
-        actor=office, programme=programme, name="Hội nghị quán triệt"
-    )
+    dissemination = add_activity_kind(actor=office, programme=programme, name="Hội nghị quán triệt")
 
     def indicator(code: str, name: str, value_type: str, aggregation: str) -> Indicator:
         return add_indicator(

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.orgs.domain.queries.scope import has_capability
+from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.orgs.rules import is_admin
@@ -27,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (reverse("web:decisions"), _("Decisions")),
         (reverse("web:workflow_inbox"), _("Nominations")),
     ]
+    if not unit_scope(user).is_empty:  # programmes reach every unit that implements them
+        entries.append((reverse("web:programmes:list"), _("Programmes")))
     office = is_admin(user) or has_capability(user, Capability.OFFICE)
     if office or has_capability(user, Capability.COUNCIL):
         entries.append((reverse("web:councils:list"), _("Councils")))

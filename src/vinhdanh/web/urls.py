@@ -19,4 +19,5 @@ urlpatterns = [
     path("imports/", include("vinhdanh.web.imports_urls")),
     path("councils/", include("vinhdanh.web.councils_urls")),
     path("workflow/", include("vinhdanh.web.workflow_urls")),
+    path("programmes/", include("vinhdanh.web.programmes_urls")),
 ]

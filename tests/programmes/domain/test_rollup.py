@@ -70,7 +70,10 @@ def test_rollup_split_unit_counts_above_its_parts(world: World) -> None:
     w.report(w.z, Q4_24, {"sessions": 6, "clubs": 4, "largest": 300})
     z1, z2 = split_unit(
         unit=w.z,
-        parts=[{"code": "Z1", "name": "Xã Đông Giang 1"}, {"code": "Z2", "name": "Xã Đông Giang 2"}],
+        parts=[
+            {"code": "Z1", "name": "Xã Đông Giang 1"},
+            {"code": "Z2", "name": "Xã Đông Giang 2"},
+        ],
         effective_date=dt.date(2025, 1, 1),
     )
     w.report(z1, Q1_25, {"sessions": 2, "clubs": 3, "largest": 50})

@@ -1,0 +1,121 @@
+"""Forms of the programme pages: typed inputs per indicator, activities, reasons."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.orgs.models import Unit
+from vinhdanh.programmes.enums import ValueType
+from vinhdanh.programmes.models import ActivityKind, Indicator
+
+
+def _number_errors(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "invalid": _("%(indicator)s: enter a whole number.") % {"indicator": indicator.name}
+        if indicator.value_type == ValueType.INTEGER
+        else _("%(indicator)s: enter a number.") % {"indicator": indicator.name},
+        "min_value": _("%(indicator)s cannot be negative.") % {"indicator": indicator.name},
+        "max_value": _("%(indicator)s is a percentage: between 0 and 100.")
+        % {"indicator": indicator.name},
+    }
+
+
+def indicator_field(indicator: Indicator) -> forms.Field:
+    """The input that fits the indicator's value type (nothing typed: left empty)."""
+    label = f"{indicator.name} ({indicator.measure})" if indicator.measure else indicator.name
+    common: dict[str, Any] = {"label": label, "required": False}
+    if indicator.value_type == ValueType.YES_NO:
+        return forms.ChoiceField(
+            choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))],
+            widget=forms.RadioSelect,
+            **common,
+        )
+    errors = _number_errors(indicator)
+    if indicator.value_type == ValueType.INTEGER:
+        return forms.IntegerField(min_value=0, error_messages=errors, **common)
+    max_value = Decimal(100) if indicator.value_type == ValueType.PERCENTAGE else None
+    return forms.DecimalField(
+        min_value=Decimal(0),
+        max_value=max_value,
+        max_digits=17,
+        decimal_places=4,
+        localize=True,
+        error_messages={**errors, "max_digits": errors["invalid"]},
+        **common,
+    )
+
+
+class ReportForm(forms.Form):
+    """One field per indicator (named by its code) and the narrative."""
+
+    narrative = forms.CharField(
+        label=_("Narrative"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What was done, what stands in the way, what comes next."),
+    )
+
+    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        narrative = self.fields.pop("narrative")
+        for indicator in indicators:
+            self.fields[f"i_{indicator.code}"] = indicator_field(indicator)
+        self.fields["narrative"] = narrative
+
+    def values(self) -> dict[str, Any]:
+        """The typed values by indicator code (None where left empty)."""
+        out: dict[str, Any] = {}
+        for indicator in self.indicators:
+            value = self.cleaned_data.get(f"i_{indicator.code}")
+            out[indicator.code] = None if value in ("", None) else value
+        return out
+
+    def indicator_fields(self) -> list[forms.BoundField]:
+        return [self[f"i_{i.code}"] for i in self.indicators]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class ActivityForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    kind = forms.ModelChoiceField(label=_("Kind"), queryset=ActivityKind.objects.none())
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=_("Title"), max_length=255)
+    participants = forms.IntegerField(
+        label=_("Participants"),
+        initial=0,
+        min_value=0,
+        error_messages={
+            "min_value": _("The number of participants cannot be negative."),
+            "invalid": _("Participants: enter a whole number."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, units: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class RangeForm(forms.Form):
+    """The period range of the consolidated table (codes of the programme's periods)."""
+
+    start = forms.ChoiceField(label=_("From"), required=False)
+    end = forms.ChoiceField(label=_("To"), required=False)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].choices = choices  # type: ignore[attr-defined]
+        self.fields["end"].choices = choices  # type: ignore[attr-defined]

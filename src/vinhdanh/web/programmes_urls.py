@@ -1,0 +1,25 @@
+from django.urls import path
+
+from vinhdanh.web.programmes import views
+
+app_name = "programmes"
+urlpatterns = [
+    path("", views.programme_list, name="list"),
+    path("<int:pk>/", views.programme_page, name="programme"),
+    path("<int:pk>/consolidated/", views.consolidated, name="consolidated"),
+    path("<int:pk>/activities/", views.activity_list, name="activities"),
+    path("<int:pk>/periods/<str:period>/", views.period_page, name="period"),
+    path("<int:pk>/periods/<str:period>/lock/", views.period_lock, name="lock"),
+    path("<int:pk>/periods/<str:period>/unlock/", views.period_unlock, name="unlock"),
+    path("<int:pk>/periods/<str:period>/units/<int:unit_pk>/", views.report_page, name="report"),
+    path(
+        "<int:pk>/periods/<str:period>/units/<int:unit_pk>/approve/",
+        views.report_approve,
+        name="approve",
+    ),
+    path(
+        "<int:pk>/periods/<str:period>/units/<int:unit_pk>/return/",
+        views.report_return,
+        name="return",
+    ),
+]
