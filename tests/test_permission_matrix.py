@@ -53,6 +53,14 @@ from vinhdanh.nominations.models import (
 )
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person, Post, TaskRating
+from vinhdanh.programmes.models import (
+    Activity,
+    ActivityKind,
+    Indicator,
+    PeriodReport,
+    Programme,
+    ReportValue,
+)
 
 # --- what the matrix enumerates -------------------------------------------------------------
 
@@ -168,6 +176,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     CouncilSession: [Target("session_a", _extra("session_a"), "A")],
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
     VoteThreshold: [Target("threshold_a", _extra("threshold_a"), "A")],
+    Programme: [Target("programme_a", _extra("programme_a"), "A")],
 }
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
@@ -196,6 +205,7 @@ SEGMENT_MODELS: dict[str, type[models.Model]] = {
     "sessions": CouncilSession,
     "recusals": Recusal,
     "thresholds": VoteThreshold,
+    "programmes": Programme,
 }
 
 # Parameters that are not object ids, by url name then by parameter name.
@@ -208,6 +218,7 @@ PARAM_VALUES: dict[str, Callable[[World], Any]] = {
     "format": lambda w: "json",
     "year": lambda w: 2024,
     "code": lambda w: "LDTT",
+    "period": lambda w: "2024-Q1",  # a quarter of the matrix's programme
 }
 
 IN_SCOPE_ROLES = ("clerk_a", "office", "council", "decider", "superuser")
@@ -435,7 +446,37 @@ def add_workflow(world: World) -> None:
         denominator=2,
         denominator_type=DenominatorType.TOTAL_MEMBERS,
     )
+    programme = Programme.objects.create(
+        name="Chương trình Khoa học Alpha",
+        owner_unit=world.unit_a,
+        implementing_root=world.unit_a,
+        units_as_of=dt.date(2024, 1, 1),
+        reporting_levels=[world.unit_a.level],
+        starts_on=dt.date(2024, 1, 1),
+        ends_on=dt.date(2028, 12, 31),
+    )
+    indicator = Indicator.objects.create(programme=programme, code="ZZ", name="Số buổi Alpha")
+    report = PeriodReport.objects.create(
+        programme=programme,
+        unit=world.unit_a,
+        period_code="2024-Q1",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 3, 31),
+        state="submitted",
+        narrative="Báo cáo Khoa học Alpha",
+    )
+    ReportValue.objects.create(report=report, indicator=indicator, value=3)
+    activity_kind = ActivityKind.objects.create(programme=programme, name="Hội nghị")
+    Activity.objects.create(
+        programme=programme,
+        kind=activity_kind,
+        unit=world.unit_a,
+        date=dt.date(2024, 2, 1),
+        title="Hội nghị Khoa học Alpha",
+        participants=30,
+    )
     world.extra.update(
+        programme_a=programme,
         council_a=council,
         session_a=session,
         recusal_a=recusal,
