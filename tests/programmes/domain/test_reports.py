@@ -128,6 +128,12 @@ def test_completeness_shows_who_has_not_reported_and_who_is_late(world: World) -
     PeriodReport.objects.filter(pk=late.pk).update(
         submitted_at=dt.datetime(2024, 4, 20, 9, tzinfo=dt.UTC)
     )
+    approve_report(actor=world.office, report=late)  # approving keeps the day it came in
+    return_report(actor=world.office, report=late, reason="Bổ sung thuyết minh")
+    world.report(world.y, Q1, {"sessions": 3}, approve=False)
+    PeriodReport.objects.filter(pk=late.pk).update(
+        submitted_at=dt.datetime(2024, 4, 20, 9, tzinfo=dt.UTC)
+    )
 
     early = completeness(world.programme, period, today=dt.date(2024, 4, 5))
     after = completeness(world.programme, period, today=dt.date(2024, 4, 30))
@@ -135,6 +141,7 @@ def test_completeness_shows_who_has_not_reported_and_who_is_late(world: World) -
     assert early.expected == 3  # the communes, not the department
     assert early.reported == 2
     assert early.approved == 1
+    assert PeriodReport.objects.get(pk=late.pk).values.get(indicator=world.sessions).value == 3
     assert [r.unit for r in early.missing] == [world.z]
     assert [r.unit for r in early.late] == [world.y]
     assert {r.unit for r in after.late} == {world.y, world.z}

@@ -201,6 +201,10 @@ def save_report(
     return report
 
 
+# Approving or returning touches only these: the unit's figures and dates stay as they were.
+_DECISION_FIELDS = ["state", "return_reason", "decided_at", "decided_by", "updated_at"]
+
+
 def _decide(actor: Any, report: PeriodReport) -> None:
     if not manages_programme(actor, report.programme):
         raise NotPermitted(_("You may not approve or return reports of this programme."))
@@ -215,7 +219,7 @@ def approve_report(*, actor: Any, report: PeriodReport) -> PeriodReport:
         report.return_reason = ""
         report.decided_at = timezone.now()
         report.decided_by = actor if getattr(actor, "pk", None) else None
-        report.save()
+        report.save(update_fields=_DECISION_FIELDS)
         record_action(report, "report approved", period=report.period_code)
     return report
 
@@ -231,7 +235,7 @@ def return_report(*, actor: Any, report: PeriodReport, reason: str) -> PeriodRep
         report.return_reason = reason.strip()
         report.decided_at = timezone.now()
         report.decided_by = actor if getattr(actor, "pk", None) else None
-        report.save()
+        report.save(update_fields=_DECISION_FIELDS)
         record_action(report, "report returned", period=report.period_code, reason=reason.strip())
     return report
 

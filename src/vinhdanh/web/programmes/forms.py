@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.enums import ValueType
@@ -112,8 +113,8 @@ class ActivityForm(forms.Form):
 class RangeForm(forms.Form):
     """The period range of the consolidated table (codes of the programme's periods)."""
 
-    start = forms.ChoiceField(label=_("From"), required=False)
-    end = forms.ChoiceField(label=_("To"), required=False)
+    start = forms.ChoiceField(label=pgettext_lazy("period range", "From"), required=False)
+    end = forms.ChoiceField(label=pgettext_lazy("period range", "To"), required=False)
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

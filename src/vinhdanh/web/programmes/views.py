@@ -416,7 +416,8 @@ def consolidated(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     periods = [p for p in programme.periods() if p.start <= today]
     choices = [(p.code, p.label) for p in periods]
-    form = forms.RangeForm(request.GET or None, choices=choices)
+    initial = {"start": choices[0][0], "end": choices[-1][0]} if choices else {}
+    form = forms.RangeForm(request.GET or None, choices=choices, initial=initial)
     chosen = periods
     if periods and form.is_valid():
         start = form.cleaned_data["start"] or periods[0].code
