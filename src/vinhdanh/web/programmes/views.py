@@ -91,18 +91,26 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
     periods = [p for p in programme.periods() if p.start <= today]
     locks = locked_periods(programme)
     mine = _reporter_units(request.user, programme, min(today, programme.ends_on))
-    own_states: dict[str, list[PeriodReport]] = {}
-    for report in visible_reports(request.user, programme).filter(unit__in=mine):
-        own_states.setdefault(report.period_code, []).append(report)
+    shown = list(reversed(periods[-8:]))
+    reports = {
+        (r.unit_id, r.period_code): r
+        for r in visible_reports(request.user, programme).filter(
+            period_code__in=[p.code for p in shown]
+        )
+    }
     period_rows = [
         {
             "period": p,
             "locked": p.code in locks,
             "due": programme.due_date(p),
             "completeness": completeness(programme, p, today=today) if manage else None,
-            "own": own_states.get(p.code, []),
+            # the user's units expected in that period (units merged since are not)
+            "own": [
+                (u, reports.get((u.pk, p.code)))
+                for u in reporting_units_for(request.user, programme, p)
+            ],
         }
-        for p in reversed(periods[-8:])
+        for p in shown
     ]
     committees = [
         (c, committee_as_of(c, today), list(c.decisions.all()))
