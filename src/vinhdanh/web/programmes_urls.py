@@ -5,7 +5,10 @@ from vinhdanh.web.programmes import views
 app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
+    path("new/", views.programme_new, name="new"),
     path("<int:pk>/", views.programme_page, name="programme"),
+    path("<int:pk>/indicators/", views.indicator_add, name="add_indicator"),
+    path("<int:pk>/activity-kinds/", views.activity_kind_add, name="add_activity_kind"),
     path("<int:pk>/consolidated/", views.consolidated, name="consolidated"),
     path("<int:pk>/activities/", views.activity_list, name="activities"),
     path("<int:pk>/periods/<str:period>/", views.period_page, name="period"),

@@ -11,7 +11,7 @@ from tests.programmes.world import World
 from tests.web.conftest import login
 from vinhdanh.programmes.domain.reports import lock_period
 from vinhdanh.programmes.enums import ReportState
-from vinhdanh.programmes.models import Activity, PeriodReport
+from vinhdanh.programmes.models import Activity, PeriodReport, Programme
 
 Q1 = "2024-Q1"
 
@@ -204,3 +204,60 @@ def test_consolidated_figures_sum_the_approved_reports(world: World) -> None:
     sessions = {row.unit.code: values[0] for row, values in rows}
     assert sessions == {"P": 8, "X": 3, "Y": 5, "Z": None}
     assert [row.unit.code for row, _ in clerk.context["table"]] == ["X"]
+
+
+def test_office_creates_a_programme_and_adds_indicators(world: World) -> None:
+    office = _client(world.office)
+    assert "Tạo chương trình" in office.get(reverse("web:programmes:list")).content.decode()
+
+    response = office.post(
+        reverse("web:programmes:new"),
+        {
+            "name": "Kế hoạch tuyên truyền chuyển đổi số",
+            "owner_unit": world.province.pk,
+            "implementing_root": world.province.pk,
+            "reporting_levels": ["commune"],
+            "starts_on": "2025-01-01",
+            "ends_on": "2025-12-31",
+            "period_kind": "half_year",
+            "report_due_days": "15",
+        },
+    )
+    programme = Programme.objects.get(name="Kế hoạch tuyên truyền chuyển đổi số")
+    assert response.status_code == 302
+    office.post(
+        reverse("web:programmes:add_activity_kind", args=[programme.pk]), {"name": "Tập huấn"}
+    )
+    office.post(
+        reverse("web:programmes:add_indicator", args=[programme.pk]),
+        {
+            "code": "TH",
+            "name": "Số lớp tập huấn",
+            "value_type": "integer",
+            "aggregation": "sum",
+            "target": "40",
+            "source": "activity_count",
+            "activity_kind": programme.activity_kinds.get().pk,
+        },
+    )
+
+    page = office.get(reverse("web:programmes:programme", args=[programme.pk])).content.decode()
+    assert "Số lớp tập huấn" in page
+    assert [p.code for p in programme.periods()] == ["2025-H1", "2025-H2"]
+
+
+def test_clerk_may_not_create_programmes_nor_see_the_setup_forms(world: World) -> None:
+    client = _client(world.clerk_x)
+
+    listing = client.get(reverse("web:programmes:list")).content.decode()
+    page = client.get(reverse("web:programmes:programme", args=[world.programme.pk]))
+    new = client.post(reverse("web:programmes:new"), {"name": "Chương trình riêng"})
+    added = client.post(
+        reverse("web:programmes:add_activity_kind", args=[world.programme.pk]), {"name": "Khác"}
+    )
+
+    assert "Tạo chương trình" not in listing
+    assert "Thêm chỉ tiêu" not in page.content.decode()
+    assert new.status_code == 403
+    assert added.status_code == 403
+    assert Programme.objects.count() == 1

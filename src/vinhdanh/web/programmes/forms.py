@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import Unit
-from vinhdanh.programmes.enums import ValueType
+from vinhdanh.programmes.enums import Aggregation, IndicatorSource, PeriodKind, ValueType
 from vinhdanh.programmes.models import ActivityKind, Indicator
 
 
@@ -120,3 +121,65 @@ class RangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["start"].choices = choices  # type: ignore[attr-defined]
         self.fields["end"].choices = choices  # type: ignore[attr-defined]
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner_unit = forms.ModelChoiceField(label=_("Owner unit"), queryset=Unit.objects.none())
+    implementing_root = forms.ModelChoiceField(
+        label=_("Implemented by (unit and its sub-units)"), queryset=Unit.objects.none()
+    )
+    reporting_levels = forms.MultipleChoiceField(
+        label=_("Levels that report"),
+        required=False,
+        choices=UnitLevel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Empty: every unit under the implementing unit reports."),
+    )
+    starts_on = forms.DateField(
+        label=pgettext_lazy("period range", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    ends_on = forms.DateField(
+        label=pgettext_lazy("period range", "To"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_kind = forms.ChoiceField(
+        label=_("Reporting period"), choices=PeriodKind.choices, initial=PeriodKind.QUARTER
+    )
+    report_due_days = forms.IntegerField(
+        label=_("Reports due (days after the period)"), min_value=0, max_value=120, initial=10
+    )
+    description = forms.CharField(
+        label=_("Content"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, owners: Any, roots: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"].queryset = owners  # type: ignore[attr-defined]
+        self.fields["implementing_root"].queryset = roots  # type: ignore[attr-defined]
+
+
+class IndicatorForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    measure = forms.CharField(label=_("Unit of measure"), max_length=60, required=False)
+    value_type = forms.ChoiceField(label=_("Value type"), choices=ValueType.choices)
+    aggregation = forms.ChoiceField(label=_("Aggregation"), choices=Aggregation.choices)
+    target = forms.DecimalField(
+        label=_("Target"), required=False, min_value=Decimal(0), max_digits=17, decimal_places=4
+    )
+    source = forms.ChoiceField(label=_("Source"), choices=IndicatorSource.choices)
+    activity_kind = forms.ModelChoiceField(
+        label=_("Activity kind"), required=False, queryset=ActivityKind.objects.none()
+    )
+
+    def __init__(self, *args: Any, kinds: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["activity_kind"].queryset = kinds  # type: ignore[attr-defined]
+
+
+class ActivityKindForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)

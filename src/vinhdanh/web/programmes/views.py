@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.programmes.domain import activities as activity_domain
+from vinhdanh.programmes.domain import programmes as programme_domain
 from vinhdanh.programmes.domain import reports as report_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
 from vinhdanh.programmes.domain.queries.activities import activity_figures, visible_activities
@@ -39,7 +42,7 @@ from vinhdanh.programmes.domain.queries.rollup import roll_up
 from vinhdanh.programmes.enums import ReportState, ValueType
 from vinhdanh.programmes.models import PeriodReport, Programme
 from vinhdanh.programmes.periods import Period, PeriodError, parse_period
-from vinhdanh.programmes.rules import REPORTERS, manages_programme, reports_for_unit
+from vinhdanh.programmes.rules import MANAGERS, REPORTERS, manages_programme, reports_for_unit
 from vinhdanh.web.programmes import forms
 
 
@@ -79,7 +82,11 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
 @require_GET
 def programme_list(request: HttpRequest) -> HttpResponse:
     programmes = visible_programmes(request.user).order_by("-starts_on", "name")
-    return render(request, "web/programmes/list.html", {"programmes": programmes})
+    return render(
+        request,
+        "web/programmes/list.html",
+        {"programmes": programmes, "can_create": _owner_units(request.user).exists()},
+    )
 
 
 @login_required
@@ -139,6 +146,11 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "totals_unit": first,
             "implementing_count": implementing_units(programme).count(),
+            "indicator_form": forms.IndicatorForm(kinds=programme.activity_kinds.all())
+            if manage
+            else None,
+            "kind_form": forms.ActivityKindForm() if manage else None,
+            "activity_kinds": programme.activity_kinds.all(),
             "today": today,
         },
     )
@@ -454,3 +466,105 @@ def consolidated(request: HttpRequest, pk: int) -> HttpResponse:
 
 def report_url(programme: Programme, period: Period, unit: Unit) -> str:
     return reverse("web:programmes:report", args=[programme.pk, period.code, unit.pk])
+
+
+# --- setting a programme up (the owner unit's emulation office) ----------------------------
+
+
+def _owner_units(user: Any) -> Any:
+    """Units whose programmes the user may run: their own office (or administrator) units."""
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.filter(
+            valid_to__isnull=True,
+            level__in=[UnitLevel.PROVINCE, UnitLevel.DEPARTMENT, UnitLevel.DISTRICT],
+        ).order_by("path")
+    roles = RoleAssignment.objects.filter(user=user, unit__valid_to__isnull=True).filter(
+        Q(is_emulation_office=True) | Q(is_admin=True)
+    )
+    return Unit.objects.filter(pk__in=roles.values("unit_id")).order_by("path")
+
+
+def _root_units(user: Any) -> Any:
+    scopes = [unit_scope(user, cap) for cap in MANAGERS]
+    units = Unit.objects.filter(valid_to__isnull=True).exclude(level=UnitLevel.VILLAGE)
+    if any(s.everything for s in scopes):
+        return units.order_by("path")
+    return units.filter(scopes[0].q() | scopes[1].q()).order_by("path")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_new(request: HttpRequest) -> HttpResponse:
+    owners = _owner_units(request.user)
+    if not owners.exists():
+        raise PermissionDenied
+    form = forms.ProgrammeForm(request.POST or None, owners=owners, roots=_root_units(request.user))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                programme = programme_domain.create_programme(
+                    actor=request.user,
+                    name=data["name"],
+                    owner_unit=data["owner_unit"],
+                    implementing_root=data["implementing_root"],
+                    units_as_of=data["starts_on"],
+                    reporting_levels=data["reporting_levels"],
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    period_kind=data["period_kind"],
+                    report_due_days=data["report_due_days"],
+                    legal_basis=data["legal_basis"],
+                    description=data["description"],
+                )
+            except ProgrammeError as exc:
+                messages.error(request, str(exc))
+                status = 400
+            else:
+                messages.success(request, _("The programme was created: add its indicators."))
+                return redirect("web:programmes:programme", programme.pk)
+        else:
+            status = 400
+    return render(request, "web/programmes/new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(request, pk)
+    if not manages_programme(request.user, programme):
+        raise PermissionDenied
+    form = forms.IndicatorForm(request.POST, kinds=programme.activity_kinds.all())
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        data = form.cleaned_data
+        try:
+            programme_domain.add_indicator(actor=request.user, programme=programme, **data)
+        except ProgrammeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The indicator was added."))
+    return redirect("web:programmes:programme", programme.pk)
+
+
+@login_required
+@require_POST
+def activity_kind_add(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(request, pk)
+    if not manages_programme(request.user, programme):
+        raise PermissionDenied
+    form = forms.ActivityKindForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            programme_domain.add_activity_kind(
+                actor=request.user, programme=programme, name=form.cleaned_data["name"]
+            )
+        except ProgrammeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The activity kind was added."))
+    return redirect("web:programmes:programme", programme.pk)
