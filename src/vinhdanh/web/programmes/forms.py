@@ -140,11 +140,11 @@ class ProgrammeForm(forms.Form):
         help_text=_("Empty: every unit under the implementing unit reports."),
     )
     starts_on = forms.DateField(
-        label=pgettext_lazy("period range", "From"),
+        label=pgettext_lazy("date range", "From"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     ends_on = forms.DateField(
-        label=pgettext_lazy("period range", "To"), widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
     )
     period_kind = forms.ChoiceField(
         label=_("Reporting period"), choices=PeriodKind.choices, initial=PeriodKind.QUARTER
