@@ -56,6 +56,7 @@ from vinhdanh.people.models import Person, Post, TaskRating
 from vinhdanh.programmes.models import (
     Activity,
     ActivityKind,
+    Committee,
     Indicator,
     PeriodReport,
     Programme,
@@ -177,6 +178,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
     VoteThreshold: [Target("threshold_a", _extra("threshold_a"), "A")],
     Programme: [Target("programme_a", _extra("programme_a"), "A")],
+    Committee: [Target("committee_a", _extra("committee_a"), "A")],
 }
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
@@ -475,8 +477,12 @@ def add_workflow(world: World) -> None:
         title="Hội nghị Khoa học Alpha",
         participants=30,
     )
+    committee = Committee.objects.create(
+        programme=programme, unit=world.unit_a, name="Ban Chỉ đạo Khoa học Alpha"
+    )
     world.extra.update(
         programme_a=programme,
+        committee_a=committee,
         council_a=council,
         session_a=session,
         recusal_a=recusal,

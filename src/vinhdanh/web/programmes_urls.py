@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:pk>/activity-kinds/", views.activity_kind_add, name="add_activity_kind"),
     path("<int:pk>/consolidated/", views.consolidated, name="consolidated"),
     path("<int:pk>/activities/", views.activity_list, name="activities"),
+    path("<int:pk>/committees/", views.committee_add, name="add_committee"),
+    path(
+        "<int:pk>/committees/<int:committee_pk>/decisions/",
+        views.committee_decision,
+        name="committee_decision",
+    ),
     path("<int:pk>/periods/<str:period>/", views.period_page, name="period"),
     path("<int:pk>/periods/<str:period>/lock/", views.period_lock, name="lock"),
     path("<int:pk>/periods/<str:period>/unlock/", views.period_unlock, name="unlock"),

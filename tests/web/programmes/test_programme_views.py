@@ -261,3 +261,50 @@ def test_clerk_may_not_create_programmes_nor_see_the_setup_forms(world: World) -
     assert new.status_code == 403
     assert added.status_code == 403
     assert Programme.objects.count() == 1
+
+
+def test_office_sets_up_and_reforms_a_committee_through_the_page(world: World) -> None:
+    office = _client(world.office)
+    programme_url = reverse("web:programmes:programme", args=[world.programme.pk])
+    office.post(
+        reverse("web:programmes:add_committee", args=[world.programme.pk]),
+        {"name": "Ban Chỉ đạo chương trình"},
+    )
+    committee = world.programme.committees.get()
+    url = reverse("web:programmes:committee_decision", args=[world.programme.pk, committee.pk])
+    prefix = f"c{committee.pk}"
+
+    def decide(number: str, day: str, members: str) -> Any:
+        return office.post(
+            url,
+            {
+                f"{prefix}-kind": "set_up" if number == "10/QĐ-UBND" else "reform",
+                f"{prefix}-number": number,
+                f"{prefix}-date": day,
+                f"{prefix}-members": members,
+            },
+            follow=True,
+        )
+
+    bad = decide("10/QĐ-UBND", "2024-02-01", "Nguyễn Văn An | Phó Chủ tịch | Chủ nhiệm")
+    decide(
+        "10/QĐ-UBND",
+        "2024-02-01",
+        "Nguyễn Văn An | Phó Chủ tịch UBND tỉnh | Trưởng ban\n"
+        "Trần Thị Bình | Giám đốc Sở Tư pháp | Ủy viên",
+    )
+    decide(
+        "55/QĐ-UBND",
+        "2025-08-01",
+        "Lê Văn Cường | Phó Chủ tịch UBND tỉnh | Trưởng ban\n"
+        "Trần Thị Bình | Giám đốc Sở Tư pháp | Ủy viên",
+    )
+
+    assert "Dòng 1: “Chủ nhiệm” không phải là vai trò trong ban." in bad.content.decode()
+    page = office.get(programme_url).content.decode()
+    assert "Lê Văn Cường" in page
+    assert "Nguyễn Văn An" not in page  # replaced; his row stays in the history
+    assert committee.memberships.count() == 3
+    clerk_page = _client(world.clerk_x).get(programme_url).content.decode()
+    assert "Lê Văn Cường" in clerk_page
+    assert "Kiện toàn ban" not in clerk_page

@@ -11,7 +11,15 @@ from django.utils.translation import pgettext_lazy
 
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import Unit
-from vinhdanh.programmes.enums import Aggregation, IndicatorSource, PeriodKind, ValueType
+from vinhdanh.programmes.domain.committees import MemberSpec
+from vinhdanh.programmes.enums import (
+    Aggregation,
+    CommitteeDecisionKind,
+    CommitteeRole,
+    IndicatorSource,
+    PeriodKind,
+    ValueType,
+)
 from vinhdanh.programmes.models import ActivityKind, Indicator
 
 
@@ -183,3 +191,54 @@ class IndicatorForm(forms.Form):
 
 class ActivityKindForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
+
+
+class CommitteeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+
+
+class CommitteeDecisionForm(forms.Form):
+    """A set-up or re-formation decision with the whole composition, one member a line."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=CommitteeDecisionKind.choices)
+    number = forms.CharField(label=_("Decision number"), max_length=80)
+    date = forms.DateField(label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_on = forms.DateField(
+        label=_("Effective date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    text = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    members = forms.CharField(
+        label=_("Members"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "One member a line: full name | post | role (head, deputy head, member or "
+            "secretary). The list is the whole committee from the effective date."
+        ),
+    )
+
+    def clean_members(self) -> list[MemberSpec]:
+        roles = {str(label).casefold(): value for value, label in CommitteeRole.choices}
+        roles.update({value: value for value in CommitteeRole.values})
+        specs: list[MemberSpec] = []
+        for number, line in enumerate(self.cleaned_data["members"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) != 3 or not parts[0]:
+                raise forms.ValidationError(
+                    _("Line %(n)s: write full name | post | role.") % {"n": number}
+                )
+            role = roles.get(parts[2].casefold())
+            if role is None:
+                raise forms.ValidationError(
+                    _("Line %(n)s: “%(role)s” is not a role in the committee.")
+                    % {"n": number, "role": parts[2]}
+                )
+            specs.append(MemberSpec(full_name=parts[0], post_title=parts[1], role=role))
+        if not specs:
+            raise forms.ValidationError(_("List the members of the committee."))
+        return specs

@@ -22,6 +22,7 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.programmes.domain import activities as activity_domain
+from vinhdanh.programmes.domain import committees as committee_domain
 from vinhdanh.programmes.domain import programmes as programme_domain
 from vinhdanh.programmes.domain import reports as report_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
@@ -119,10 +120,20 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for p in shown
     ]
-    committees = [
-        (c, committee_as_of(c, today), list(c.decisions.all()))
-        for c in programme.committees.select_related("unit")
-    ]
+    committees = []
+    for committee in programme.committees.select_related("unit"):
+        members = committee_as_of(committee, today)
+        decisions = list(committee.decisions.all())
+        decision_form = None
+        if manage:
+            decision_form = forms.CommitteeDecisionForm(
+                initial={
+                    "kind": "reform" if decisions else "set_up",
+                    "members": _composition_text(members),
+                },
+                prefix=f"c{committee.pk}",
+            )
+        committees.append((committee, members, decisions, decision_form))
     totals = roll_up(programme, scope=None if manage else unit_scope(request.user))
     first = totals.rows[0].unit if totals.rows else None
     return render(
@@ -150,6 +161,7 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
             if manage
             else None,
             "kind_form": forms.ActivityKindForm() if manage else None,
+            "committee_form": forms.CommitteeForm() if manage else None,
             "activity_kinds": programme.activity_kinds.all(),
             "today": today,
         },
@@ -568,3 +580,65 @@ def activity_kind_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The activity kind was added."))
     return redirect("web:programmes:programme", programme.pk)
+
+
+@login_required
+@require_POST
+def committee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(request, pk)
+    if not manages_programme(request.user, programme):
+        raise PermissionDenied
+    form = forms.CommitteeForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            committee_domain.create_committee(
+                actor=request.user,
+                unit=programme.owner_unit,
+                name=form.cleaned_data["name"],
+                programme=programme,
+            )
+        except ProgrammeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The committee was added: record its set-up decision."))
+    return redirect("web:programmes:programme", programme.pk)
+
+
+@login_required
+@require_POST
+def committee_decision(request: HttpRequest, pk: int, committee_pk: int) -> HttpResponse:
+    """Set the committee up or re-form it: the decision and the whole new composition."""
+    programme = _programme(request, pk)
+    committee = get_object_or_404(programme.committees, pk=committee_pk)
+    if not manages_programme(request.user, programme):
+        raise PermissionDenied
+    form = forms.CommitteeDecisionForm(request.POST, prefix=f"c{committee.pk}")
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        data = form.cleaned_data
+        try:
+            committee_domain.record_committee_decision(
+                actor=request.user,
+                committee=committee,
+                kind=data["kind"],
+                number=data["number"],
+                date=data["date"],
+                effective_on=data["effective_on"],
+                text=data["text"],
+                members=data["members"],
+            )
+        except ProgrammeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, _("The decision and the committee's composition were recorded.")
+            )
+    return redirect("web:programmes:programme", programme.pk)
+
+
+def _composition_text(members: list[Any]) -> str:
+    """The committee today, in the decision form's one-line-a-member format."""
+    return "\n".join(f"{m.full_name} | {m.post_title} | {m.get_role_display()}" for m in members)
