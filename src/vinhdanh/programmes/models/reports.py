@@ -85,7 +85,7 @@ class PeriodReport(models.Model):
     class Meta:
         verbose_name = _("period report")
         verbose_name_plural = _("period reports")
-        ordering = ["programme", "period_start", "unit__path"]
+        ordering = ["period_start", "unit_id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "unit", "period_code"], name="uniq_period_report"
