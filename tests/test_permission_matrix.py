@@ -52,6 +52,15 @@ from vinhdanh.nominations.models import (
 )
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person, Post, TaskRating
+from vinhdanh.programmes.models import (
+    Activity,
+    ActivityKind,
+    Committee,
+    Indicator,
+    PeriodReport,
+    Programme,
+    ReportValue,
+)
 
 # --- what the matrix enumerates -------------------------------------------------------------
 
@@ -173,6 +182,8 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Council: [Target("council_a", _extra("council_a"), "A")],
     CouncilSession: [Target("session_a", _extra("session_a"), "A")],
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
+    Programme: [Target("programme_a", _extra("programme_a"), "A")],
+    Committee: [Target("committee_a", _extra("committee_a"), "A")],
 }
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
@@ -201,6 +212,7 @@ SEGMENT_MODELS: dict[str, type[models.Model]] = {
     "sessions": CouncilSession,
     "recusals": Recusal,
     "jobs": BackgroundJob,
+    "programmes": Programme,
 }
 
 # Parameters that are not object ids, by url name then by parameter name.
@@ -214,6 +226,7 @@ PARAM_VALUES: dict[str, Callable[[World], Any]] = {
     "format": lambda w: "json",
     "year": lambda w: 2024,
     "code": lambda w: "LDTT",
+    "period": lambda w: "2024-Q1",  # a quarter of the matrix's programme
 }
 
 IN_SCOPE_ROLES = ("clerk_a", "office", "council", "decider", "superuser")
@@ -446,8 +459,42 @@ def add_workflow(world: World) -> None:
     job.result_file.save(
         f"{job.pk}/danh-sach.xlsx", ContentFile(workbook_bytes(["Họ và tên"], [])), save=True
     )
+    programme = Programme.objects.create(
+        name="Chương trình Khoa học Alpha",
+        owner_unit=world.unit_a,
+        implementing_root=world.unit_a,
+        units_as_of=dt.date(2024, 1, 1),
+        reporting_levels=[world.unit_a.level],
+        starts_on=dt.date(2024, 1, 1),
+        ends_on=dt.date(2028, 12, 31),
+    )
+    indicator = Indicator.objects.create(programme=programme, code="ZZ", name="Số buổi Alpha")
+    report = PeriodReport.objects.create(
+        programme=programme,
+        unit=world.unit_a,
+        period_code="2024-Q1",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 3, 31),
+        state="submitted",
+        narrative="Báo cáo Khoa học Alpha",
+    )
+    ReportValue.objects.create(report=report, indicator=indicator, value=3)
+    activity_kind = ActivityKind.objects.create(programme=programme, name="Hội nghị")
+    Activity.objects.create(
+        programme=programme,
+        kind=activity_kind,
+        unit=world.unit_a,
+        date=dt.date(2024, 2, 1),
+        title="Hội nghị Khoa học Alpha",
+        participants=30,
+    )
+    committee = Committee.objects.create(
+        programme=programme, unit=world.unit_a, name="Ban Chỉ đạo Khoa học Alpha"
+    )
     world.extra.update(
         job_a=job,
+        programme_a=programme,
+        committee_a=committee,
         council_a=council,
         session_a=session,
         recusal_a=recusal,

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "vinhdanh.nominations",
     "vinhdanh.councils",
     "vinhdanh.documents",
+    "vinhdanh.programmes",
     "vinhdanh.web",
     "vinhdanh.api",
 ]

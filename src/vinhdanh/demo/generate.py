@@ -47,6 +47,7 @@ from vinhdanh.demo.people import (
     Ids,
     Simulator,
 )
+from vinhdanh.demo.programme import add_demo_programme
 from vinhdanh.demo.story import tell_story
 from vinhdanh.demo.tree import (
     COMMUNE,
@@ -225,6 +226,7 @@ def generate_demo(
     if story:
         # A round under way, through the workflow's own functions (demo/story.py).
         tell_story(seed=seed, year=end_year)
+        add_demo_programme(seed=seed)  # demo/programme.py: a programme reported by the communes
     summary.elapsed = time.perf_counter() - began
     return summary
 

@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         entries.insert(1, (reverse("web:person", args=[me.pk]), _("My record")))
         if unit_scope(user).is_empty:  # a staff member without a role: no tree of units
             entries.remove((reverse("web:units"), _("Organisation")))
+    if not unit_scope(user).is_empty:  # programmes reach every unit that implements them
+        entries.append((reverse("web:programmes:list"), _("Programmes")))
     office = is_admin(user) or has_capability(user, Capability.OFFICE)
     if office or has_capability(user, Capability.COUNCIL):
         entries.append((reverse("web:councils:list"), _("Councils")))

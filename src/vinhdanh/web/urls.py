@@ -23,4 +23,5 @@ urlpatterns = [
     path("councils/", include("vinhdanh.web.councils_urls")),
     path("workflow/", include("vinhdanh.web.workflow_urls")),
     path("documents/", include("vinhdanh.web.documents_urls")),
+    path("programmes/", include("vinhdanh.web.programmes_urls")),
 ]

@@ -1,0 +1,13 @@
+"""Errors of the programmes domain; the message is shown to the user as is."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+
+class ProgrammeError(ValueError):
+    """The request breaks a rule (locked or future period, unit outside the programme …)."""
+
+
+class NotPermitted(PermissionDenied):
+    """The actor's roles do not reach the unit or programme concerned."""

@@ -1,0 +1,45 @@
+"""Reads about activities: those a user may see, and the counts that feed indicators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.models import Unit
+from vinhdanh.programmes.enums import IndicatorSource
+from vinhdanh.programmes.models import Activity, Indicator, Programme
+from vinhdanh.programmes.periods import Period
+from vinhdanh.programmes.rules import manages_programme
+
+
+def visible_activities(user: Any, programme: Programme) -> QuerySet[Activity]:
+    activities = Activity.objects.filter(programme=programme).select_related("unit", "kind")
+    if manages_programme(user, programme):
+        return activities
+    return activities.filter(unit_scope(user).q("unit"))
+
+
+def activity_figures(programme: Programme, unit: Unit, period: Period) -> dict[str, int]:
+    """For each indicator counted from activities: the unit's count in the period (by code)."""
+    indicators = list(
+        Indicator.objects.filter(programme=programme).exclude(source=IndicatorSource.MANUAL)
+    )
+    if not indicators:
+        return {}
+    rows = (
+        Activity.objects.filter(
+            programme=programme, unit=unit, date__range=(period.start, period.end)
+        )
+        .values("kind_id")
+        .annotate(n=Count("id"), people=Sum("participants"))
+    )
+    by_kind = {r["kind_id"]: (r["n"], r["people"] or 0) for r in rows}
+    figures = {}
+    for indicator in indicators:
+        n, people = by_kind.get(indicator.activity_kind_id or 0, (0, 0))
+        figures[indicator.code] = (
+            n if indicator.source == IndicatorSource.ACTIVITY_COUNT else people
+        )
+    return figures
