@@ -74,6 +74,7 @@ lint: install-dev
 
 typecheck: install-dev
 	$(BIN)/mypy
+	$(VINHDANH) makemigrations --check --dry-run -v 0
 
 ## test: lint, types, the whole suite on SQLite, and on PostgreSQL when a server answers
 test: install-dev system-deps lint typecheck

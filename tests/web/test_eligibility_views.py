@@ -262,7 +262,7 @@ def test_person_eligibility_title_decided_later_is_already_held(client, world, h
     url = reverse("web:person_eligibility", args=[world["hong"].pk])
     body = client.get(url + "?year=2024&decision_date=2025-01-15").content.decode()
     assert "Đã được tặng LĐTT năm 2024" in body
-    assert "Luật TĐKT 06/2022 Điều 5(2)" in body
+    assert "Luật TĐKT 06/2022, Điều 5 khoản 2" in body
     assert "Trong năm này chưa đủ điều kiện xét tặng" in body  # LĐTT is not offered again
     assert 'value="2025-01-15"' in body  # the chosen date stays in the field
 

@@ -789,6 +789,7 @@ _OPTIONAL = re.compile(r"\[([?!])(\w+):((?:[^\[\]]|\{[^}]*\})*)\]")
 # of rules.md; a Vietnamese reader gets the form of Vietnamese legal writing ("Luật TĐKT
 # 06/2022, Điều 74 khoản 1 điểm d").
 _CITE_PHRASES_VI: tuple[tuple[str, str], ...] = (
+    ("council rules of procedure", "quy chế hoạt động của Hội đồng Thi đua - Khen thưởng"),
     ("assumed carried into", "giả định tiếp tục áp dụng theo"),
     ("not confirmed for", "chưa xác nhận cho"),
     ("clause not confirmed", "khoản chưa được xác nhận"),

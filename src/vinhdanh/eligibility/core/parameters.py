@@ -507,8 +507,8 @@ VOTED_CODES: frozenset[str] = frozenset((*AWARD_CODES, *VOTE_ONLY_CODES))
 
 
 def default_vote_rules(r_vote_1_cite: str, assumed: bool) -> tuple[VoteRule, ...]:
-    """R-VOTE-1 (secret ballot, at least 90% of all members) and the R-VOTE-2 default of the
-    councils' rules of procedure: more than half of the members taking part."""
+    """R-VOTE-1 (secret ballot, at least 90% of all members) and the R-VOTE-2 default that the
+    councils' own regulations set: more than half of the members taking part."""
     return (
         *(
             VoteRule(

@@ -84,9 +84,7 @@ class NominationForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("Choose a person of the nominating unit.")},
     )
-    unit = forms.ModelChoiceField(
-        label=_("Collective"), queryset=Unit.objects.none(), required=False
-    )
+    unit = UnitChoiceField(label=_("Collective"), pick=UnitPick(collective=True), required=False)
     award_type = forms.ChoiceField(
         label=_("Award type"), choices=[("", "—"), *AwardType.choices], required=False
     )
@@ -107,9 +105,13 @@ class NominationForm(forms.Form):
         self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
             current_unit__path__startswith=round.owning_unit.path
         ).select_related("current_unit")
-        self.fields["unit"].queryset = Unit.objects.filter(  # type: ignore[attr-defined]
-            path__startswith=round.owning_unit.path, is_collective=True, valid_to__isnull=True
-        ).order_by("path")
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, UnitChoiceField)
+        # The collectives of the nominating unit's subtree, valid today, by their path.
+        unit_field.bind(
+            None,
+            within=Unit.objects.filter(path__startswith=round.owning_unit.path, is_collective=True),
+        )
         self.fields["period"].initial = round.year
 
     def clean(self) -> dict[str, Any]:

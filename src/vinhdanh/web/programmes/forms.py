@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import UnitLevel
-from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.programmes.domain.committees import MemberSpec
 from vinhdanh.programmes.enums import (
     Aggregation,
@@ -89,6 +90,12 @@ class ReportForm(forms.Form):
         return [self[f"i_{i.code}"] for i in self.indicators]
 
 
+def _bind(field: forms.Field, units: Any) -> None:
+    """The searchable, hierarchical unit picker, limited to the units the view allows."""
+    assert isinstance(field, UnitChoiceField)
+    field.bind(None, within=units)
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
@@ -96,7 +103,7 @@ class ReasonForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Unit"), pick=UnitPick())
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=ActivityKind.objects.none())
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label=_("Title"), max_length=255)
@@ -115,7 +122,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, units: Any, kinds: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        _bind(self.fields["unit"], units)
         self.fields["kind"].queryset = kinds  # type: ignore[attr-defined]
 
 
@@ -136,9 +143,9 @@ class ProgrammeForm(forms.Form):
     legal_basis = forms.CharField(
         label=_("Legal basis"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    owner_unit = forms.ModelChoiceField(label=_("Owner unit"), queryset=Unit.objects.none())
-    implementing_root = forms.ModelChoiceField(
-        label=_("Implemented by (unit and its sub-units)"), queryset=Unit.objects.none()
+    owner_unit = UnitChoiceField(label=_("Owner unit"), pick=UnitPick())
+    implementing_root = UnitChoiceField(
+        label=_("Implemented by (unit and its sub-units)"), pick=UnitPick()
     )
     reporting_levels = forms.MultipleChoiceField(
         label=_("Levels that report"),
@@ -166,8 +173,8 @@ class ProgrammeForm(forms.Form):
 
     def __init__(self, *args: Any, owners: Any, roots: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_unit"].queryset = owners  # type: ignore[attr-defined]
-        self.fields["implementing_root"].queryset = roots  # type: ignore[attr-defined]
+        _bind(self.fields["owner_unit"], owners)
+        _bind(self.fields["implementing_root"], roots)
 
 
 class IndicatorForm(forms.Form):
