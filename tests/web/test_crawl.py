@@ -173,11 +173,13 @@ def crawl(client: Client, username: str, *, words: bool = True) -> Crawl:
         samples[pattern] = samples.get(pattern, 0) + 1
         result.visited.add(url)
         response = client.get(url)
-        if response.streaming:  # a downloaded file: read it whole and let go of the handle
-            body = b"".join(response.streaming_content)  # type: ignore[attr-defined]
-            response.close()
-        else:
-            body = response.content
+        # A downloaded file is read to the end, which closes it (the test client's wrapper; a
+        # second close() would fire request_finished and drop the database connection).
+        body = (
+            b"".join(response.streaming_content)  # type: ignore[attr-defined]
+            if response.streaming
+            else response.content
+        )
         if response.status_code in (301, 302):
             target = response["Location"]
             if target.startswith("/") and not target.startswith(SKIP_PREFIXES):

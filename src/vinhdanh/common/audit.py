@@ -7,11 +7,13 @@ generator) bypass signals and call `record_bulk` themselves.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
@@ -148,6 +150,20 @@ def record_bulk(instances: Iterable[models.Model], *, batch_size: int = 2000) ->
     return len(events)
 
 
+_paused: ContextVar[bool] = ContextVar("vinhdanh_audit_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """No change events while a backup is loaded back (the restore records itself instead):
+    loaddata saves rows raw, but many-to-many rows go through the ordinary signal."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
 def _m2m_changed(
     sender: type[models.Model],
     instance: models.Model,
@@ -159,6 +175,8 @@ def _m2m_changed(
 ) -> None:
     """Group and permission grants of a user (the admin's checkboxes are many-to-many rows)."""
     if action not in ("post_add", "post_remove", "post_clear") or type(instance) not in _AUDITED:
+        return
+    if _paused.get():
         return
     for name in ("groups", "user_permissions"):
         field = getattr(type(instance), name, None)

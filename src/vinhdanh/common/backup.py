@@ -34,6 +34,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.common.audit import paused as audit_paused
 from vinhdanh.common.audit import record_system_action
 
 FORMAT = 1
@@ -70,12 +71,19 @@ class Manifest:
 
 
 def backed_up_models() -> list[type[models.Model]]:
-    """Every concrete table Django manages; many-to-many rows travel with their owner."""
+    """Every concrete table Django manages, the many-to-many link tables included as tables of
+    their own (with their ids), so that a restore gives back every row exactly."""
     return [
         m
-        for m in apps.get_models()
+        for m in apps.get_models(include_auto_created=True)
         if m._meta.managed and not m._meta.proxy and not m._meta.swapped
     ]
+
+
+def _columns(model: type[models.Model]) -> list[str]:
+    """The fields written for a model: its own columns; many-to-many links travel as rows of
+    their link table instead."""
+    return [f.name for f in model._meta.concrete_fields if not f.primary_key]
 
 
 def applied_migrations() -> list[list[str]]:
@@ -120,7 +128,9 @@ def make_backup(target: Path) -> Manifest:
             path = Path(tmp) / f"{label}.jsonl"
             with open(path, "w", encoding="utf-8") as out:
                 rows = model._base_manager.order_by("pk").iterator(chunk_size=CHUNK)
-                serializers.serialize("jsonl", rows, stream=out, cls=ExactJSONEncoder)
+                serializers.serialize(
+                    "jsonl", rows, stream=out, cls=ExactJSONEncoder, fields=_columns(model)
+                )
             count = model._base_manager.count()
             if count:
                 manifest.rows[label] = count
@@ -188,7 +198,8 @@ def restore_backup(source: Path, *, force: bool = False) -> Manifest:
         with transaction.atomic():  # all rows or none
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             if fixtures:
-                call_command("loaddata", *fixtures, verbosity=0)
+                with audit_paused():
+                    call_command("loaddata", *fixtures, verbosity=0)
             record_system_action(
                 "common.backup",
                 source.name,
