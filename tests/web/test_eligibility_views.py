@@ -245,6 +245,18 @@ def test_unit_candidates_refuses_a_year_no_rule_covers(client, world):
     assert "2001" in response.content.decode()
 
 
+@pytest.mark.parametrize("year", ["-1", "0", "99999", "-99999999999"])
+def test_eligibility_pages_answer_years_outside_the_calendar_with_a_message(client, world, year):
+    client.force_login(world["office"])
+    person = reverse("web:person_eligibility", args=[world["hong"].pk])
+    unit = reverse("web:unit_candidates", args=[world["province"].pk])
+
+    for url in (f"{person}?year={year}", f"{unit}?year={year}&code=LDTT"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert year in response.content.decode()  # named in the warning
+
+
 # --- the hypothetical decision date (issue 10) ----------------------------------------------------
 
 

@@ -66,7 +66,7 @@ def year_is_covered(period: int) -> bool:
     """Whether some regime of the rules decides this achievement year (none before 2014)."""
     try:
         regimes.select(review_date(period))
-    except regimes.RegimeError:
+    except (regimes.RegimeError, ValueError, OverflowError):  # e.g. -1: no such calendar date
         return False
     return True
 
