@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.common.audit import paused as audit_paused
 from vinhdanh.common.audit import record_system_action
+from vinhdanh.common.domain.planner import refresh_planner_statistics
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -210,6 +211,7 @@ def restore_backup(source: Path, *, force: bool = False) -> Manifest:
             )
         _replace_media(Path(tmp) / MEDIA_DIR, manifest)
         call_command("migrate", interactive=False, verbosity=0)
+        refresh_planner_statistics()
     return manifest
 
 

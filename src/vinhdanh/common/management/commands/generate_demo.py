@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.domain.planner import refresh_planner_statistics
 from vinhdanh.demo.generate import DemoError, generate_demo
 
 
@@ -53,6 +54,7 @@ class Command(BaseCommand):
         if summary.skipped:
             self.stdout.write(_("The database already has units: demo data not generated."))
             return
+        refresh_planner_statistics()
         self.stdout.write(
             _("Demo province generated in %(seconds).1f s:") % {"seconds": summary.elapsed}
         )
