@@ -59,7 +59,8 @@ def tables() -> dict[str, list[str]]:
     content: dict[str, list[str]] = {}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            if table == "django_migrations":
+            # The migrations' record and SQLite's own planner statistics are not data.
+            if table == "django_migrations" or table.startswith("sqlite_"):
                 continue
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             content[table] = sorted(repr(row) for row in cursor.fetchall())
