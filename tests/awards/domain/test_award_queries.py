@@ -65,6 +65,28 @@ def test_visible_decisions_include_the_revocation_of_an_award_in_scope(world):
     assert revocation in visible_decisions(world.clerk)
 
 
+@pytest.mark.parametrize(
+    "issued_in_scope", [1, 8], ids=["few issued in scope", "most issued in scope"]
+)
+def test_visible_decisions_are_the_same_set_whichever_way_the_database_is_asked(
+    world, issued_in_scope
+):
+    """A department and a province office ask the database differently (see
+    `_issues_most_decisions`); both must see exactly the decisions the rule names."""
+    own = {DecisionFactory(issuing_unit=world.unit_a) for _ in range(issued_in_scope)}
+    to_person = DecisionFactory(issuing_unit=world.province)
+    AwardFactory(decision=to_person, person=world.person_b)
+    AwardFactory(decision=to_person, person=world.person_a)
+    to_unit = DecisionFactory(issuing_unit=world.province)
+    AwardFactory(decision=to_unit, person=None, unit=world.unit_a, kind=kind("TTLDTT"))
+    revocation = DecisionFactory(issuing_unit=world.province, kind=DecisionKind.REVOCATION)
+    AwardFactory(decision=to_person, person=world.person_a, revoked_by=revocation)
+    for _ in range(3):  # decisions about someone else only
+        AwardFactory(decision=DecisionFactory(issuing_unit=world.province), person=world.person_b)
+    AwardFactory(decision=DecisionFactory(issuing_unit=world.unit_b), person=world.person_b)
+    assert set(visible_decisions(world.clerk)) == own | {to_person, to_unit, revocation}
+
+
 def test_visible_decisions_are_empty_without_roles(world):
     DecisionFactory()
     assert list(visible_decisions(UserFactory())) == []
