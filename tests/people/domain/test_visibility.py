@@ -69,3 +69,12 @@ def test_own_awards_are_counted_once_for_a_clerk_of_their_own_unit(office):  # t
     AwardFactory(person=minh, kind=kind("LDTT"), period=2024)
     assert count_visible_awards(minh.user) == 1
     assert visible_awards(minh.user).count() == 1
+
+
+def test_own_awards_count_beside_the_units_of_a_clerk_elsewhere(office):  # type: ignore[no-untyped-def]
+    _health, justice, minh, binh = office
+    RoleFactory(user=minh.user, unit=justice)
+    AwardFactory(person=minh, kind=kind("LDTT"), period=2024)
+    AwardFactory(person=binh, kind=kind("LDTT"), period=2024)
+    AwardFactory(person=binh, kind=kind("LDTT"), period=2023)
+    assert count_visible_awards(minh.user) == 3 == visible_awards(minh.user).count()
