@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from vinhdanh.awards.models import Award
 from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
 from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE, TRAINING_RESULTS_OK
+from vinhdanh.orgs.domain.queries.rollup import units_above
 from vinhdanh.orgs.models import CollectiveRating, Unit
 from vinhdanh.people.models import (
     Discipline,
@@ -515,14 +516,9 @@ def member_aggregates(
     )
     # A member of a unit's subtree counts for every unit of the batch above their post: map
     # the few distinct paths to those units once, instead of exploding every member's path.
-    batch_ids = {pk for pk, _ in unit_rows}
-    pairs = [
-        (path, int(part))
-        for path in member_years.get_column("path").unique().to_list()
-        for part in path.strip("/").split("/")
-        if part and int(part) in batch_ids
-    ]
-    by_path = pl.DataFrame(pairs, schema={"path": pl.String, "subject_id": pl.Int64}, orient="row")
+    by_path = units_above(
+        member_years.get_column("path").unique().to_list(), [pk for pk, _ in unit_rows]
+    ).rename({"unit_id": "subject_id"})
     in_batch = member_years.join(by_path.select("path").unique(), on="path", how="semi")
     member_ids = in_batch.get_column("person_id").unique().cast(pl.Int64)
     ratings, titles, disciplined = _empty_member_facts()

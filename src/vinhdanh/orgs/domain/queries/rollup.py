@@ -95,6 +95,24 @@ def placements(unit_ids: Iterable[int], day: dt.date) -> dict[int, Unit]:
     return result
 
 
+def units_above(
+    paths: Iterable[str], targets: Collection[int] | None = None, *, path: str = "path"
+) -> pl.DataFrame:
+    """(path, unit_id) for every unit on each path (only those in `targets`, when given).
+
+    Sums up the tree join their per-path counts to this: a few thousand distinct paths, rather
+    than every row joined to every ancestor.
+    """
+    allowed = None if targets is None else set(targets)
+    pairs = [
+        (p, unit_id)
+        for p in paths
+        for unit_id in path_ids(p)
+        if allowed is None or unit_id in allowed
+    ]
+    return pl.DataFrame(pairs, schema={path: pl.String, "unit_id": pl.Int64}, orient="row")
+
+
 def sum_up_tree(
     frame: pl.DataFrame,
     *,
@@ -121,16 +139,9 @@ def sum_up_tree(
         pl.col(value).count().cast(pl.Int64).alias("count"),
         pl.col(value).max().alias("max"),
     )
-    allowed = None if targets is None else set(targets)
-    pairs = [
-        (p, unit_id)
-        for p in per_path.get_column(path).unique().to_list()
-        for unit_id in path_ids(p)
-        if allowed is None or unit_id in allowed
-    ]
-    if not pairs:
+    by_path = units_above(per_path.get_column(path).unique().to_list(), targets, path=path)
+    if by_path.is_empty():
         return pl.DataFrame(schema=out_schema)
-    by_path = pl.DataFrame(pairs, schema={path: pl.String, "unit_id": pl.Int64}, orient="row")
     return (
         per_path.join(by_path, on=path, how="inner")
         .group_by(["unit_id", *keys])
