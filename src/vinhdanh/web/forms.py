@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -15,17 +14,6 @@ from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.people.domain.queries.people import PeopleFilter
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    """dd/mm/yyyy (as Vietnamese clerks write dates) or ISO yyyy-mm-dd; None if neither."""
-    value = (value or "").strip()
-    for fmt in DATE_INPUT_FORMATS:
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 class TreeDayForm(forms.Form):

@@ -23,7 +23,7 @@ from vinhdanh.orgs.domain.queries.units import (
 from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.domain.reads import record_people_read, tracking
-from vinhdanh.web.forms import TreeDayForm, parse_day
+from vinhdanh.web.forms import TreeDayForm
 from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
 
@@ -132,7 +132,8 @@ def unit_picker(request: HttpRequest) -> JsonResponse:
     """The unit picker's search: units the user may pick (as the form's field says), matching
     every word of `q` without diacritics, labelled by their path. JSON for the picker's script."""
     pick = UnitPick.from_params(request.GET)
-    day = parse_day(request.GET.get("on")) or timezone.localdate()
+    form = TreeDayForm(request.GET)
+    day = (form.cleaned_data["on"] if form.is_valid() else None) or timezone.localdate()
     options = pick_options(request.user, pick, on=day)
     found, more = search_options(options, request.GET.get("q", ""))
     return JsonResponse(

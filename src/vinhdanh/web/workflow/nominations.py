@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.common.audit import record_action
+from vinhdanh.councils.domain.queries.tally import vote_result
 from vinhdanh.movements.domain.queries.movements import registrations_for_subject
 from vinhdanh.nominations.domain import nominations as domain
 from vinhdanh.nominations.domain import notices, workflow
@@ -29,14 +28,6 @@ from vinhdanh.nominations.interfaces.forms import (
 from vinhdanh.nominations.models import Attachment, Nomination
 from vinhdanh.nominations.rules import can_edit, is_decider, may_override, sees_comments
 from vinhdanh.web.workflow.common import error_text, form_errors, nomination_or_404
-
-
-def vote_result_of(nomination: Nomination) -> Any:
-    """The council's result, when the councils app answers (None before any vote)."""
-    from vinhdanh.councils.domain import queries
-
-    vote_result = getattr(queries, "vote_result", None)
-    return vote_result(nomination) if vote_result is not None else None
 
 
 def _page_url(nomination: Nomination) -> str:
@@ -83,7 +74,7 @@ def nomination_page(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": (
             list(nomination.public_comments.all()) if sees_comments(user, nomination) else None
         ),
-        "vote": vote_result_of(nomination),
+        "vote": vote_result(nomination),
         "today": today,
     }
     return render(request, "web/workflow/nomination_detail.html", context)

@@ -25,7 +25,6 @@ from vinhdanh.eligibility.core import VoteRule
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import RoleAssignment
 
 DEFAULT_QUORUM = Fraction(2, 3)
@@ -208,25 +207,3 @@ def visible_sessions(user: Any) -> QuerySet[CouncilSession]:
     return CouncilSession.objects.filter(council__in=visible_councils(user)).select_related(
         "council", "council__unit"
     )
-
-
-def manageable_councils(user: Any) -> QuerySet[Council]:
-    """Councils whose sessions the user may run: emulation office over the council's unit,
-    or the council's chair, vice chair or secretary today."""
-    scope = unit_scope(user, Capability.OFFICE)
-    councils = Council.objects.select_related("unit")
-    if scope.everything:
-        return councils.all()
-    today = dt.date.today()
-    officers = (
-        CouncilMember.objects.filter(
-            user=user,
-            role__in=[CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.SECRETARY],
-        )
-        .filter(valid_on_q(today))
-        .values("council_id")
-    )
-    query = Q(pk__in=officers)
-    if not scope.is_empty:
-        query |= scope.q("unit")
-    return councils.filter(query).distinct()

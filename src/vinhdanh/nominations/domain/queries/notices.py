@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
 
-from vinhdanh.nominations.domain.queries.nominations import round_scope_q
 from vinhdanh.nominations.models import PublicComment, PublicNotice, Round
-from vinhdanh.orgs.domain.queries.scope import unit_scope
 
 
 @dataclass(frozen=True)
@@ -67,13 +64,3 @@ def round_comments(round_: Round) -> QuerySet[PublicComment]:
         .select_related("notice", "nomination", "nomination__person", "nomination__unit")
         .order_by("-created_at", "-id")
     )
-
-
-def visible_comments(user: Any) -> QuerySet[PublicComment]:
-    scope = unit_scope(user)
-    qs = PublicComment.objects.select_related("notice", "notice__round", "nomination")
-    if scope.everything:
-        return qs
-    if scope.is_empty:
-        return qs.none()
-    return qs.filter(round_scope_q(scope, "notice__round__"))

@@ -6,7 +6,6 @@ Every list and page filters through `unit_scope` so a clerk never sees another u
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from django.db.models import Q
@@ -72,17 +71,3 @@ def has_capability(user: Any, capability: Capability | str, unit: Unit | None = 
     if unit is None:
         return not scope.is_empty
     return scope.contains(unit)
-
-
-@dataclass
-class Viewer:
-    """The user and their scope, computed once per request."""
-
-    user: Any
-
-    @cached_property
-    def scope(self) -> UnitScope:
-        return unit_scope(self.user)
-
-    def can(self, capability: Capability | str, unit: Unit | None = None) -> bool:
-        return has_capability(self.user, capability, unit)
