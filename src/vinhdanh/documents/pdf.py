@@ -1,0 +1,76 @@
+"""PDF from HTML/CSS with WeasyPrint, for the certificates.
+
+The font is bundled (Liberation Serif, SIL OFL 1.1, `documents/fonts/`), so a certificate
+prints the same on any server and every glyph is embedded. Nothing is fetched at render time:
+the fetcher serves only the bundled fonts and `data:` URIs (a blank's scan), and refuses the
+rest. The font configuration and the parsed stylesheet are made once per process and shared by
+every document: a batch rendered as one document pays for fonts and styles once.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FAMILY = "Vinh Danh Serif"
+_FACES = (
+    ("LiberationSerif-Regular.ttf", "normal", "normal"),
+    ("LiberationSerif-Bold.ttf", "bold", "normal"),
+    ("LiberationSerif-Italic.ttf", "normal", "italic"),
+    ("LiberationSerif-BoldItalic.ttf", "bold", "italic"),
+)
+# WeasyPrint's layout state is per process; one render at a time keeps the shared font
+# configuration safe under a threaded server.
+_LOCK = threading.Lock()
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serves the bundled fonts and inline data; anything else (the network, other files)
+    is refused, so a certificate never depends on what is reachable when it is printed."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file://"):
+            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
+            if path.parent == FONTS_DIR and path.suffix == ".ttf":
+                return super().fetch(url, headers)
+        raise ValueError(f"not a local resource of Vinh Danh: {url[:80]}")
+
+
+def font_faces() -> str:
+    return "\n".join(
+        f"@font-face {{ font-family: '{FONT_FAMILY}'; src: url('{(FONTS_DIR / name).as_uri()}'); "
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for name, weight, style in _FACES
+    )
+
+
+@lru_cache(maxsize=1)
+def _shared() -> tuple[FontConfiguration, LocalOnlyFetcher]:
+    return FontConfiguration(), LocalOnlyFetcher(allowed_protocols=("file", "data"))
+
+
+@lru_cache(maxsize=8)
+def stylesheet(template: str) -> CSS:
+    """The parsed stylesheet of a template (with the bundled font faces), once per process."""
+    fonts, fetcher = _shared()
+    text = font_faces() + "\n" + render_to_string(template, {"font_family": FONT_FAMILY})
+    return CSS(string=text, font_config=fonts, url_fetcher=fetcher)
+
+
+def html_to_pdf(html: str, stylesheet_template: str) -> bytes:
+    fonts, fetcher = _shared()
+    with _LOCK:
+        document = HTML(string=html, url_fetcher=fetcher, base_url=FONTS_DIR.as_uri()).render(
+            stylesheets=[stylesheet(stylesheet_template)], font_config=fonts
+        )
+        return bytes(document.write_pdf())
