@@ -18,6 +18,7 @@ has_lib() { ldconfig -p 2>/dev/null | grep -F "$1" >/dev/null; }
 has_lib libpango-1.0.so.0 || need+=(libpango-1.0-0)
 has_lib libpangoft2-1.0.so.0 || need+=(libpangoft2-1.0-0)
 has_lib libharfbuzz.so.0 || need+=(libharfbuzz0b)
+has_lib libharfbuzz-subset.so.0 || need+=(libharfbuzz-subset0)
 has_lib libfontconfig.so.1 || need+=(libfontconfig1)
 if [ "$mode" = test ]; then
   command -v chromium >/dev/null || need+=(chromium)
