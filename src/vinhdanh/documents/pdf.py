@@ -32,7 +32,7 @@ _FACES = (
 _LOCK = threading.Lock()
 
 
-class LocalOnlyFetcher(URLFetcher):
+class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Serves the bundled fonts and inline data; anything else (the network, other files)
     is refused, so a certificate never depends on what is reachable when it is printed."""
 

@@ -24,7 +24,7 @@ _NUMBER = {"invalid": gettext_lazy("Enter a number (use a dot or a comma for dec
 
 
 class _Millimetres(forms.FloatField):
-    def to_python(self, value: Any) -> float | None:
+    def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
@@ -89,7 +89,7 @@ class BlankForm(forms.Form):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for key, label, *_defaults in FIELDS:
             x, y, size = data.get(f"{key}_x"), data.get(f"{key}_y"), data.get(f"{key}_size")
             if x is not None and not 0 <= x < PAGE_WIDTH_MM:

@@ -210,7 +210,7 @@ def _page(certificate: Certificate) -> str:
             f"documents/certificates/{certificate.category}.html",
         ]
     )
-    return template.render({"c": certificate})
+    return str(template.render({"c": certificate}))
 
 
 def _blank_page(
@@ -276,6 +276,6 @@ def certificates_file_name(decision: Decision, award: Award | None = None) -> st
     number = decision.number if decision.number is not None else "du-thao"
     base = f"giay-chung-nhan-{number}-{_slug(decision.symbol)}-{decision.year}"
     if award is not None:
-        subject = award.person.full_name if award.person else award.unit.name
+        subject = award.person.full_name if award.person else str(award.unit)
         return f"{base}-{_slug(subject)}.pdf"
     return f"{base}.pdf"
