@@ -96,3 +96,36 @@ def html_to_pdf(html: str, stylesheet_template: str) -> bytes:
             string=html, url_fetcher=fetcher, base_url=FONTS_DIR.as_uri()
         ).render(stylesheets=[stylesheet(stylesheet_template)], font_config=fonts)
         return bytes(document.write_pdf())
+
+
+class _LayeredPage:
+    """A page of the batch: the shared layer (laid out once per kind) painted under the
+    recipient's own layer. Everything else (size, links, anchors) is the recipient page's."""
+
+    def __init__(self, under: Any, over: Any) -> None:
+        self.__dict__.update(over.__dict__)
+        self._under, self._over = under, over
+
+    def paint(self, stream: Any, scale: float = 1) -> None:
+        self._under.paint(stream, scale)
+        self._over.paint(stream, scale)
+
+
+def layered_pdf(shared_html: str, own_html: str, shared_page: list[int], template: str) -> bytes:
+    """One PDF whose page i is page `shared_page[i]` of `shared_html` with page i of `own_html`
+    drawn over it: what every page repeats is laid out once, not once per page."""
+    fonts, fetcher = _shared()
+    base_url = FONTS_DIR.as_uri()
+    css = [stylesheet(template)]
+    with _LOCK:
+        shared = _CertificateHTML(string=shared_html, url_fetcher=fetcher, base_url=base_url)
+        own = _CertificateHTML(string=own_html, url_fetcher=fetcher, base_url=base_url)
+        under = shared.render(stylesheets=css, font_config=fonts).pages
+        document = own.render(stylesheets=css, font_config=fonts)
+        if len(document.pages) != len(shared_page):
+            raise ValueError("a certificate ran over one page")
+        pages = [
+            _LayeredPage(under[i], page)
+            for i, page in zip(shared_page, document.pages, strict=True)
+        ]
+        return bytes(document.copy(pages).write_pdf())

@@ -203,14 +203,51 @@ def sample_certificate(unit: Unit, kind: AwardKind) -> Certificate:
 # --- rendering ------------------------------------------------------------------------------
 
 
-def _page(certificate: Certificate) -> str:
+def _page(certificate: Certificate, layer: str = "") -> str:
     template = select_template(
         [
             f"documents/certificates/{certificate.kind_code.lower()}.html",
             f"documents/certificates/{certificate.category}.html",
         ]
     )
-    return str(template.render({"c": certificate}))
+    return str(template.render({"c": certificate, "layer": layer}))
+
+
+def _shared_key(c: Certificate) -> tuple[object, ...]:
+    """What the certificates of one kind in one decision print alike."""
+    return (
+        c.kind_code,
+        c.category,
+        c.authority,
+        c.verb,
+        c.form,
+        c.decision_line,
+        c.register_line,
+        c.place_date,
+        c.signature,
+        c.draft,
+    )
+
+
+def _document(pages: Sequence[str], draft: bool = False) -> str:
+    return render_to_string(
+        "documents/certificates/document.html", {"pages": pages, "draft": draft}
+    )
+
+
+def _layered(certificates: Sequence[Certificate]) -> bytes:
+    """A batch: the lines each kind shares laid out once, the recipients' lines once each."""
+    shared: dict[tuple[object, ...], int] = {}
+    shared_pages: list[str] = []
+    index: list[int] = []
+    for c in certificates:
+        key = _shared_key(c)
+        if key not in shared:
+            shared[key] = len(shared_pages)
+            shared_pages.append(_page(c, "fixed"))
+        index.append(shared[key])
+    own = [_page(c, "variable") for c in certificates]
+    return pdf.layered_pdf(_document(shared_pages), _document(own), index, STYLESHEET)
 
 
 def _blank_page(
@@ -254,6 +291,8 @@ def render_certificates(
     if not certificates:
         raise DocumentError(_("There is no certificate to print."))
     with translation.override("vi"):
+        if layouts is None and len(certificates) > 1:
+            return _layered(certificates)
         if layouts is None:
             pages = [_page(c) for c in certificates]
         else:
