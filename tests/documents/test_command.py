@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -40,5 +41,15 @@ def test_sample_writes_every_kind(world: World, tmp_path: Path) -> None:
         assert any(name.startswith(prefix) for name in names), (prefix, names)
     for path in tmp_path.glob("*.docx"):
         assert read(path.read_bytes()).paragraphs
+    # The decision's certificates, in full and on the office's blanks (text only).
+    pdfs = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert pdfs == [
+        "giay-chung-nhan-125-qd-ubnd-2025.pdf",
+        "giay-chung-nhan-in-phoi-125-qd-ubnd-2025.pdf",
+    ]
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / pdfs[0]), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "Nguyễn Thị Ánh Tuyết" in text
     # No closed council session in this database: the command says so and goes on.
     assert "council minutes: nothing in the database to make it from" in out.getvalue()

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.awards.models import Decision
+from vinhdanh.awards.models import AwardKind, Decision
 from vinhdanh.common.audit import audited
 from vinhdanh.common.files import private_upload_to
 from vinhdanh.orgs.models import Unit
@@ -130,3 +130,34 @@ class IssuedDocument(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise IssuedDocumentError(_("An issued document cannot be deleted."))
+
+
+def _blank_path(instance: CertificateBlank, filename: str) -> str:
+    return private_upload_to("blanks")
+
+
+@audited
+class CertificateBlank(models.Model):
+    """A unit's pre-printed blank for one certificate kind: where each field is printed
+    (`documents.domain.blanks`), and the scan of the blank used to preview the text over it."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="certificate_blanks"
+    )
+    kind = models.ForeignKey(
+        AwardKind, verbose_name=_("award kind"), on_delete=models.PROTECT, related_name="+"
+    )
+    positions = models.JSONField(_("positions of the fields"), default=dict, blank=True)
+    scan = models.FileField(_("scan of the blank"), upload_to=_blank_path, blank=True)
+    scan_name = models.CharField(_("file name"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("certificate blank")
+        verbose_name_plural = _("certificate blanks")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind"], name="one_blank_per_unit_and_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.kind}"

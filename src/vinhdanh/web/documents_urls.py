@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from vinhdanh.web.views import documents
+from vinhdanh.web.views import certificates, documents
 
 urlpatterns = [
     path("units/<int:pk>/settings/", documents.unit_settings, name="document_settings"),
@@ -22,5 +22,18 @@ urlpatterns = [
         "rounds/<int:pk>/draft-decision.docx",
         documents.round_draft_decision_docx,
         name="document_draft_decision",
+    ),
+    path(
+        "decisions/<int:pk>/certificates.pdf",
+        certificates.decision_certificates,
+        name="certificates_decision",
+    ),
+    path("awards/<int:pk>/certificate.pdf", certificates.award_certificate, name="certificate"),
+    path("units/<int:pk>/blanks/", certificates.blank_list, name="certificate_blanks"),
+    path("units/<int:pk>/blanks/<str:code>/", certificates.blank_edit, name="certificate_blank"),
+    path(
+        "units/<int:pk>/blanks/<str:code>/preview.pdf",
+        certificates.blank_preview,
+        name="certificate_blank_preview",
     ),
 ]

@@ -16,10 +16,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.common.domain.jobs import Progress
 from vinhdanh.common.importing import ImportResult, run_import
 from vinhdanh.common.models import BackgroundJob
 from vinhdanh.common.xlsx import workbook_bytes
+from vinhdanh.documents.domain.blanks import layouts_for
+from vinhdanh.documents.domain.certificates import printable_awards
+from vinhdanh.documents.interfaces import certificates
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
@@ -119,4 +123,23 @@ def candidates_xlsx(job: BackgroundJob, progress: Progress) -> dict[str, Any]:
         f"jobs/{job.pk}/{candidates_filename(unit, year)}", ContentFile(data)
     )
     progress.finish({"rows": len(table), "filename": Path(name).name}, file_name=name)
+    return {}
+
+
+def certificates_pdf(job: BackgroundJob, progress: Progress) -> dict[str, Any]:
+    """A decision's certificates in one PDF (the same code as the page), kept for download."""
+    decision = visible_decisions(job.owner).filter(pk=job.param("decision")).first()
+    if decision is None:
+        raise PermissionDenied
+    progress("gather", force=True)
+    awards = printable_awards(decision, job.owner)
+    papers = certificates.decision_certificates(decision, awards)
+    progress("render", 0, len(papers), force=True)
+    layouts = layouts_for(decision.issuing_unit) if job.param("blank") else None
+    data = certificates.render_certificates(papers, layouts=layouts)
+    progress("file", len(papers), len(papers), force=True)
+    name = default_storage.save(
+        f"jobs/{job.pk}/{certificates.certificates_file_name(decision)}", ContentFile(data)
+    )
+    progress.finish({"rows": len(papers), "filename": Path(name).name}, file_name=name)
     return {}

@@ -23,6 +23,7 @@ class JobKind(models.TextChoices):
     IMPORT_CHECK = "import_check", _("Check an import file")
     IMPORT_WRITE = "import_write", _("Import a file")
     CANDIDATES_XLSX = "candidates_xlsx", _("Candidate lists to .xlsx")
+    CERTIFICATES_PDF = "certificates_pdf", _("Certificates of a decision (PDF)")
 
 
 class BackgroundJob(models.Model):

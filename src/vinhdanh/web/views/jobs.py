@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.awards.models import Decision
 from vinhdanh.common.domain.jobs import active_job, job_context, retry_job, start_job
 from vinhdanh.common.importing import KINDS, importer_class
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
@@ -39,6 +41,8 @@ STAGES = {
     "evaluate": gettext_lazy("Checking everyone against the law"),
     "list": gettext_lazy("Listing the candidates"),
     "file": gettext_lazy("Writing the .xlsx file"),
+    "gather": gettext_lazy("Gathering the recipients"),
+    "render": gettext_lazy("Laying out the certificates"),
 }
 
 
@@ -46,6 +50,10 @@ def job_title(job: BackgroundJob) -> str:
     """The job's name in the reader's language (the stored title is the asker's)."""
     if job.kind in (JobKind.IMPORT_CHECK, JobKind.IMPORT_WRITE) and job.param("kind") in KINDS:
         return f"{importer_class(job.param('kind')).title}: {job.param('name', '')}"
+    if job.kind == JobKind.CERTIFICATES_PDF:
+        decision = Decision.objects.filter(pk=job.param("decision")).first()
+        if decision is not None:
+            return _("Certificates of decision %(number)s") % {"number": decision.number_label}
     if job.kind == JobKind.CANDIDATES_XLSX:
         unit = Unit.objects.filter(pk=job.param("unit")).only("name").first()
         if unit is not None:
@@ -90,6 +98,7 @@ def _context(job: BackgroundJob) -> dict[str, Any]:
         "stage": STAGES.get(job.stage, ""),
         "result": result,
         "is_import": job.kind in import_kinds,
+        "is_certificates": job.kind == JobKind.CERTIFICATES_PDF,
         "may_confirm": (
             job.kind == JobKind.IMPORT_CHECK
             and job.status == JobStatus.DONE
@@ -151,6 +160,12 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         unit = visible_units(request.user).filter(pk=job.param("unit")).first()
         if unit is None or not may_list_candidates(request.user, unit):
             raise Http404
+    content_type = XLSX_TYPE
+    if job.kind == JobKind.CERTIFICATES_PDF:
+        # The file names people: the asker must still see the decision.
+        if not visible_decisions(request.user).filter(pk=job.param("decision")).exists():
+            raise Http404
+        content_type = "application/pdf"
     name = job.result_file.name or ""
     if not name.startswith(f"jobs/{job.pk}/") or not default_storage.exists(name):
         raise Http404
@@ -158,5 +173,5 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         default_storage.open(name, "rb"),
         as_attachment=True,
         filename=Path(name).name,
-        content_type=XLSX_TYPE,
+        content_type=content_type,
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.documents.domain.certificates import with_certificate
 from vinhdanh.documents.domain.settings import may_edit_settings
 from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -70,6 +71,7 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
     linked = set(
         visible_people(request.user).filter(pk__in=person_ids).values_list("pk", flat=True)
     )
+    awards = list(unit_awards(unit))
     return render(
         request,
         "web/orgs/unit.html",
@@ -79,7 +81,8 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "page": page,
             "linked_people": linked,
-            "awards": list(unit_awards(unit)),
+            "awards": awards,
+            "printable": with_certificate(awards),
             "may_list_candidates": may_list_candidates(request.user, unit),
             "may_edit_documents": may_edit_settings(request.user, unit),
         },

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.documents.domain.certificates import with_certificate
 from vinhdanh.nominations.domain.queries.nominations import person_nominations
 from vinhdanh.nominations.rules import can_view as can_view_nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -118,5 +119,6 @@ def person_page(request: HttpRequest, pk: int) -> HttpResponse:
             "nominations": nominations,
             "is_own_record": is_own_person(request.user, person),
             "show_birth_date": may_see_personal_data_of(request.user, person),
+            "printable": with_certificate(history.awards),
         },
     )

@@ -14,14 +14,19 @@ from vinhdanh.awards.models import Award, Decision
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx
 from vinhdanh.councils.models import CouncilSession
+from vinhdanh.documents.domain.blanks import layouts_for
+from vinhdanh.documents.domain.certificates import certificate_kinds
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import certificates, files
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 
 
 class Command(BaseCommand):
-    help = "Write sample documents (decision, submission, minutes, reports, lists) to OUTDIR."
+    help = (
+        "Write sample documents (decision, submission, minutes, reports, lists, certificates) "
+        "to OUTDIR."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -58,17 +63,39 @@ class Command(BaseCommand):
             ("achievement report (individual)", lambda: self._report(person=True)),
             ("achievement report (collective)", lambda: self._report(person=False)),
             ("council minutes", self._minutes),
+            ("certificates (PDF)", lambda: self._certificates(blank=False)),
+            ("certificates on pre-printed blanks (PDF)", lambda: self._certificates(blank=True)),
         ]
 
     def _decision(self) -> tuple[str, bytes] | None:
-        decision = (
+        decision = self._issued_decision()
+        return files.decision_file(decision) if decision else None
+
+    def _issued_decision(self) -> Decision | None:
+        return (
             Decision.objects.filter(status=DecisionStatus.ISSUED, kind=DecisionKind.AWARD)
             .annotate(n=Count("awards"))
             .filter(n__gt=1)
             .order_by("-signed_on", "-id")
             .first()
         )
-        return files.decision_file(decision) if decision else None
+
+    def _certificates(self, *, blank: bool) -> tuple[str, bytes] | None:
+        """The certificates of the latest decision that gives some (all its recipients)."""
+        decisions = Decision.objects.filter(
+            status=DecisionStatus.ISSUED,
+            kind=DecisionKind.AWARD,
+            awards__kind__in=certificate_kinds(),
+        ).order_by("-signed_on", "-id")
+        decision = decisions.first()
+        if decision is None:
+            return None
+        papers = certificates.decision_certificates(decision)
+        layouts = layouts_for(decision.issuing_unit) if blank else None
+        name = certificates.certificates_file_name(decision)
+        if blank:
+            name = name.replace("giay-chung-nhan-", "giay-chung-nhan-in-phoi-")
+        return name, certificates.render_certificates(papers, layouts=layouts)
 
     def _rounds(self, states: list[str] | None = None) -> list[Round]:
         """Rounds with nominations, latest first (a few, to find one the office can sign)."""

@@ -1,0 +1,170 @@
+"""Certificates (PDF): a whole decision, one award, and the office's pre-printed blanks.
+
+Thin: what the reader may print comes from `documents.domain.certificates` (only the awards
+whose subject they see, of decisions they see); the PDF from `documents.interfaces`. A large
+batch is made by the worker with progress, and the file is kept for download.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.awards.models import Award
+from vinhdanh.common.domain.jobs import active_job, job_context, start_job
+from vinhdanh.common.models import JobKind
+from vinhdanh.documents.domain.blanks import BlankLayout, layouts_for, save_blank, scan_of
+from vinhdanh.documents.domain.certificates import (
+    certificate_kinds,
+    in_background,
+    printable_awards,
+)
+from vinhdanh.documents.domain.settings import may_edit_settings
+from vinhdanh.documents.formats import DocumentError
+from vinhdanh.documents.interfaces import certificates
+from vinhdanh.documents.interfaces.blank_forms import BlankForm
+from vinhdanh.documents.models import CertificateBlank
+from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.orgs.models import Unit
+
+
+def _pdf(name: str, content: bytes, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=certificates.PDF)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+def _on_blanks(request: HttpRequest) -> bool:
+    return request.GET.get("blank") == "1" or request.POST.get("blank") == "1"
+
+
+@login_required
+def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every certificate of the decision the reader may print, in one PDF (a preview while
+    the decision is a draft); `?blank=1` prints only the text on the office's blanks."""
+    decision = get_object_or_404(visible_decisions(request.user), pk=pk)
+    if decision.kind != "award":
+        raise Http404
+    back = reverse("web:decision", args=[pk])
+    awards = printable_awards(decision, request.user)
+    blank = _on_blanks(request)
+    if in_background(len(awards)):
+        if request.method != "POST":
+            return render(
+                request,
+                "web/documents/certificates_start.html",
+                {"decision": decision, "count": len(awards), "blank": blank},
+            )
+        params = {"decision": decision.pk, "blank": blank}
+        job = active_job(owner=request.user, kind=JobKind.CERTIFICATES_PDF, params=params)
+        if job is None:
+            job = start_job(
+                owner=request.user,
+                kind=JobKind.CERTIFICATES_PDF,
+                title=str(
+                    _("Certificates of decision %(number)s") % {"number": decision.number_label}
+                ),
+                params={**params, **job_context(request)},
+            )
+        return HttpResponseRedirect(reverse("web:job", args=[job.pk]))
+    if request.method != "GET":
+        raise Http404
+    try:
+        papers = certificates.decision_certificates(decision, awards)
+        layouts = layouts_for(decision.issuing_unit) if blank else None
+        content = certificates.render_certificates(papers, layouts=layouts)
+    except DocumentError as error:
+        messages.error(request, str(error))
+        return redirect(back)
+    return _pdf(certificates.certificates_file_name(decision), content)
+
+
+@login_required
+@require_GET
+def award_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recipient's certificate (from the person's, the unit's or the decision's page)."""
+    award = get_object_or_404(
+        Award.objects.select_related("decision", "kind"),
+        pk=pk,
+        decision__in=visible_decisions(request.user),
+    )
+    if award not in printable_awards(award.decision, request.user):
+        raise Http404
+    try:
+        paper = certificates.award_certificate(award)
+        layouts = layouts_for(award.decision.issuing_unit) if _on_blanks(request) else None
+        content = certificates.render_certificates([paper], layouts=layouts)
+    except DocumentError as error:
+        messages.error(request, str(error))
+        return redirect("web:decision", pk=award.decision_id)
+    return _pdf(certificates.certificates_file_name(award.decision, award), content)
+
+
+def _editable_unit(request: HttpRequest, pk: int) -> Unit:
+    unit = get_object_or_404(visible_units(request.user), pk=pk)
+    if not may_edit_settings(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+@login_required
+@require_GET
+def blank_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit's pre-printed blanks, one per certificate kind of the catalogue."""
+    unit = _editable_unit(request, pk)
+    kept = {b.kind_id: b for b in CertificateBlank.objects.filter(unit=unit)}
+    kinds = [(kind, kept.get(kind.pk)) for kind in certificate_kinds()]
+    return render(request, "web/documents/blanks.html", {"unit": unit, "kinds": kinds})
+
+
+@login_required
+def blank_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    unit = _editable_unit(request, pk)
+    kind = get_object_or_404(certificate_kinds(), code=code)
+    blank = CertificateBlank.objects.filter(unit=unit, kind=kind).first() or CertificateBlank(
+        unit=unit, kind=kind
+    )
+    layout = BlankLayout.from_json(blank.positions)
+    form = BlankForm(request.POST or None, request.FILES or None, layout=layout)
+    if request.method == "POST" and form.is_valid():
+        blank.positions = form.layout().as_json()
+        upload = form.cleaned_data.get("scan")
+        if upload:
+            blank.scan_name = (upload.name or "")[:255]
+            blank.scan.save(upload.name or "scan", upload, save=False)
+        save_blank(blank, actor=request.user)
+        messages.success(request, _("The positions on the blank were saved."))
+        return redirect("web:certificate_blank", pk=unit.pk, code=kind.code)
+    return render(
+        request,
+        "web/documents/blank.html",
+        {"unit": unit, "kind": kind, "blank": blank, "form": form, "rows": form.bound_rows()},
+    )
+
+
+@login_required
+@require_GET
+def blank_preview(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """An example certificate on the blank: over its scan, or (`?text=1`) the text alone, as
+    it will be printed."""
+    unit = _editable_unit(request, pk)
+    kind = get_object_or_404(certificate_kinds(), code=code)
+    blank = CertificateBlank.objects.filter(unit=unit, kind=kind).first()
+    layout = BlankLayout.from_json(blank.positions if blank else None)
+    scans = {}
+    if blank is not None and request.GET.get("text") != "1":
+        scan = scan_of(blank)
+        if scan is not None:
+            scans[kind.code] = scan
+    content = certificates.render_certificates(
+        [certificates.sample_certificate(unit, kind)], layouts={kind.code: layout}, scans=scans
+    )
+    return _pdf(f"phoi-{kind.code.lower()}.pdf", content, inline=True)
