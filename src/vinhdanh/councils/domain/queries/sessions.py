@@ -164,19 +164,6 @@ def agenda_rounds(session: CouncilSession) -> QuerySet[Round]:
     )
 
 
-def proposed_for_decider(user: Any) -> QuerySet[Nomination]:
-    """Nominations proposed to a unit where the user is a decider: what they may decide."""
-    scope = unit_scope(user, Capability.DECIDER)
-    qs = Nomination.objects.filter(state=NominationState.PROPOSED).select_related(
-        "kind", "person", "unit", "round", "round__decider_unit"
-    )
-    if scope.everything:
-        return qs.order_by("round_id", "kind__sort_order", "id")
-    if scope.is_empty:
-        return qs.none()
-    return qs.filter(scope.q("round__decider_unit")).order_by("round_id", "kind__sort_order", "id")
-
-
 def sessions_awaiting_vote(user: Any) -> list[SessionView]:
     """Open sessions of councils the user sits on where they still have a secret ballot to
     cast (they are marked present): what a council member's inbox shows."""
