@@ -47,7 +47,7 @@ from vinhdanh.api.councils.serializers import (
 from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
-from vinhdanh.awards.domain.issuing import issue_decision, issue_defaults, proposed_for_decider
+from vinhdanh.awards.domain.issuing import issue_decision, proposed_for_decider
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
 from vinhdanh.councils.domain import sessions as domain

@@ -46,7 +46,6 @@ from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 
-
 __all__ = ["DecisionError", "DecisionNotAllowed", "NumberTaken"]  # raised from here too
 
 
@@ -387,9 +386,7 @@ def revoke_awards(
             or has_capability(actor, Capability.DECIDER, source_unit)
         ):
             raise DecisionNotAllowed(_("%(award)s was awarded by another unit.") % {"award": award})
-    require_authority(
-        header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit
-    )
+    require_authority(header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit)
     sources = {a.decision_id for a in locked}
     revokes = locked[0].decision if len(sources) == 1 else None
     with acting_as(actor):

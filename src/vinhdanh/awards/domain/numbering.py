@@ -90,10 +90,13 @@ def taken_message(*, issuing_unit: Unit, year: int, symbol: str, number: int) ->
         "unit": issuing_unit.name,
     }
     if holder is None:
-        return _(
-            "Number %(number)s of %(year)s is already taken in the register of outgoing "
-            "documents of %(unit)s (kind %(kind)s). Take another number from the register."
-        ) % values
+        return (
+            _(
+                "Number %(number)s of %(year)s is already taken in the register of outgoing "
+                "documents of %(unit)s (kind %(kind)s). Take another number from the register."
+            )
+            % values
+        )
     return _(
         "Number %(number)s of %(year)s is already taken in the register of outgoing documents "
         "of %(unit)s (kind %(kind)s): decision %(label)s of %(date)s. Take another number "

@@ -19,7 +19,6 @@ from vinhdanh.common.text import normalize, search_key
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 
-
 # Kinds of outgoing documents (Decree 30/2020, Appendix III) in their usual spelling: the part
 # of a symbol before its first hyphen names the kind ("QĐ" in "QĐ-UBND").
 DOCUMENT_KINDS = ("QĐ", "TTr", "BB", "TB", "CV", "KH", "BC", "NQ", "CT", "HD", "GM")

@@ -327,6 +327,16 @@ class DecisionHeaderForm(forms.Form):
 
 class IssueDecisionForm(DecisionHeaderForm):
     nominations = NominationChoices(queryset=Nomination.objects.none(), label=_("Nominations"))
+    number = forms.IntegerField(
+        label=_("Number from the register (văn thư)"),
+        required=False,
+        min_value=1,
+        max_value=99_999,
+        help_text=_(
+            "Leave empty and Vinh Danh gives the next number of the unit's series; enter the "
+            "number when the văn thư takes it from the register kept elsewhere."
+        ),
+    )
     notice_override_reason = forms.CharField(
         label=_("Reason for deciding before the public notice closes"),
         required=False,

@@ -650,6 +650,7 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
                 legal_bases=data["legal_bases"],
                 nominations=list(data["nominations"]),
                 notice_override_reason=data.get("notice_override_reason", ""),
+                number=data.get("number"),
                 actor=request.user,
             )
         except DOMAIN_ERRORS as exc:

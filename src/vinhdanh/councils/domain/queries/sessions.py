@@ -25,8 +25,6 @@ from vinhdanh.councils.models import (
 )
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
-from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.enums import Capability
 
 
 @dataclass(frozen=True)
