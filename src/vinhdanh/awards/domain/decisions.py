@@ -249,16 +249,12 @@ def new_decision(
 ) -> Decision:
     """The issued decision, numbered from the register: the văn thư's `number`, or the next
     of the series. A number taken meanwhile by a parallel issuer is refused, never doubled."""
-    series = {
-        "issuing_unit": header.issuing_unit,
-        "year": header.signed_on.year,
-        "symbol": header.symbol,
-    }
+    unit, year, symbol = header.issuing_unit, header.signed_on.year, header.symbol
     number_entered = number is not None
     if number is None:
-        number = next_number(**series)
+        number = next_number(issuing_unit=unit, year=year, symbol=symbol)
     else:
-        number = take_number(**series, number=number)
+        number = take_number(issuing_unit=unit, year=year, symbol=symbol, number=number)
     decision = Decision(
         kind=kind,
         status=DecisionStatus.ISSUED,
@@ -280,7 +276,9 @@ def new_decision(
         with transaction.atomic():  # the unique series constraint is the last guard
             decision.save()
     except IntegrityError as error:
-        raise NumberTaken(taken_message(**series, number=number)) from error
+        raise NumberTaken(
+            taken_message(issuing_unit=unit, year=year, symbol=symbol, number=number)
+        ) from error
     return decision
 
 

@@ -23,7 +23,3 @@ def scan_history(decision: Decision) -> list[SignedScan]:
         .order_by("-id")
     )
 
-
-def scan_content(scan: SignedScan) -> bytes:
-    with scan.file.open("rb") as stream:
-        return stream.read()
