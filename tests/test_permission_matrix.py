@@ -41,6 +41,7 @@ from vinhdanh.councils.models import (
     CouncilSession,
     Recusal,
 )
+from vinhdanh.documents.models import SignedScan
 from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import (
@@ -507,6 +508,17 @@ def add_workflow(world: World) -> None:
         notice_a=notice,
         notification_a=notification,
     )
+    for decision in (world.decision_a, world.decision_province):
+        scan = b"%PDF-1.4\n% ban ky\n%%EOF\n"
+        record = SignedScan(
+            decision=decision,
+            original_name="ban-ky.pdf",
+            sha256=hashlib.sha256(scan).hexdigest(),
+            size=len(scan),
+            pages=1,
+        )
+        record.file.save("ban-ky.pdf", ContentFile(scan), save=False)
+        record.save()
 
 
 # --- the matrix ---------------------------------------------------------------------------------

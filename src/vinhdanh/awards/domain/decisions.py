@@ -35,6 +35,7 @@ from vinhdanh.awards.enums import (
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
+from vinhdanh.common.notifications import Note, notify
 from vinhdanh.common.text import normalize
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
@@ -444,14 +445,13 @@ def _awards_with_nomination(award_ids: Sequence[int]) -> set[int]:
 
 def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[int]) -> None:
     """Tell people whose award was revoked (no nomination told them) or flagged for review."""
-    from vinhdanh.councils.domain.notify import send
-
     decision = Decision.objects.get(pk=decision_id)
+    notes = []
     for award in Award.objects.filter(pk__in=award_ids + flagged_ids).select_related(
-        "person__user", "kind"
+        "person", "kind"
     ):
-        user = award.person.user if award.person is not None else None
-        if user is None:
+        user_id = award.person.user_id if award.person is not None else None
+        if user_id is None:
             continue
         if award.pk in award_ids:
             message = _("Your award %(kind)s (%(period)s) was revoked by decision %(number)s.")
@@ -460,13 +460,10 @@ def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[in
                 "Your award %(kind)s (%(period)s) is under review: an award it rested on was "
                 "revoked by decision %(number)s."
             )
-        send(
-            users=[user],
-            message=message
-            % {
-                "kind": award.kind.name,
-                "period": award.period or award.period_label,
-                "number": decision.number_label,
-            },
-            verb="award_revoked",
-        )
+        values = {
+            "kind": award.kind.name,
+            "period": award.period or award.period_label,
+            "number": decision.number_label,
+        }
+        notes.append(Note(user_id=user_id, message=message % values, verb="award_revoked"))
+    notify(notes)

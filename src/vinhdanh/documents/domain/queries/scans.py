@@ -22,4 +22,3 @@ def scan_history(decision: Decision) -> list[SignedScan]:
         .select_related("uploaded_by", "replaces")
         .order_by("-id")
     )
-
