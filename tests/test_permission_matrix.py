@@ -508,8 +508,9 @@ def add_workflow(world: World) -> None:
         notice_a=notice,
         notification_a=notification,
     )
-    for decision in (world.decision_a, world.decision_province):
-        scan = b"%PDF-1.4\n% ban ky\n%%EOF\n"
+    # the signed scans: unit A's names its unit; the province's names nobody of A
+    for decision, words in ((world.decision_a, b"ZZUNITA"), (world.decision_province, b"HT")):
+        scan = b"%PDF-1.4\n% ban ky " + words + b"\n%%EOF\n"
         record = SignedScan(
             decision=decision,
             original_name="ban-ky.pdf",

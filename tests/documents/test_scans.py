@@ -52,8 +52,8 @@ def test_a_real_pdf_is_kept_beside_the_decision(world: World) -> None:
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"\x89PNG\r\n\x1a\n" + b"0" * 64, "ban-ky.pdf", "PDF"),
-        (b"Quyet dinh so 125", "ban-ky.pdf", "không được chấp nhận"),
+        (b"\x89PNG\r\n\x1a\n" + b"0" * 64, "ban-ky.pdf", "tải lên bản quét dưới dạng tệp PDF"),
+        (b"Quyet dinh so 125", "ban-ky.pdf", "tải lên bản quét dưới dạng tệp PDF"),
         (b"%PDF-1.4\nnot really a pdf at all\n", "ban-ky.pdf", "không mở được"),
     ],
     ids=["png-named-pdf", "text", "broken-pdf"],
@@ -79,9 +79,7 @@ def test_a_scan_over_the_size_limit_is_refused(world: World, settings: Any) -> N
 def test_replacing_a_scan_keeps_the_earlier_one_with_the_reason(world: World) -> None:
     decision = issue(world)
     first_content = pdf_bytes(pages=1)
-    first = record_signed_scan(
-        decision=decision, upload=_upload(first_content), actor=world.office
-    )
+    first = record_signed_scan(decision=decision, upload=_upload(first_content), actor=world.office)
     with pytest.raises(ScanError, match="lý do"):
         record_signed_scan(decision=decision, upload=_upload(pdf_bytes(2)), actor=world.office)
     with pytest.raises(ScanError, match="đã là bản ký"):

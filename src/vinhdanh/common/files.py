@@ -134,9 +134,9 @@ def private_upload_to(folder: str) -> str:
 def check_pdf(upload: UploadedFile[Any], *, limit: int | None = None) -> tuple[CheckedFile, int]:
     """A real PDF, and its number of pages: the content starts as a PDF does and a PDF reader
     opens it and finds its pages (a renamed file or a broken download is refused)."""
-    checked = check_upload(upload, limit=limit)
-    if checked.kind != "pdf":
+    if sniff(upload.open("rb")) != "pdf":
         raise UploadError(_("Upload the scan as a PDF file."))
+    checked = check_upload(upload, limit=limit)
     pages = pdf_pages(upload.open("rb"))
     upload.seek(0)
     return checked, pages

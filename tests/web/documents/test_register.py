@@ -64,7 +64,8 @@ def test_the_register_lists_the_units_documents_of_the_year(world: World) -> Non
     assert by_number[1].subject == "Về việc tặng Bằng khen năm 2024"
     assert by_number[1].signer == "Chủ tịch Trần Văn Bình"
     assert by_number[1].recipients == "1 cá nhân"
-    assert by_number[57].has_scan and not by_number[1].has_scan
+    assert by_number[57].has_scan
+    assert not by_number[1].has_scan
     assert by_number[57].number_entered
     assert by_number[58].decision == revocation
     assert "hủy bỏ" in by_number[58].kind
@@ -84,7 +85,11 @@ def test_the_register_downloads_as_xlsx(world: World) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Số, ký hiệu", "Ngày", "Loại văn bản")
     number, date, kind, subject, signer, recipients, scanned, source = rows[1]
-    assert (number, subject, signer) == ("1/QĐ-UBND", "Về việc tặng Bằng khen", "Chủ tịch Trần Văn Bình")
+    assert (number, subject, signer) == (
+        "1/QĐ-UBND",
+        "Về việc tặng Bằng khen",
+        "Chủ tịch Trần Văn Bình",
+    )
     assert date.date() == decision.signed_on
     assert kind.startswith("QĐ")
     assert (recipients, scanned) == ("1 cá nhân", "có")
@@ -124,7 +129,8 @@ def test_the_office_records_and_downloads_the_scan_on_the_decision_page(world: W
     assert b"".join(download.streaming_content) == content
     # a person the decision concerns reads it too, but may not record one
     person_page = _client(world.decider).get(page).content.decode()
-    assert "3 trang" in person_page and "Ghi bản quét" not in person_page
+    assert "3 trang" in person_page
+    assert "Ghi bản quét" not in person_page
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_on_the_page(world: World) -> None:
@@ -135,7 +141,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_on_the_page(world: World) -> None:
     )
     assert response.status_code == 302
     (note,) = _notes(response)
-    assert "không được chấp nhận" in note
+    assert note == "Đề nghị tải lên bản quét dưới dạng tệp PDF."
     assert not SignedScan.objects.exists()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,10 +22,9 @@ from vinhdanh.documents.domain.queries.register import (
     register_units,
     register_years,
 )
-from vinhdanh.documents.domain.queries.scans import current_scan, scan_history
+from vinhdanh.documents.domain.queries.scans import current_scan, recorded_scan, scan_history
 from vinhdanh.documents.domain.scans import ScanError, may_record_scan, record_signed_scan
 from vinhdanh.documents.interfaces.forms import ScanForm
-from vinhdanh.documents.models import SignedScan
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.models import Unit
 
@@ -107,14 +106,15 @@ def scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def scan_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The current scan, or an earlier one (?v=id) for the keepers of the register."""
     decision = get_object_or_404(visible_decisions(request.user), pk=pk)
-    scan: SignedScan | None
     raw = request.GET.get("v", "")
     if raw:
         if not (raw.isdigit() and decision.issuing_unit is not None):
             raise PermissionDenied
         if not request.user.has_perm("awards.keep_register", decision.issuing_unit):
             raise PermissionDenied
-        scan = get_object_or_404(SignedScan, decision=decision, pk=int(raw))
+        scan = recorded_scan(decision, int(raw))
+        if scan is None:
+            raise Http404
     else:
         scan = current_scan(decision)
     if scan is None:

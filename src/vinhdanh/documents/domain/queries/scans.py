@@ -22,3 +22,8 @@ def scan_history(decision: Decision) -> list[SignedScan]:
         .select_related("uploaded_by", "replaces")
         .order_by("-id")
     )
+
+
+def recorded_scan(decision: Decision, pk: int) -> SignedScan | None:
+    """One scan of the decision, current or replaced."""
+    return SignedScan.objects.filter(decision=decision, pk=pk).first()
