@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Decision
 from vinhdanh.common.dates import validate_past_date
@@ -281,7 +282,7 @@ class IssueDecisionInput(DecisionHeaderInput):
     )
     number = serializers.IntegerField(
         min_value=1,
-        max_value=99_999,
+        max_value=HIGHEST_NUMBER,
         required=False,
         allow_null=True,
         default=None,

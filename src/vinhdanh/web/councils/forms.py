@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
@@ -331,7 +332,7 @@ class IssueDecisionForm(DecisionHeaderForm):
         label=_("Number from the register (văn thư)"),
         required=False,
         min_value=1,
-        max_value=99_999,
+        max_value=HIGHEST_NUMBER,
         help_text=_(
             "Leave empty and Vinh Danh gives the next number of the unit's series; enter the "
             "number when the văn thư takes it from the register kept elsewhere."
