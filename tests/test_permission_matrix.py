@@ -41,6 +41,7 @@ from vinhdanh.councils.models import (
     CouncilSession,
     Recusal,
 )
+from vinhdanh.documents.models import SignedScan
 from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import (
@@ -507,6 +508,18 @@ def add_workflow(world: World) -> None:
         notice_a=notice,
         notification_a=notification,
     )
+    # the signed scans: unit A's names its unit; the province's names nobody of A
+    for decision, words in ((world.decision_a, b"ZZUNITA"), (world.decision_province, b"HT")):
+        scan = b"%PDF-1.4\n% ban ky " + words + b"\n%%EOF\n"
+        record = SignedScan(
+            decision=decision,
+            original_name="ban-ky.pdf",
+            sha256=hashlib.sha256(scan).hexdigest(),
+            size=len(scan),
+            pages=1,
+        )
+        record.file.save("ban-ky.pdf", ContentFile(scan), save=False)
+        record.save()
 
 
 # --- the matrix ---------------------------------------------------------------------------------

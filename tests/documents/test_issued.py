@@ -10,7 +10,7 @@ import pytest
 from tests.documents.reading import read, table_cells
 from tests.documents.test_papers import _decision
 from tests.nominations.world import DECISION_DAY, World, build_world, force_state
-from vinhdanh.awards.domain.decisions import issue_decision
+from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.documents.domain.issued import keep_issued
 from vinhdanh.documents.interfaces import files
 from vinhdanh.documents.models import IssuedDocument, IssuedDocumentError

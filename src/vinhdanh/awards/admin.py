@@ -74,7 +74,7 @@ class AwardKindAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(DecisionCounter)
 class DecisionCounterAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["issuing_unit", "year", "symbol", "last_number"]
+    list_display = ["issuing_unit", "year", "series", "last_number"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

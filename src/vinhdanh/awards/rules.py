@@ -6,7 +6,9 @@ from typing import Any
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, Decision
-from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
 from vinhdanh.orgs.rules import add_perm
 from vinhdanh.people.rules import can_view_person
 
@@ -35,3 +37,17 @@ def can_view_decision(user: Any, decision: Decision | None) -> bool:
 
 add_perm("awards.view_award", can_view_award)
 add_perm("awards.view_decision", can_view_decision)
+
+
+def can_keep_register(user: Any, unit: Unit | None) -> bool:
+    """The emulation office or the clerks of the issuing unit: its register of outgoing
+    documents and the signed scans of its decisions (without a unit: of some unit)."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    return any(
+        has_capability(user, capability, unit)
+        for capability in (Capability.OFFICE, Capability.CLERK)
+    )
+
+
+add_perm("awards.keep_register", can_keep_register)

@@ -86,9 +86,9 @@ def sniff(stream: IO[bytes]) -> str | None:
     return kind
 
 
-def check_upload(upload: UploadedFile[Any]) -> CheckedFile:
+def check_upload(upload: UploadedFile[Any], *, limit: int | None = None) -> CheckedFile:
     """Refuse a file that is too large, of a type not accepted, or whose name lies about it."""
-    limit = max_upload_bytes()
+    limit = limit or max_upload_bytes()
     size = upload.size or 0
     if size <= 0:
         raise UploadError(_("The file is empty."))
@@ -129,3 +129,37 @@ def check_upload(upload: UploadedFile[Any]) -> CheckedFile:
 def private_upload_to(folder: str) -> str:
     """A random stored name under MEDIA_ROOT/<folder>/: the original name is kept in the row."""
     return f"{folder}/{uuid.uuid4().hex}"
+
+
+def check_pdf(upload: UploadedFile[Any], *, limit: int | None = None) -> tuple[CheckedFile, int]:
+    """A real PDF, and its number of pages: the content starts as a PDF does and a PDF reader
+    opens it and finds its pages (a renamed file or a broken download is refused)."""
+    if sniff(upload.open("rb")) != "pdf":
+        raise UploadError(_("Upload the scan as a PDF file."))
+    checked = check_upload(upload, limit=limit)
+    pages = pdf_pages(upload.open("rb"))
+    upload.seek(0)
+    return checked, pages
+
+
+def pdf_pages(stream: IO[bytes]) -> int:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    stream.seek(0)
+    try:
+        reader = PdfReader(stream, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadError(_("The PDF is protected by a password: upload it without one."))
+        pages = len(reader.pages)
+    except UploadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+        raise UploadError(
+            _("The file starts like a PDF but cannot be opened as one: scan it again.")
+        ) from error
+    finally:
+        stream.seek(0)
+    if pages < 1:
+        raise UploadError(_("The PDF has no pages."))
+    return pages

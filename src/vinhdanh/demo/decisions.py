@@ -12,6 +12,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
+from vinhdanh.awards.models.decisions import document_kind_of
 from vinhdanh.common.text import search_key
 from vinhdanh.demo import places
 from vinhdanh.demo.names import NamePicker
@@ -285,6 +286,7 @@ class DecisionBook:
                     search_key(body.name),
                     None,
                     body.symbol,
+                    document_kind_of(body.symbol),
                     d.year,
                     d.signed_on.isoformat(),
                     self.signer(body, d.year) if not deputy else self._deputy(body, d.year),
@@ -327,6 +329,7 @@ DECISION_COLUMNS = (
     "body_key",
     "number",
     "symbol",
+    "series",
     "year",
     "signed_on",
     "signer_name",

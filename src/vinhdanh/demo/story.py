@@ -38,7 +38,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from vinhdanh.awards.domain.decisions import issue_decision
+from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.context import acting
 from vinhdanh.councils.domain.councils import add_member, create_council

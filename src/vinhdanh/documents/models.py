@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -161,3 +162,66 @@ class CertificateBlank(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.kind}"
+
+
+def _scan_path(instance: SignedScan, filename: str) -> str:
+    return private_upload_to("scans")
+
+
+class SignedScanError(Exception):
+    """A scan once recorded is history: it is replaced by a new one, never changed or deleted."""
+
+
+@audited
+class SignedScan(models.Model):
+    """The signed and stamped decision, scanned to PDF by the văn thư after issue.
+
+    The decision itself stays as issued; the scan sits beside it. Replacing a scan adds a row
+    that points at the one it replaces, so every scan ever recorded stays, with who and when.
+    """
+
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        related_name="signed_scans",
+    )
+    file = models.FileField(_("file"), upload_to=_scan_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(_("size"))
+    pages = models.PositiveIntegerField(_("pages"))
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
+    reason = models.CharField(_("reason for replacing"), max_length=500, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed scan")
+        verbose_name_plural = _("signed scans")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise SignedScanError(_("A recorded scan cannot be changed: upload a new one."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise SignedScanError(_("A recorded scan cannot be deleted: upload a new one."))

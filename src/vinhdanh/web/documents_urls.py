@@ -2,9 +2,14 @@
 
 from django.urls import path
 
-from vinhdanh.web.views import certificates, documents
+from vinhdanh.web.views import certificates, documents, register
 
 urlpatterns = [
+    path("register/", register.register_index, name="document_register_index"),
+    path("units/<int:pk>/register/", register.register_page, name="document_register"),
+    path("units/<int:pk>/register.xlsx", register.register_xlsx, name="document_register_xlsx"),
+    path("decisions/<int:pk>/scan/", register.scan_upload, name="document_scan_upload"),
+    path("decisions/<int:pk>/scan.pdf", register.scan_download, name="document_scan"),
     path("units/<int:pk>/settings/", documents.unit_settings, name="document_settings"),
     path("decisions/<int:pk>.docx", documents.decision_docx, name="document_decision"),
     path(

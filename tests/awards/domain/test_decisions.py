@@ -21,9 +21,9 @@ from vinhdanh.awards.domain.decisions import (
     DecisionError,
     DecisionNotAllowed,
     check_authority,
-    issue_decision,
     revoke_awards,
 )
+from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.enums import DecisionKind, RevocationGround
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.awards.models.decisions import ImmutableError

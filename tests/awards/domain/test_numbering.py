@@ -1,4 +1,4 @@
-"""Decision numbers: per issuing body, year and symbol; no gaps, no duplicates."""
+"""Register numbers: per issuing unit, kind of document and year; no gaps, no duplicates."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db import connection, transaction
 
 from tests.councils.builders import decider_user, make_nomination, make_round, province
 from tests.factories.awards import DecisionFactory
-from vinhdanh.awards.domain.decisions import issue_decision
+from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.domain.numbering import next_number
 from vinhdanh.awards.models import Decision
 from vinhdanh.nominations.enums import NominationState
@@ -37,7 +37,7 @@ def _issue(
 
 
 @pytest.mark.django_db
-def test_numbers_run_per_issuing_unit_year_and_symbol():
+def test_numbers_run_per_issuing_unit_kind_and_year():
     unit = province()
     decider = decider_user(unit)
     rnd = make_round(decider_unit=unit)
@@ -62,7 +62,11 @@ def test_numbers_run_per_issuing_unit_year_and_symbol():
     assert first.number_label == "1/QĐ-UBND"
     assert elsewhere.number == 1
     assert (next_year.number, next_year.year) == (1, 2026)
-    assert other_symbol.number == 1
+    # QĐ-CT is the same kind of document (QĐ) as QĐ-UBND: one series in the register.
+    assert (other_symbol.number, other_symbol.series) == (4, "QĐ")
+    with transaction.atomic():  # a submission (Tờ trình) has its own series
+        assert next_number(issuing_unit=unit, year=2025, symbol="TTr-UBND") == 1
+        assert next_number(issuing_unit=unit, year=2025, symbol="ttr-snv") == 2
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Decision
 from vinhdanh.common.dates import validate_past_date
@@ -279,6 +280,16 @@ class IssueDecisionInput(DecisionHeaderInput):
         help_text="Why the decision is issued before a nominee's public notice has closed "
         "(refused without it while a notice is open); recorded in the audit log.",
     )
+    number = serializers.IntegerField(
+        min_value=1,
+        max_value=HIGHEST_NUMBER,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The number the clerk (văn thư) took from the register of outgoing documents; "
+        "refused when the series (issuing unit, kind of document, year) already holds it. "
+        "Without it, the series' next number is given.",
+    )
 
 
 class RevokeInput(DecisionHeaderInput):
@@ -305,6 +316,8 @@ class IssuedDecisionSerializer(serializers.ModelSerializer[Decision]):
             "number",
             "symbol",
             "number_label",
+            "series",
+            "number_entered",
             "year",
             "issuing_body",
             "signed_on",

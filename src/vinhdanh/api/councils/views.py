@@ -46,7 +46,8 @@ from vinhdanh.api.councils.serializers import (
 )
 from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
-from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
+from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
+from vinhdanh.awards.domain.issuing import issue_decision, proposed_for_decider
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
 from vinhdanh.councils.domain import sessions as domain
@@ -54,7 +55,6 @@ from vinhdanh.councils.domain.common import CouncilError
 from vinhdanh.councils.domain.queries.councils import members_on, visible_councils, visible_sessions
 from vinhdanh.councils.domain.queries.sessions import (
     agenda_candidates,
-    proposed_for_decider,
     session_view,
 )
 from vinhdanh.councils.domain.queries.tally import session_results

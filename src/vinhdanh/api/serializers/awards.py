@@ -13,6 +13,8 @@ from vinhdanh.api.serializers.orgs import UnitRefSerializer
 from vinhdanh.api.serializers.people import PersonRefSerializer
 from vinhdanh.awards.enums import AwardType, SubjectType
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.documents.domain.queries.scans import current_scan
+from vinhdanh.documents.models import SignedScan
 
 
 class AwardKindSerializer(serializers.ModelSerializer[AwardKind]):
@@ -102,6 +104,8 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
             "number",
             "symbol",
             "number_label",
+            "series",
+            "number_entered",
             "year",
             "signed_on",
             "issuing_body",
@@ -115,6 +119,15 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
         read_only_fields = fields
 
 
+class SignedScanSerializer(serializers.ModelSerializer[SignedScan]):
+    """The current signed scan; the file itself is at `decisions/{id}/scan/`."""
+
+    class Meta:
+        model = SignedScan
+        fields = ["original_name", "pages", "size", "sha256", "uploaded_at"]
+        read_only_fields = fields
+
+
 class DecisionDetailSerializer(DecisionSerializer):
     """A decision with the awards it made that the caller may see.
 
@@ -123,10 +136,16 @@ class DecisionDetailSerializer(DecisionSerializer):
     """
 
     awards = serializers.SerializerMethodField()
+    signed_scan = serializers.SerializerMethodField()
 
     class Meta(DecisionSerializer.Meta):
-        fields = [*DecisionSerializer.Meta.fields, "legal_bases", "awards"]
+        fields = [*DecisionSerializer.Meta.fields, "legal_bases", "awards", "signed_scan"]
         read_only_fields = fields
+
+    @extend_schema_field(SignedScanSerializer(allow_null=True))
+    def get_signed_scan(self, decision: Decision) -> dict[str, Any] | None:
+        scan = current_scan(decision)
+        return dict(SignedScanSerializer(scan).data) if scan is not None else None
 
     @extend_schema_field(AwardSerializer(many=True))
     def get_awards(self, decision: Decision) -> list[dict[str, Any]]:

@@ -3,6 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
@@ -16,6 +24,7 @@ from vinhdanh.api.serializers import (
     DecisionSerializer,
 )
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.documents.domain.queries.scans import current_scan
 
 
 def award_rows(awards: QuerySet[Award]) -> QuerySet[Award]:
@@ -74,3 +83,25 @@ class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
         if self.action == "retrieve":
             context["awards"] = award_rows(scoping.visible_awards(self.request.user))
         return context
+
+    @extend_schema(
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        summary="The signed scan of an issued decision (PDF), as the văn thư recorded it",
+    )
+    @action(detail=True, methods=["get"], url_path="scan")
+    def scan(
+        self, request: Request, pk: str | None = None, **kwargs: Any
+    ) -> FileResponse | Response:
+        decision = self.get_object()
+        scan = current_scan(decision)
+        if scan is None:
+            return Response(
+                {"detail": _("No signed scan of this decision has been recorded yet.")},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        return FileResponse(
+            scan.file.open("rb"),
+            as_attachment=True,
+            filename=f"ban-ky-{decision.number or decision.pk}-{decision.year}.pdf",
+            content_type="application/pdf",
+        )

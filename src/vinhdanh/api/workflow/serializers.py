@@ -8,8 +8,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination, NominationEvent, Notification, Round
+from vinhdanh.nominations.models import Nomination, NominationEvent, Round
 
 
 class RoundSerializer(serializers.ModelSerializer[Round]):

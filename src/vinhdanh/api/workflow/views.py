@@ -29,13 +29,14 @@ from vinhdanh.api.workflow.serializers import (
     RoundSerializer,
     TransitionInputSerializer,
 )
+from vinhdanh.common.models import Notification
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.notifications import mark_read
 from vinhdanh.nominations.domain.queries.inbox import user_notifications
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
 from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination, Notification, Round
+from vinhdanh.nominations.models import Nomination, Round
 
 ERRORS = {
     400: OpenApiResponse(

@@ -1,10 +1,9 @@
-"""Issuing and revoking decisions (docs/architecture.md §4 "Decision"; rules.md §4, §5.7).
+"""What every decision shares, and revocation (docs/architecture.md §4 "Decision"; rules.md
+§4, §5.7). Issuing an award decision has its own home: `awards.domain.issuing`.
 
-`issue_decision` numbers the decision, creates one award per nomination and moves each
-nomination to "decided" through the workflow's `transition`, all in one transaction with the
-audit events; notifications go out after the commit. `revoke_awards` issues a numbered
-revocation decision: the awards stay in history, marked revoked; later awards that rested on
-them and the subject's open nominations are flagged for review.
+`revoke_awards` issues a numbered revocation decision: the awards stay in history, marked
+revoked; later awards that rested on them and the subject's open nominations are flagged for
+review.
 
 Authority (who may award which kind on which date) comes from the rules engine's versioned
 authority table (`eligibility.core.parameters`, regime defaults plus the jurisdiction's
@@ -18,15 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import vinhdanh.awards.decision_rules  # noqa: F401  (registers the permissions)
-from vinhdanh.awards.domain.numbering import next_number
+from vinhdanh.awards.domain.errors import DecisionError, DecisionNotAllowed, NumberTaken
+from vinhdanh.awards.domain.numbering import next_number, take_number, taken_message
 from vinhdanh.awards.enums import (
     AwardType,
     DeciderRole,
@@ -37,6 +35,7 @@ from vinhdanh.awards.enums import (
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
+from vinhdanh.common.notifications import Note, notify
 from vinhdanh.common.text import normalize
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
@@ -48,9 +47,7 @@ from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 
-
-class DecisionError(ValueError):
-    """The decision cannot be issued as asked; the message says why."""
+__all__ = ["DecisionError", "DecisionNotAllowed", "NumberTaken"]  # raised from here too
 
 
 class AuthorityError(DecisionError):
@@ -59,10 +56,6 @@ class AuthorityError(DecisionError):
 
 class NoticeStillOpen(DecisionError):
     """A nominee's public notice has not closed and the decider gave no reason to go on."""
-
-
-class DecisionNotAllowed(PermissionDenied):
-    """The actor is not a decider over the issuing unit."""
 
 
 # Later awards whose criteria count an earlier award of the same subject (rules.md §2–3):
@@ -176,7 +169,7 @@ def kinds_within_authority(
     return found
 
 
-def _require_authority(
+def require_authority(
     decider_role: str, kinds: Iterable[AwardKind], on: dt.date, unit: Unit
 ) -> None:
     problems: list[str] = []
@@ -204,7 +197,7 @@ class Header:
     legal_bases: str
 
 
-def _header(
+def decision_header(
     *,
     issuing_unit: Unit,
     issuing_body: str,
@@ -247,10 +240,22 @@ def _header(
     return header
 
 
-def _new_decision(header: Header, *, kind: str, subject: str, revokes: Decision | None) -> Decision:
-    number = next_number(
-        issuing_unit=header.issuing_unit, year=header.signed_on.year, symbol=header.symbol
-    )
+def new_decision(
+    header: Header,
+    *,
+    kind: str,
+    subject: str,
+    revokes: Decision | None,
+    number: int | None = None,
+) -> Decision:
+    """The issued decision, numbered from the register: the văn thư's `number`, or the next
+    of the series. A number taken meanwhile by a parallel issuer is refused, never doubled."""
+    unit, year, symbol = header.issuing_unit, header.signed_on.year, header.symbol
+    number_entered = number is not None
+    if number is None:
+        number = next_number(issuing_unit=unit, year=year, symbol=symbol)
+    else:
+        number = take_number(issuing_unit=unit, year=year, symbol=symbol, number=number)
     decision = Decision(
         kind=kind,
         status=DecisionStatus.ISSUED,
@@ -266,132 +271,15 @@ def _new_decision(header: Header, *, kind: str, subject: str, revokes: Decision 
         subject=subject,
         legal_bases=header.legal_bases,
         revokes=revokes,
+        number_entered=number_entered,
     )
-    decision.save()
-    return decision
-
-
-# --- issuing -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def issue_decision(
-    *,
-    issuing_unit: Unit,
-    issuing_body: str,
-    symbol: str,
-    signed_on: dt.date,
-    signer_name: str,
-    signer_title: str,
-    decider_role: str,
-    subject: str,
-    legal_bases: str,
-    nominations: Sequence[Nomination],
-    actor: Any,
-    notice_override_reason: str = "",
-) -> Decision:
-    """Issue a numbered award decision for proposed nominations (one award each).
-
-    A nominee whose public notice has not closed today is refused with the day it ends,
-    unless the decider gives `notice_override_reason`: the reason is then audited on each
-    such nomination and on the decision.
-    """
-    from vinhdanh.nominations.domain.notices import decision_blocker
-    from vinhdanh.nominations.domain.workflow import transition
-
-    header = _header(
-        issuing_unit=issuing_unit,
-        issuing_body=issuing_body,
-        symbol=symbol,
-        signed_on=signed_on,
-        signer_name=signer_name,
-        signer_title=signer_title,
-        decider_role=decider_role,
-        subject=subject,
-        legal_bases=legal_bases,
-        actor=actor,
-        perm="awards.issue_decision",
-    )
-    ids = sorted({n.pk for n in nominations})
-    if not ids:
-        raise DecisionError(_("A decision needs at least one nomination."))
-    locked = list(
-        Nomination.objects.select_for_update(of=("self",))
-        .filter(pk__in=ids)
-        .select_related("kind", "person", "unit", "round", "round__decider_unit")
-        .order_by("kind__sort_order", "id")
-    )
-    if len(locked) != len(ids):
-        raise DecisionError(_("A nomination on the list no longer exists."))
-    for nomination in locked:
-        if nomination.state != NominationState.PROPOSED:
-            raise DecisionError(
-                _("%(nomination)s is not proposed to the decider (it is “%(state)s”).")
-                % {"nomination": nomination, "state": nomination.get_state_display()}
-            )
-        if not (
-            getattr(actor, "is_superuser", False)
-            or has_capability(actor, Capability.DECIDER, nomination.round.decider_unit)
-        ):
-            raise DecisionNotAllowed(
-                _("%(nomination)s is decided by another unit.") % {"nomination": nomination}
-            )
-    _require_authority(
-        header.decider_role, [n.kind for n in locked], header.signed_on, issuing_unit
-    )
-    today = timezone.localdate()
-    open_notices = {
-        n.pk: blocker for n in locked if (blocker := decision_blocker(n, on=today)) is not None
-    }
-    override = normalize(notice_override_reason)
-    if open_notices and not override:
-        raise NoticeStillOpen(" ".join(open_notices.values()))
-    with acting_as(actor):
-        for nomination in locked:
-            if nomination.pk in open_notices:
-                record_action(
-                    nomination,
-                    "decision issued before the public notice closed",
-                    reason=override,
-                    notice=open_notices[nomination.pk],
-                )
-        decision = _new_decision(
-            header,
-            kind=DecisionKind.AWARD,
-            subject=header.subject or _("On awarding emulation titles and commendations"),
-            revokes=None,
-        )
-        awards: list[Award] = []
-        for nomination in locked:
-            award = Award.objects.create(
-                decision=decision,
-                kind=nomination.kind,
-                person=nomination.person,
-                unit=nomination.unit,
-                period=nomination.period,
-                period_label=nomination.period_label,
-                award_type=nomination.award_type,
-                achievement_id=f"nomination:{nomination.pk}",
-            )
-            awards.append(award)
-            transition(
-                nomination=nomination,
-                to=NominationState.DECIDED,
-                actor=actor,
-                decision=decision,
-                award=award,
-            )
-        extra: dict[str, Any] = {}
-        if open_notices:
-            extra = {"notice_override": override, "notice_open": sorted(open_notices)}
-        record_action(
-            decision,
-            "decision issued",
-            number=decision.number_label,
-            awards=[a.pk for a in awards],
-            nominations=ids,
-            **extra,
-        )
+    try:
+        with transaction.atomic():  # the unique series constraint is the last guard
+            decision.save()
+    except IntegrityError as error:
+        raise NumberTaken(
+            taken_message(issuing_unit=unit, year=year, symbol=symbol, number=number)
+        ) from error
     return decision
 
 
@@ -455,7 +343,7 @@ def revoke_awards(
     """Issue a numbered revocation decision (Law 06/2022 Art. 93) for awards."""
     from vinhdanh.nominations.domain.workflow import transition
 
-    header = _header(
+    header = decision_header(
         issuing_unit=issuing_unit,
         issuing_body=issuing_body,
         symbol=symbol,
@@ -497,13 +385,11 @@ def revoke_awards(
             or has_capability(actor, Capability.DECIDER, source_unit)
         ):
             raise DecisionNotAllowed(_("%(award)s was awarded by another unit.") % {"award": award})
-    _require_authority(
-        header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit
-    )
+    require_authority(header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit)
     sources = {a.decision_id for a in locked}
     revokes = locked[0].decision if len(sources) == 1 else None
     with acting_as(actor):
-        decision = _new_decision(
+        decision = new_decision(
             header,
             kind=DecisionKind.REVOCATION,
             subject=header.subject or _("On revoking awards"),
@@ -559,14 +445,13 @@ def _awards_with_nomination(award_ids: Sequence[int]) -> set[int]:
 
 def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[int]) -> None:
     """Tell people whose award was revoked (no nomination told them) or flagged for review."""
-    from vinhdanh.councils.domain.notify import send
-
     decision = Decision.objects.get(pk=decision_id)
+    notes = []
     for award in Award.objects.filter(pk__in=award_ids + flagged_ids).select_related(
-        "person__user", "kind"
+        "person", "kind"
     ):
-        user = award.person.user if award.person is not None else None
-        if user is None:
+        user_id = award.person.user_id if award.person is not None else None
+        if user_id is None:
             continue
         if award.pk in award_ids:
             message = _("Your award %(kind)s (%(period)s) was revoked by decision %(number)s.")
@@ -575,13 +460,10 @@ def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[in
                 "Your award %(kind)s (%(period)s) is under review: an award it rested on was "
                 "revoked by decision %(number)s."
             )
-        send(
-            users=[user],
-            message=message
-            % {
-                "kind": award.kind.name,
-                "period": award.period or award.period_label,
-                "number": decision.number_label,
-            },
-            verb="award_revoked",
-        )
+        values = {
+            "kind": award.kind.name,
+            "period": award.period or award.period_label,
+            "number": decision.number_label,
+        }
+        notes.append(Note(user_id=user_id, message=message % values, verb="award_revoked"))
+    notify(notes)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from vinhdanh.awards.enums import AwardType, DecisionKind, DecisionStatus, SubjectType
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.awards.models.decisions import document_kind_of
 from vinhdanh.common import context
 from vinhdanh.common.audit import record_bulk
 from vinhdanh.common.importing import columns as c
@@ -579,6 +580,7 @@ class AwardImporter(Importer):
                 body_key=search_key(body),
                 number=number.number,
                 symbol=number.symbol,
+                series=document_kind_of(number.symbol),
                 year=row["decision_date"].year,
                 signed_on=row["decision_date"],
                 signer_name=row["signer_name"] or "",

@@ -19,6 +19,17 @@ from vinhdanh.common.text import normalize, search_key
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 
+# Kinds of outgoing documents (Decree 30/2020, Appendix III) in their usual spelling: the part
+# of a symbol before its first hyphen names the kind ("QĐ" in "QĐ-UBND").
+DOCUMENT_KINDS = ("QĐ", "TTr", "BB", "TB", "CV", "KH", "BC", "NQ", "CT", "HD", "GM")
+_KIND_SPELLING = {search_key(k): k for k in DOCUMENT_KINDS}
+
+
+def document_kind_of(symbol: str) -> str:
+    """The kind of document a symbol names, spelt as the register writes it ("qđ-ct" → "QĐ")."""
+    head = normalize(symbol).split("-", 1)[0].strip()
+    return _KIND_SPELLING.get(search_key(head), head)[:12]
+
 
 class ImmutableError(Exception):
     """An issued decision cannot be edited or deleted: amend or revoke by a new decision."""
@@ -54,6 +65,14 @@ class Decision(models.Model):
     body_key = models.CharField(max_length=255, editable=False, db_index=True, default="")
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     symbol = models.CharField(_("symbol"), max_length=40, default="QĐ-UBND")
+    # The register's series: issuing unit, kind of document and year (awards.domain.numbering).
+    series = models.CharField(
+        _("kind of document"), max_length=12, editable=False, default="", db_default=""
+    )
+    # Taken from the văn thư's register at issue rather than from Vinh Danh's counter.
+    number_entered = models.BooleanField(
+        _("number entered by the clerk"), default=False, db_default=False
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     signed_on = models.DateField(_("date signed"))
     signer_name = models.CharField(_("signed by"), max_length=120, blank=True)
@@ -92,9 +111,9 @@ class Decision(models.Model):
         constraints = [
             # The series belongs to the issuing unit, not to how its name was typed.
             models.UniqueConstraint(
-                fields=["issuing_unit", "year", "symbol", "number"],
+                fields=["issuing_unit", "year", "series", "number"],
                 condition=models.Q(imported=False),
-                name="uniq_decision_number_per_unit_year",
+                name="uniq_decision_number_per_series",
             ),
             models.UniqueConstraint(
                 fields=["body_key", "year", "number", "symbol"],
@@ -121,6 +140,7 @@ class Decision(models.Model):
                 raise ImmutableError(_("An issued decision cannot be changed."))
         self.issuing_body = normalize(self.issuing_body)
         self.body_key = search_key(self.issuing_body)
+        self.series = document_kind_of(self.symbol)
         if not self.year and self.signed_on:
             self.year = self.signed_on.year
         super().save(*args, **kwargs)

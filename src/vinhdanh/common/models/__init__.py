@@ -1,4 +1,5 @@
 from vinhdanh.common.models.audit import AuditEvent
 from vinhdanh.common.models.jobs import BackgroundJob, JobKind, JobStatus
+from vinhdanh.common.models.notifications import Notification
 
-__all__ = ["AuditEvent", "BackgroundJob", "JobKind", "JobStatus"]
+__all__ = ["AuditEvent", "BackgroundJob", "JobKind", "JobStatus", "Notification"]

@@ -1,28 +1,21 @@
-"""Notifications of the council and decision steps, sent after the commit.
-
-In-app rows use the nomination workflow's `Notification` model; email goes through Django's
-backend (console by default). Failures to send mail never undo the change they report.
-"""
+"""Who hears of the council and decision steps, and what they read, sent after the commit
+through the one sender (`common.notifications`)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vinhdanh.common.notifications import Note, notify
 from vinhdanh.councils.models import CouncilMember, CouncilSession
 from vinhdanh.councils.models.councils import valid_on_q
 from vinhdanh.nominations.domain.notifications import users_with
-from vinhdanh.nominations.models import Notification
 from vinhdanh.orgs.enums import Capability
-
-log = logging.getLogger(__name__)
 
 
 def _url(name: str, *args: Any) -> str:
@@ -35,29 +28,19 @@ def _url(name: str, *args: Any) -> str:
 def send(
     *, users: Iterable[Any], message: str, url: str = "", verb: str = "", nomination: Any = None
 ) -> int:
-    """One in-app notification per user, and an email to those with an address."""
-    sent = 0
-    seen: set[int] = set()
-    for user in users:
-        if user is None or user.pk in seen or not user.is_active:
-            continue
-        seen.add(user.pk)
-        Notification.objects.create(
-            user=user, nomination=nomination, verb=verb[:20], message=message[:500], url=url[:300]
+    """The same message to each user, through the one sender (`common.notifications`)."""
+    notes = [
+        Note(
+            user_id=user.pk,
+            message=message,
+            verb=verb,
+            url=url,
+            nomination_id=getattr(nomination, "pk", None),
         )
-        if user.email:
-            try:
-                send_mail(
-                    subject=message[:120],
-                    message=message,
-                    from_email=None,
-                    recipient_list=[user.email],
-                    fail_silently=False,
-                )
-            except Exception:  # pragma: no cover - a mail server that is down
-                log.exception("could not send the notification email to user %s", user.pk)
-        sent += 1
-    return sent
+        for user in users
+        if user is not None
+    ]
+    return len(notify(notes))
 
 
 def _members(session: CouncilSession) -> list[Any]:

@@ -1,8 +1,8 @@
 """Keeping what was issued exactly as issued: the decision's .docx stored when it is issued.
 
-`keep_issued` runs after the transaction that issues a decision commits (a signal on
-`Decision`, so the issuing code needs no change); `issued_file` serves the stored file, or
-renders one for decisions issued before this existed (and then keeps it).
+`keep_issued` runs after the transaction that issues a decision commits (on the
+`decision_issued` signal that `awards.domain.issuing` sends then); `issued_file` serves the
+stored file, or renders one for decisions issued before this existed (and then keeps it).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models.signals import post_save
 
-from vinhdanh.awards.enums import DecisionKind, DecisionStatus
+from vinhdanh.awards.domain.issuing import decision_issued
 from vinhdanh.awards.models import Decision
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.models import IssuedDocument
@@ -58,23 +57,13 @@ def issued_file(decision: Decision) -> tuple[str, bytes] | None:
         return document.name, stream.read()
 
 
-def _on_decision_saved(sender: Any, instance: Decision, **kwargs: Any) -> None:
-    if kwargs.get("raw") or instance.status != DecisionStatus.ISSUED:
-        return
-    if instance.kind != DecisionKind.AWARD:
-        return
-    pk = instance.pk
-    transaction.on_commit(lambda: _keep_after_commit(pk))
-
-
-def _keep_after_commit(pk: int) -> None:
-    decision = Decision.objects.filter(pk=pk).first()
-    if decision is not None and decision.awards.exists():
+def _on_decision_issued(sender: Any, decision: Decision, **kwargs: Any) -> None:
+    if decision.awards.exists():
         try:
             keep_issued(decision)
         except Exception:  # never break the issuing that already committed
-            log.exception("decision %s: keeping the issued document failed", pk)
+            log.exception("decision %s: keeping the issued document failed", decision.pk)
 
 
 def connect() -> None:
-    post_save.connect(_on_decision_saved, sender=Decision, dispatch_uid="documents-keep-issued")
+    decision_issued.connect(_on_decision_issued, dispatch_uid="documents-keep-issued")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.documents.domain.settings import Office
 from vinhdanh.documents.models import OfficeSettings
@@ -45,3 +46,13 @@ class OfficeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
             for name, value in shown.items():
                 if value:
                     self.fields[name].widget.attrs["placeholder"] = value
+
+
+class ScanForm(forms.Form):
+    file = forms.FileField(label=_("Signed scan (PDF)"))
+    reason = forms.CharField(
+        label=_("Reason for replacing the scan"),
+        required=False,
+        max_length=500,
+        help_text=_("Needed only when a scan is already recorded; it is kept."),
+    )

@@ -1,4 +1,4 @@
-"""Who hears of a transition, and how: an in-app Notification and an e-mail, after commit.
+"""Who hears of a transition, and what they read; `common.notifications` sends it.
 
 Nothing is sent while the transaction may still roll back: `schedule` registers the delivery
 with `transaction.on_commit`. A bulk action schedules one delivery for all its items, so each
@@ -7,17 +7,12 @@ person receives one e-mail listing them rather than one e-mail per dossier.
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -25,12 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from vinhdanh.common.models import Notification
+from vinhdanh.common.notifications import Note, notify
 from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination, Notification
+from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import RoleAssignment, Unit
 
-logger = logging.getLogger(__name__)
 S = NominationState
 
 _FLAG = {
@@ -139,50 +135,28 @@ def message_for(nomination: Nomination, to_state: str, reason: str) -> str:
 
 
 def deliver(changes: Iterable[Change]) -> list[Notification]:
-    """Write the in-app notifications and send one e-mail per recipient (after commit)."""
+    """The notes of these transitions, recorded and sent (after commit)."""
     changes = list(changes)
     nominations = Nomination.objects.select_related(
         "round", "round__owning_unit", "round__decider_unit", "kind", "person", "unit", "decision"
     ).in_bulk([c.nomination_id for c in changes])
-    created: list[Notification] = []
-    per_user: dict[int, list[Notification]] = defaultdict(list)
+    notes: list[Note] = []
     for change in changes:
         nomination = nominations.get(change.nomination_id)
         if nomination is None or change.to_state not in _MESSAGES:
             continue
-        text = message_for(nomination, change.to_state, change.reason)[:500]
+        text = message_for(nomination, change.to_state, change.reason)
         for user_id in sorted(recipients(nomination, change.to_state) - {change.actor_id}):
-            note = Notification(
-                user_id=user_id,
-                nomination=nomination,
-                verb=change.to_state,
-                message=text,
-                url=_url(nomination),
+            notes.append(
+                Note(
+                    user_id=user_id,
+                    message=text,
+                    verb=change.to_state,
+                    url=_url(nomination),
+                    nomination_id=nomination.pk,
+                )
             )
-            created.append(note)
-            per_user[user_id].append(note)
-    with transaction.atomic():
-        Notification.objects.bulk_create(created)
-    users = get_user_model().objects.in_bulk(list(per_user))
-    for user_id, notes in per_user.items():
-        user = users.get(user_id)
-        email = getattr(user, "email", "")
-        if not email:
-            continue
-        subject = (
-            notes[0].message[:120]
-            if len(notes) == 1
-            else _("%(n)s dossiers need your attention") % {"n": len(notes)}
-        )
-        body = "\n\n".join(f"- {n.message}" for n in notes)
-        send_mail(
-            f"[{_('Vinh Danh')}] {subject}",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-            fail_silently=False,
-        )
-    return created
+    return notify(notes)
 
 
 def schedule(changes: Sequence[Change]) -> None:

@@ -1,6 +1,6 @@
+from vinhdanh.common.models import Notification  # moved to common; kept importable here
 from vinhdanh.nominations.models.nominations import Attachment, Nomination, NominationEvent
 from vinhdanh.nominations.models.notices import PublicComment, PublicNotice
-from vinhdanh.nominations.models.notifications import Notification
 from vinhdanh.nominations.models.rounds import Round
 
 __all__ = [

@@ -18,8 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vinhdanh.awards.domain.decisions import DecisionError, issue_decision, revoke_awards
-from vinhdanh.awards.domain.queries.decisions import issue_defaults, visible_decisions
+from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
+from vinhdanh.awards.domain.issuing import issue_decision, issue_defaults, proposed_for_decider
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
 from vinhdanh.councils.domain import sessions as session_domain
@@ -34,7 +35,6 @@ from vinhdanh.councils.domain.queries.councils import (
 from vinhdanh.councils.domain.queries.sessions import (
     agenda_candidates,
     agenda_rounds,
-    proposed_for_decider,
     session_view,
 )
 from vinhdanh.councils.domain.thresholds import save_vote_rule
@@ -650,6 +650,7 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
                 legal_bases=data["legal_bases"],
                 nominations=list(data["nominations"]),
                 notice_override_reason=data.get("notice_override_reason", ""),
+                number=data.get("number"),
                 actor=request.user,
             )
         except DOMAIN_ERRORS as exc:

@@ -23,6 +23,7 @@ from vinhdanh.awards.domain.queries.decisions import (
 from vinhdanh.web.forms import DecisionFilterForm
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.views.people import is_partial
+from vinhdanh.web.views.register import scan_context
 
 
 @login_required
@@ -61,7 +62,12 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     page = paginate(decisions, request.GET.get("page"))
     counts = award_counts(d.pk for d in page.items)
     rows = [(d, counts.get(d.pk, 0)) for d in page.items]
-    context = {"form": form, "page": page, "rows": rows}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "keeps_register": user.has_perm("awards.keep_register", None),
+    }
     template = "web/awards/_decision_results.html" if is_partial(request) else None
     response = render(request, template or "web/awards/decisions.html", context)
     patch_vary_headers(response, ["HX-Request"])
@@ -83,5 +89,10 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/awards/decision.html",
-        {"d": detail, "decision": decision, "can_revoke": can_revoke},
+        {
+            "d": detail,
+            "decision": decision,
+            "can_revoke": can_revoke,
+            **scan_context(request, decision),
+        },
     )

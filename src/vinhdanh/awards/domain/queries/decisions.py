@@ -178,35 +178,3 @@ def decision_detail(decision: Decision, *, user: Any) -> DecisionDetail:
             decision.revokes_id is not None and visible.filter(pk=decision.revokes_id).exists()
         ),
     )
-
-
-def issue_defaults(user: Any, nominations: Iterable[Any]) -> dict[str, Any]:
-    """What the decision form can be filled with for these proposed nominations: the deciding
-    unit and authority of their round, the body's name as on its last decision, and the signer
-    (the user and the title of their decider role there)."""
-    from vinhdanh.orgs.models import RoleAssignment
-
-    items = list(nominations)
-    if not items:
-        return {}
-    round_ = items[0].round
-    unit = round_.decider_unit
-    initial: dict[str, Any] = {"issuing_unit": unit.pk, "nominations": [n.pk for n in items]}
-    if round_.decider_role:
-        initial["decider_role"] = round_.decider_role
-    last = Decision.objects.filter(issuing_unit=unit).order_by("-signed_on", "-id").first()
-    if last is not None:
-        initial["issuing_body"] = last.issuing_body
-        initial["symbol"] = last.symbol
-    person = getattr(user, "person", None)
-    name = getattr(person, "full_name", "") or normalize(f"{user.last_name} {user.first_name}")
-    if name:
-        initial["signer_name"] = name
-    role = (
-        RoleAssignment.objects.filter(user=user, is_decider=True, unit=unit)
-        .exclude(title="")
-        .first()
-    )
-    if role is not None:
-        initial["signer_title"] = role.title
-    return initial

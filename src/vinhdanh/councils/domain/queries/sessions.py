@@ -25,8 +25,6 @@ from vinhdanh.councils.models import (
 )
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
-from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.enums import Capability
 
 
 @dataclass(frozen=True)
@@ -162,19 +160,6 @@ def agenda_rounds(session: CouncilSession) -> QuerySet[Round]:
         .distinct()
         .order_by("-year", "name")
     )
-
-
-def proposed_for_decider(user: Any) -> QuerySet[Nomination]:
-    """Nominations proposed to a unit where the user is a decider: what they may decide."""
-    scope = unit_scope(user, Capability.DECIDER)
-    qs = Nomination.objects.filter(state=NominationState.PROPOSED).select_related(
-        "kind", "person", "unit", "round", "round__decider_unit"
-    )
-    if scope.everything:
-        return qs.order_by("round_id", "kind__sort_order", "id")
-    if scope.is_empty:
-        return qs.none()
-    return qs.filter(scope.q("round__decider_unit")).order_by("round_id", "kind__sort_order", "id")
 
 
 def sessions_awaiting_vote(user: Any) -> list[SessionView]:

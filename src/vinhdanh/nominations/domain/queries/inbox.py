@@ -15,8 +15,9 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState, Outcome
-from vinhdanh.nominations.models import Nomination, Notification
+from vinhdanh.nominations.models import Nomination
 from vinhdanh.nominations.rules import ACTORS
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 

@@ -1,0 +1,133 @@
+"""The register of outgoing documents (sổ văn bản đi) of an issuing unit for a year.
+
+One line per document Vinh Danh's series holds (imported history is not part of it), in the
+order of the register: by kind of document, then number. Who may read it: the emulation
+office and the clerks of that unit (`awards.keep_register`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from vinhdanh.awards.enums import DecisionKind, DecisionStatus
+from vinhdanh.awards.models import Award, Decision
+from vinhdanh.documents.models import SignedScan
+from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.models import Unit
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    decision: Decision
+    number_label: str
+    signed_on: dt.date
+    kind: str  # "QĐ" and what it decides
+    subject: str
+    signer: str
+    recipients: str
+    has_scan: bool
+    number_entered: bool
+
+
+def register_units(user: Any) -> QuerySet[Unit]:
+    """Units whose register the user keeps (office or clerk there)."""
+    office = unit_scope(user, Capability.OFFICE)
+    clerk = unit_scope(user, Capability.CLERK)
+    if office.everything or clerk.everything:
+        return Unit.objects.all().order_by("path")
+    query = Q(pk__in=[])
+    for scope in (office, clerk):
+        if not scope.is_empty:
+            query |= scope.q()
+    return Unit.objects.filter(query).order_by("path")
+
+
+def register_years(unit: Unit) -> list[int]:
+    return list(_series(unit).order_by("-year").values_list("year", flat=True).distinct())
+
+
+def _series(unit: Unit) -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        issuing_unit=unit, imported=False, status=DecisionStatus.ISSUED, number__isnull=False
+    )
+
+
+def _recipients(people: int, collectives: int) -> str:
+    parts = []
+    if people:
+        parts.append(_("%(n)s individual(s)") % {"n": people})
+    if collectives:
+        parts.append(_("%(n)s collective(s)") % {"n": collectives})
+    return ", ".join(parts) or "—"
+
+
+def _counts(decisions: list[Decision]) -> dict[int, tuple[int, int]]:
+    """(individuals, collectives) each decision awards, or whose awards it revokes."""
+    ids = [d.pk for d in decisions]
+    people: Counter[int] = Counter()
+    units: Counter[int] = Counter()
+    for field in ("decision_id", "revoked_by_id"):
+        rows = Award.objects.filter(**{f"{field}__in": ids}).values_list(field, "person_id")
+        for decision_id, person_id in rows:
+            (people if person_id is not None else units)[decision_id] += 1
+    return {pk: (people[pk], units[pk]) for pk in ids}
+
+
+def register_lines(unit: Unit, year: int) -> list[RegisterLine]:
+    decisions = list(_series(unit).filter(year=year).order_by("series", "number", "id"))
+    counts = _counts(decisions)
+    scanned = set(
+        SignedScan.objects.filter(decision__in=decisions).values_list("decision_id", flat=True)
+    )
+    lines = []
+    for d in decisions:
+        what = _("revocation of awards") if d.kind == DecisionKind.REVOCATION else _("awards")
+        lines.append(
+            RegisterLine(
+                decision=d,
+                number_label=d.number_label,
+                signed_on=d.signed_on,
+                kind=f"{d.series} ({what})",
+                subject=d.subject,
+                signer=" ".join(p for p in (d.signer_title, d.signer_name) if p),
+                recipients=_recipients(*counts[d.pk]),
+                has_scan=d.pk in scanned,
+                number_entered=d.number_entered,
+            )
+        )
+    return lines
+
+
+def register_table(unit: Unit, year: int) -> tuple[list[str], list[list[Any]]]:
+    """The register as a table, for the .xlsx export (Vietnamese column headers)."""
+    headers = [
+        _("Number and symbol"),
+        _("Date"),
+        _("Kind of document"),
+        _("Summary"),
+        _("Signed by"),
+        _("Recipients"),
+        _("Signed scan"),
+        _("Number from"),
+    ]
+    rows = [
+        [
+            line.number_label,
+            line.signed_on,
+            line.kind,
+            line.subject,
+            line.signer,
+            line.recipients,
+            _("yes") if line.has_scan else _("no"),
+            _("the văn thư") if line.number_entered else _("Vinh Danh's series"),
+        ]
+        for line in register_lines(unit, year)
+    ]
+    return headers, rows
