@@ -19,7 +19,7 @@ def planner_row_estimate(table: str) -> float:
         return float(rows[0][0].split()[0]) if rows else -1.0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_statistics_count_the_rows_just_loaded() -> None:
     PersonFactory.create_batch(30)
     refresh_planner_statistics()
