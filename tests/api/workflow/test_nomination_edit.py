@@ -40,10 +40,12 @@ def test_stale_body_version_gets_409_with_the_differences(world: World) -> None:
         format="json",
     )
 
-    assert saved.status_code == 200 and saved.json()["version"] == version + 1
+    assert saved.status_code == 200
+    assert saved.json()["version"] == version + 1
     assert stale.status_code == 409
     body = stale.json()
-    assert body["code"] == "stale" and body["version"] == version + 1
+    assert body["code"] == "stale"
+    assert body["version"] == version + 1
     assert body["changes"] == [
         {"field": "period_label", "yours": "Năm 2024 (bản hai)", "current": "Năm 2024 (bản một)"}
     ]

@@ -46,7 +46,8 @@ def test_stale_nomination_save_is_refused_with_the_differences(world: World) -> 
     page = refused.content.decode()
     assert "Có người khác đã lưu" in page
     assert "Tóm tắt thành tích" in page  # the field that differs, with both values
-    assert "Bản của người thứ nhất." in page and "Bản của người thứ hai." in page
+    assert "Bản của người thứ nhất." in page
+    assert "Bản của người thứ hai." in page
     nomination.refresh_from_db()
     assert nomination.achievement_summary == "Bản của người thứ nhất."
     assert nomination.version == read.version + 1
@@ -94,6 +95,8 @@ def test_stale_round_save_is_refused_and_the_first_is_kept(world: World) -> None
 
     assert refused.status_code == 409
     page = refused.content.decode()
-    assert "Hạn trình hồ sơ" in page and "20/12/2024" in page and "31/12/2024" in page
+    assert "Hạn trình hồ sơ" in page
+    assert "20/12/2024" in page
+    assert "31/12/2024" in page
     round_.refresh_from_db()
     assert round_.submission_deadline == dt.date(2024, 12, 20)
