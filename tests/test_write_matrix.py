@@ -2,14 +2,16 @@
 URL of the web app and the API, and gets exactly the answer its role must get (issue 13, point 15).
 
 The URLs come from the resolver (the permission matrix's enumeration). Every route is either
-in WRITES (a valid payload, and the answer of each role) or proven read-only: a write to it by
-the superuser answers 405 for every method. A new route that takes writes and has no entry
-fails `test_every_write_route_is_in_the_matrix`.
+in WRITES (a valid payload) and EXPECT (the answer of each role), or proven read-only: every
+write method by the superuser answers 405 (403 from the API's read-only views) and changes
+nothing. A new route that takes writes and has no entry fails
+`test_every_write_route_is_in_the_matrix`.
 
 An answer is written "<status>[ <url name>][ +]": the status, for a redirect the page it goes
-to ("login" for the login page), and "+" when the write changed something (a new audit event;
-no "+" means nothing changed). Each role writes in a savepoint rolled back afterwards, so every
-role meets the same world.
+to ("login" for the login page), and "+" when the write changed something (a new audit event,
+or the `state` of the entry; no "+" means nothing changed). Each role writes in a savepoint
+rolled back afterwards, so every role meets the same world. `WRITE_MATRIX_DUMP=1 pytest -s`
+prints the answers seen, to review when adding an entry.
 """
 
 from __future__ import annotations
@@ -69,10 +71,6 @@ def _pdf(name: str = "file") -> Callable[[], dict[str, Any]]:
     return lambda: {name: SimpleUploadedFile("tai-lieu.pdf", PDF, "application/pdf")}
 
 
-def _x(key: str) -> Callable[[World], Any]:
-    return lambda w: w.extra[key]
-
-
 # --- the state some writes need ---------------------------------------------------------------
 
 
@@ -102,11 +100,6 @@ def _draft(world: World) -> None:
     nomination = world.extra["nomination_a"]
     Nomination.objects.filter(pk=nomination.pk).update(state=NominationState.DRAFT)
     nomination.refresh_from_db()
-
-
-def _council_officer(world: World) -> None:
-    """Clerk A chairs unit A's council (they run its sessions)."""
-    CouncilMember.objects.filter(council=world.extra["council_a"]).update(role=CouncilRole.CHAIR)
 
 
 ISSUE_HEADER = {
@@ -258,12 +251,6 @@ def _draft_going_on(world: World) -> None:
 def _appraised_a(world: World) -> None:
     Nomination.objects.filter(pk=world.extra["nomination_a"].pk).update(
         state=NominationState.APPRAISED
-    )
-
-
-def _eligible(world: World) -> None:
-    Nomination.objects.filter(pk=world.extra["nomination_a"].pk).update(
-        eligibility_outcome="ELIGIBLE"
     )
 
 
