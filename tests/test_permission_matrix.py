@@ -370,9 +370,17 @@ def expected_get(route: Route, owner: str, role: str) -> set[int] | str:
         return {*REFUSED, 200, 302} if role == "superuser" else REFUSED
     if owner == "A" and role == "clerk_b":
         return HIDDEN
+    if owner == "A" and role == "council" and _council_object(route):
+        # a council member role at the province does not sit on unit A's council: its pages
+        # are as missing for them as for anyone who does not read it (visible_councils)
+        return HIDDEN
     if role in ("office", "superuser"):
         return OK_OR_POST_ONLY
     return IN_SCOPE
+
+
+def _council_object(route: Route) -> bool:
+    return "pk" in route.kwargs and _model_for(route, "pk") in (Council, CouncilSession, Recusal)
 
 
 def _is_own_api(route: Route) -> bool:

@@ -194,3 +194,47 @@ def test_inbox_of_another_province_is_empty(world: World) -> None:
     other = build_world()
     force_state(other.nominate(), S.SUBMITTED)
     assert _keys(world.office) == {}
+
+
+def test_every_notification_links_to_a_page_its_reader_may_open(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    """The pages' visibility rule decides: the nominee without a role is sent to their own
+    record (they may not open the dossier), the others to the nomination."""
+    from django.test import Client
+
+    person_user = UserFactory(email="nguoiduockhen2@stp.example")
+    nomination = world.nominate()
+    nomination.person.user = person_user
+    nomination.person.save()
+    force_state(nomination, S.PROPOSED)
+    decision = DecisionFactory(issuing_unit=world.province, number=126)
+    award = AwardFactory(decision=decision, person=nomination.person)
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(
+            nomination=nomination, to=S.DECIDED, actor=world.decider, decision=decision, award=award
+        )
+
+    notes = list(Notification.objects.filter(nomination=nomination).select_related("user"))
+    assert {n.user for n in notes} >= {person_user, world.clerk}
+    for note in notes:
+        client = Client()
+        client.force_login(note.user)
+        assert note.url, note.user
+        assert client.get(note.url).status_code == 200, (note.user, note.url)
+    mine = next(n for n in notes if n.user == person_user)
+    assert mine.url == f"/people/{nomination.person.pk}/"
+
+
+def test_a_creator_who_lost_the_role_hears_nothing_of_the_dossier(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    nomination = world.nominate()
+    force_state(nomination, S.SUBMITTED)
+    # moved to another post: no role in the unit any more
+    world.clerk.role_assignments.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(nomination=nomination, to=S.RETURNED, actor=world.office, reason="Thiếu hồ sơ")
+
+    assert not Notification.objects.filter(user=world.clerk, nomination=nomination).exists()

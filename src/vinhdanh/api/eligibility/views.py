@@ -18,7 +18,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from vinhdanh.api import scoping
 from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import (
@@ -30,6 +29,8 @@ from vinhdanh.eligibility.core import (
 )
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.web.views.eligibility import _lang, may_list_candidates
 
 
@@ -126,7 +127,7 @@ class PersonEligibilityView(APIView):
 
     @extend_schema(parameters=[YEAR, DECISION_DATE], responses=ResultSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
-        person = get_object_or_404(scoping.visible_people(request.user), pk=pk)
+        person = get_object_or_404(visible_people(request.user), pk=pk)
         period = _year(request)
         year = services.person_year(person, period, _decision_date(request, period))
         return Response([_result(r) for r in year.results])
@@ -146,7 +147,7 @@ class UnitCandidatesView(APIView):
         responses=CandidateListSerializer,
     )
     def get(self, request: Request, pk: int) -> Response:
-        unit = get_object_or_404(scoping.visible_units(request.user), pk=pk)
+        unit = get_object_or_404(visible_units(request.user), pk=pk)
         if not may_list_candidates(request.user, unit):
             raise NotFound
         code = request.query_params.get("code", "LDTT")

@@ -14,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from vinhdanh.api import scoping
 from vinhdanh.api.filters import AwardFilter, AwardKindFilter, DecisionFilter
 from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import (
@@ -23,6 +22,9 @@ from vinhdanh.api.serializers import (
     DecisionDetailSerializer,
     DecisionSerializer,
 )
+from vinhdanh.awards.domain.queries.awards import visible_awards
+from vinhdanh.awards.domain.queries.catalogue import all_kinds
+from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.documents.domain.queries.scans import current_scan
 
@@ -45,7 +47,7 @@ class AwardKindViewSet(ReadOnlyModelViewSet[AwardKind]):
     lookup_value_regex = "[A-Za-z0-9_]+"
 
     def get_queryset(self) -> QuerySet[AwardKind]:
-        return scoping.award_kinds()
+        return all_kinds()
 
 
 class AwardViewSet(ReadOnlyModelViewSet[Award]):
@@ -58,11 +60,12 @@ class AwardViewSet(ReadOnlyModelViewSet[Award]):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[Award]:
-        return award_rows(scoping.visible_awards(self.request.user))
+        return award_rows(visible_awards(self.request.user))
 
 
 class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
-    """Decisions issued in the caller's units or awarding someone there, with their awards."""
+    """The decisions the caller's pages show (issued in their units, awarding or revoking a
+    subject there), with the awards to subjects they may see."""
 
     queryset = Decision.objects.none()
     serializer_class = DecisionSerializer
@@ -71,7 +74,7 @@ class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[Decision]:
-        return scoping.visible_decisions(self.request.user).select_related("issuing_unit")
+        return visible_decisions(self.request.user).select_related("issuing_unit")
 
     def get_serializer_class(self) -> type[BaseSerializer[Decision]]:
         if self.action == "retrieve":
@@ -81,7 +84,7 @@ class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
     def get_serializer_context(self) -> dict[str, Any]:
         context = dict(super().get_serializer_context())
         if self.action == "retrieve":
-            context["awards"] = award_rows(scoping.visible_awards(self.request.user))
+            context["awards"] = award_rows(visible_awards(self.request.user))
         return context
 
     @extend_schema(

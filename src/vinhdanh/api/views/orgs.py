@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from vinhdanh.api import scoping
 from vinhdanh.api.filters import UnitFilter
 from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import UnitSerializer
+from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.models import Unit
 
 
@@ -20,4 +20,4 @@ class UnitViewSet(ReadOnlyModelViewSet[Unit]):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[Unit]:
-        return scoping.visible_units(self.request.user).select_related("parent")
+        return visible_units(self.request.user).select_related("parent")

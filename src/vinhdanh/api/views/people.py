@@ -11,13 +11,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from vinhdanh.api import scoping
 from vinhdanh.api.filters import AwardFilter, PersonFilter
 from vinhdanh.api.pagination import KeysetPagination, PagePagination
 from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import AwardSerializer, PersonSerializer
 from vinhdanh.api.views.awards import award_rows
+from vinhdanh.awards.domain.queries.awards import visible_awards
 from vinhdanh.awards.models import Award
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.domain.reads import record_people_read, record_person_read
 from vinhdanh.people.models import Person
 
@@ -37,7 +38,7 @@ class PersonViewSet(ReadOnlyModelViewSet[Person]):
     lookup_value_regex = r"\d+"
 
     def get_queryset(self) -> QuerySet[Person]:
-        return scoping.visible_people(self.request.user).select_related("current_unit")
+        return visible_people(self.request.user).select_related("current_unit")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         person = self.get_object()
@@ -64,7 +65,7 @@ class PersonViewSet(ReadOnlyModelViewSet[Person]):
         # Not get_object(): that would run this action's award filters on the people list.
         person = get_object_or_404(self.get_queryset(), pk=pk)
         self.check_object_permissions(request, person)
-        awards = award_rows(scoping.visible_awards(request.user).filter(person=person))
+        awards = award_rows(visible_awards(request.user).filter(person=person))
         filterset = AwardFilter(request.query_params, queryset=awards, request=request)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.awards.enums import AwardType
 from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, NominationEvent, Round
@@ -81,6 +82,7 @@ class NominationSerializer(serializers.ModelSerializer[Nomination]):
             "decision",
             "award",
             "needs_review",
+            "version",
         ]
         read_only_fields = fields
 
@@ -130,6 +132,38 @@ class NominationDetailSerializer(NominationSerializer):
             {"to": t.target, "reason_required": t.reason_required}
             for t in allowed_transitions(obj, user)
         ]
+
+
+class NominationEditInputSerializer(serializers.Serializer[dict[str, Any]]):
+    """An edit of a draft or returned dossier; send only what changes, with the version read
+    (here, or as `If-Match` with the ETag of the detail)."""
+
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The `version` of the nomination as read; a newer saved version answers 409.",
+    )
+    award_type = serializers.ChoiceField(choices=AwardType.choices, required=False)
+    period = serializers.IntegerField(min_value=1990, max_value=2100, required=False)
+    period_label = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    achievement_summary = serializers.CharField(
+        max_length=20000, required=False, allow_blank=True, trim_whitespace=False
+    )
+
+
+class StaleChangeSerializer(serializers.Serializer[dict[str, Any]]):
+    field = serializers.CharField()
+    yours = serializers.CharField()
+    current = serializers.CharField()
+
+
+class StaleEditSerializer(serializers.Serializer[dict[str, Any]]):
+    """A refused stale edit: what differs, and the version to send to save anyway."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    version = serializers.IntegerField()
+    changes = StaleChangeSerializer(many=True)
 
 
 class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):

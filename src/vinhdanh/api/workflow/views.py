@@ -20,18 +20,23 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
+from vinhdanh.api.versioning import Precondition, etag
 from vinhdanh.api.workflow.serializers import (
     BulkResultSerializer,
     BulkTransitionInputSerializer,
     NominationDetailSerializer,
+    NominationEditInputSerializer,
     NominationSerializer,
     NotificationSerializer,
     RoundSerializer,
+    StaleEditSerializer,
     TransitionInputSerializer,
 )
 from vinhdanh.common.models import Notification
+from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.nominations import update_nomination
 from vinhdanh.nominations.domain.notifications import mark_read
 from vinhdanh.nominations.domain.queries.inbox import user_notifications
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
@@ -108,6 +113,52 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
         if self.action == "list":
             return NominationSerializer
         return NominationDetailSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = etag(response.data)
+        return response
+
+    @extend_schema(
+        request=NominationEditInputSerializer,
+        responses={
+            200: NominationDetailSerializer,
+            **ERRORS,
+            409: OpenApiResponse(
+                StaleEditSerializer, description="Someone saved a newer version (body version)."
+            ),
+            412: OpenApiResponse(
+                StaleEditSerializer, description="Someone saved a newer version (If-Match)."
+            ),
+            428: OpenApiResponse(ErrorSerializer, description="No version was named."),
+        },
+        summary="Edit a draft or returned nomination, naming the version read",
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        nomination = self.get_object()
+        data = NominationEditInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values: dict[str, Any] = dict(data.validated_data)
+        precondition = Precondition(request, values.pop("version", None))
+        if precondition.refusal is not None:
+            return precondition.refusal
+        try:
+            update_nomination(
+                actor=request.user,
+                nomination=nomination,
+                version=precondition.version,
+                **values,
+            )
+        except StaleEdit as exc:
+            return Response(exc.as_data(), status=precondition.stale_status())
+        except NotPermitted as exc:
+            return _error(exc, status.HTTP_403_FORBIDDEN)
+        except WorkflowError as exc:
+            return _error(exc, status.HTTP_400_BAD_REQUEST)
+        fresh = self.get_queryset().get(pk=nomination.pk)
+        response = Response(NominationDetailSerializer(fresh, context={"request": request}).data)
+        response["ETag"] = etag(fresh)
+        return response
 
     @extend_schema(
         request=TransitionInputSerializer,

@@ -15,6 +15,7 @@ from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.files import UploadError, check_upload
+from vinhdanh.common.versioning import check_version, count_edit
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
@@ -209,8 +210,13 @@ def update_nomination(
     award_type: str | None = None,
     period: int | None = None,
     period_label: str | None = None,
+    version: int | None = None,
 ) -> Nomination:
-    """Edit a draft or returned dossier; the engine runs again on the new data."""
+    """Edit a draft or returned dossier; the engine runs again on the new data.
+
+    `version` is the one the editor read: a dossier saved by someone else since then is not
+    overwritten (`StaleEdit`, with what differs).
+    """
     locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if not is_nominating_clerk(actor, locked):
         raise NotPermitted(_("You may not change this nomination."))
@@ -219,6 +225,14 @@ def update_nomination(
             _("Only a draft or a returned nomination can be changed; this one is “%(state)s”.")
             % {"state": locked.get_state_display()}
         )
+    submitted = {
+        "achievement_summary": achievement_summary,
+        "award_type": award_type,
+        "period": period,
+        "period_label": period_label,
+    }
+    check_version(locked, version, {k: v for k, v in submitted.items() if v is not None})
+    count_edit(locked)
     if achievement_summary is not None:
         locked.achievement_summary = achievement_summary.strip()
     if award_type is not None:

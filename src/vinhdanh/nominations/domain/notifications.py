@@ -13,6 +13,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -123,6 +124,37 @@ def _url(nomination: Nomination) -> str:
         return ""
 
 
+def _own_record_url(nomination: Nomination) -> str:
+    try:
+        return reverse("web:person", args=[nomination.person_id])
+    except NoReverseMatch:
+        return ""
+
+
+def readers(nomination: Nomination, user_ids: Iterable[int]) -> set[int]:
+    """The users among `user_ids` who may open the nomination (the pages' visibility rule)."""
+    from vinhdanh.nominations.domain.queries.nominations import visible_nominations
+
+    users = get_user_model().objects.in_bulk(list(user_ids))
+    return {
+        pk
+        for pk, user in users.items()
+        if visible_nominations(user).filter(pk=nomination.pk).exists()
+    }
+
+
+def _addressed(nomination: Nomination, user_ids: set[int]) -> dict[int, str]:
+    """Each recipient and the page the notification links to. A recipient who may not open the
+    nomination hears of it only when it is their own award (linked to their own record); any
+    other (a creator who has since lost the role) is not told about a dossier they cannot see."""
+    may_open = readers(nomination, user_ids)
+    subject_user = nomination.person.user_id if nomination.person is not None else None
+    addressed = {pk: _url(nomination) for pk in may_open}
+    if subject_user in user_ids and subject_user not in may_open:
+        addressed[subject_user] = _own_record_url(nomination)
+    return addressed
+
+
 def message_for(nomination: Nomination, to_state: str, reason: str) -> str:
     decision = nomination.decision.number_label if nomination.decision is not None else ""
     return _(_MESSAGES[to_state]) % {
@@ -146,13 +178,16 @@ def deliver(changes: Iterable[Change]) -> list[Notification]:
         if nomination is None or change.to_state not in _MESSAGES:
             continue
         text = message_for(nomination, change.to_state, change.reason)
-        for user_id in sorted(recipients(nomination, change.to_state) - {change.actor_id}):
+        addressed = _addressed(
+            nomination, recipients(nomination, change.to_state) - {change.actor_id}
+        )
+        for user_id, url in sorted(addressed.items()):
             notes.append(
                 Note(
                     user_id=user_id,
                     message=text,
                     verb=change.to_state,
-                    url=_url(nomination),
+                    url=url,
                     nomination_id=nomination.pk,
                 )
             )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
+from vinhdanh.common.versioning import check_version, count_edit
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.workflow import MAX_REASON, transition
 from vinhdanh.nominations.enums import NominationState, RoundStatus
@@ -90,10 +91,15 @@ def _require_open(round: Round) -> None:
 
 
 @transaction.atomic
-def update_round(*, actor: Any, round: Round, **changes: Any) -> Round:
-    """Change the name, authority, period, deadlines or note of an open round."""
-    _require_manager(actor, round)
-    _require_open(round)
+def update_round(*, actor: Any, round: Round, version: int | None = None, **changes: Any) -> Round:
+    """Change the name, authority, period, deadlines or note of an open round.
+
+    `version` is the one the editor read: a round saved by someone else since then is not
+    overwritten (`StaleEdit`, with what differs).
+    """
+    locked = Round.objects.select_for_update().get(pk=round.pk)
+    _require_manager(actor, locked)
+    _require_open(locked)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise WorkflowError(_("These fields cannot be changed: %(f)s.") % {"f": ", ".join(unknown)})
@@ -104,10 +110,13 @@ def update_round(*, actor: Any, round: Round, **changes: Any) -> Round:
     for field in ("period_label", "note"):
         if field in changes:
             changes[field] = str(changes[field] or "").strip()
+    check_version(locked, version, changes)
+    count_edit(locked)
     with acting_as(actor):
         for field, value in changes.items():
-            setattr(round, field, value)
-        round.save()
+            setattr(locked, field, value)
+        locked.save()
+    round.refresh_from_db()
     return round
 
 

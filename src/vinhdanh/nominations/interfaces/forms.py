@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.versioning import VersionField
 from vinhdanh.movements.domain.queries.movements import visible_movements
 from vinhdanh.movements.interfaces.forms import DATE, active_kinds
 from vinhdanh.movements.models import Movement
@@ -126,6 +127,7 @@ class NominationForm(forms.Form):
 
 
 class NominationEditForm(forms.Form):
+    version = VersionField()
     award_type = forms.ChoiceField(label=_("Award type"), choices=AwardType.choices)
     period = forms.IntegerField(label=_("Achievement year"), min_value=1990, max_value=2100)
     period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
@@ -155,6 +157,7 @@ class TransitionForm(forms.Form):
 
 
 class RoundEditForm(forms.Form):
+    version = VersionField()
     name = forms.CharField(label=_("Name"), max_length=255)
     decider_role = forms.ChoiceField(
         label=_("Authority that decides"),

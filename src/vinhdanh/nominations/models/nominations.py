@@ -10,6 +10,7 @@ from vinhdanh.awards.enums import AwardType
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.common.audit import audited
 from vinhdanh.common.files import private_upload_to
+from vinhdanh.common.versioning import Versioned
 from vinhdanh.nominations.enums import (
     EDITABLE_STATES,
     AttachmentKind,
@@ -24,7 +25,7 @@ _ACTIVE = ~models.Q(state__in=[NominationState.WITHDRAWN, NominationState.REJECT
 
 
 @audited
-class Nomination(models.Model):
+class Nomination(Versioned):
     """Hồ sơ đề nghị: one subject (a person or a collective) for one award kind in a round.
 
     `state` changes only through `nominations.domain.workflow.transition`.

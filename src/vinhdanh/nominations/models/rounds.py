@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.common.audit import audited
+from vinhdanh.common.versioning import Versioned
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.enums import RoundStatus
 from vinhdanh.orgs.models import Unit
 
 
 @audited
-class Round(models.Model):
+class Round(Versioned):
     """Đợt xét khen thưởng: the nominations a unit sends together to the body that decides.
 
     `owning_unit` nominates (its clerk prepares the dossiers); `decider_unit` is the unit whose

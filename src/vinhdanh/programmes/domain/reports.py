@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
+from vinhdanh.common.versioning import Difference, StaleEdit, count_edit, differences
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain.errors import NotPermitted, ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import implements_during
@@ -131,10 +132,13 @@ def save_report(
     narrative: str = "",
     submit: bool = False,
     today: dt.date | None = None,
+    version: int | None = None,
 ) -> PeriodReport:
     """A unit's clerk saves its figures for a period (by indicator code), and may submit them.
 
     Every value is checked before anything is written: one wrong value and nothing is saved.
+    `version` is the one the form was read at (0: no report yet); a report saved by someone
+    else since then is not overwritten (`StaleEdit`, with what differs).
     """
     if not reports_for_unit(actor, unit):
         raise NotPermitted(_("You may not report for %(unit)s.") % {"unit": unit})
@@ -175,12 +179,19 @@ def save_report(
                 period_start=period.start,
                 period_end=period.end,
             )
+        elif version is not None and version != report.version:
+            raise StaleEdit(
+                record=report,
+                differences=_report_differences(report, indicators, cleaned, narrative),
+            )
         elif report.state not in (ReportState.DRAFT, ReportState.RETURNED):
             raise ProgrammeError(
                 _("This report is %(state)s: the office must return it before it can change.")
                 % {"state": report.get_state_display().lower()}
             )
         _move(report, ReportState.SUBMITTED if submit else ReportState.DRAFT)
+        if report.pk is not None:
+            count_edit(report)
         report.narrative = narrative.strip()
         if submit:
             report.submitted_at = timezone.now()
@@ -199,6 +210,29 @@ def save_report(
         if submit:
             record_action(report, "report submitted", period=period.code, unit=unit.pk)
     return report
+
+
+def _report_differences(
+    report: PeriodReport,
+    indicators: Mapping[str, Indicator],
+    cleaned: Mapping[str, Decimal],
+    narrative: str,
+) -> list[Difference]:
+    """The refused figures that are not the saved ones, indicator by indicator."""
+    saved = {v.indicator.code: v.value for v in report.values.select_related("indicator")}
+    found = []
+    for code, indicator in indicators.items():
+        yours, current = cleaned.get(code), saved.get(code)
+        if yours != current:
+            found.append(
+                Difference(
+                    field=code,
+                    field_label=indicator.name,
+                    yours="—" if yours is None else str(yours.normalize()),
+                    current="—" if current is None else str(current.normalize()),
+                )
+            )
+    return found + differences(report, {"narrative": narrative})
 
 
 # Approving or returning touches only these: the unit's figures and dates stay as they were.

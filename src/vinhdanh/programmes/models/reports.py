@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.common.audit import audited
+from vinhdanh.common.versioning import Versioned
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.enums import Aggregation, IndicatorSource, ReportState, ValueType
 from vinhdanh.programmes.models.activities import ActivityKind
@@ -57,7 +58,7 @@ class Indicator(models.Model):
 
 
 @audited
-class PeriodReport(models.Model):
+class PeriodReport(Versioned):
     """Báo cáo định kỳ: one unit's figures for one period of one programme."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="reports")

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vinhdanh.common.versioning import VersionField
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
@@ -61,7 +62,10 @@ def indicator_field(indicator: Indicator) -> forms.Field:
 
 
 class ReportForm(forms.Form):
-    """One field per indicator (named by its code) and the narrative."""
+    """One field per indicator (named by its code), the narrative, and the version read
+    (0 before the first save)."""
+
+    version = VersionField(min_value=0)
 
     narrative = forms.CharField(
         label=_("Narrative"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
@@ -45,6 +46,7 @@ from vinhdanh.programmes.models import PeriodReport, Programme
 from vinhdanh.programmes.periods import Period, PeriodError, parse_period
 from vinhdanh.programmes.rules import MANAGERS, REPORTERS, manages_programme, reports_for_unit
 from vinhdanh.web.programmes import forms
+from vinhdanh.web.versioning import refused_form
 
 
 def _programme(request: HttpRequest, pk: int) -> Programme:
@@ -291,6 +293,7 @@ def _initial(context: dict[str, Any], figures: dict[str, int]) -> dict[str, Any]
             initial[key] = figures[indicator.code]
     if report is not None:
         initial["narrative"] = report.narrative
+    initial["version"] = report.version if report is not None else 0
     return initial
 
 
@@ -325,6 +328,12 @@ def report_page(request: HttpRequest, pk: int, period: str, unit_pk: int) -> Htt
                     values=form.values(),
                     narrative=form.cleaned_data["narrative"],
                     submit=submit,
+                    version=form.cleaned_data["version"],
+                )
+            except StaleEdit as exc:
+                context["stale"] = exc
+                form = refused_form(
+                    forms.ReportForm, request.POST, exc, indicators=context["indicators"]
                 )
             except ProgrammeError as exc:
                 messages.error(request, str(exc))
@@ -337,9 +346,8 @@ def report_page(request: HttpRequest, pk: int, period: str, unit_pk: int) -> Htt
         else:
             messages.error(request, _("Nothing was saved: correct the values marked below."))
     context["form"] = form
-    return render(
-        request, "web/programmes/report.html", context, status=400 if form and form.errors else 200
-    )
+    status = 409 if context.get("stale") else 400 if form and form.errors else 200
+    return render(request, "web/programmes/report.html", context, status=status)
 
 
 @login_required

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
@@ -88,6 +88,7 @@ def round_draft_decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
     """A unit's document settings: what its documents print (office and administrators)."""
     unit = get_object_or_404(visible_units(request.user), pk=pk)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.councils.domain.queries.tally import vote_result
 from vinhdanh.movements.domain.queries.movements import registrations_for_subject
 from vinhdanh.nominations.domain import nominations as domain
@@ -27,6 +28,7 @@ from vinhdanh.nominations.interfaces.forms import (
 )
 from vinhdanh.nominations.models import Attachment, Nomination
 from vinhdanh.nominations.rules import can_edit, is_decider, may_override, sees_comments
+from vinhdanh.web.versioning import refused_form
 from vinhdanh.web.workflow.common import error_text, form_errors, nomination_or_404
 
 
@@ -92,17 +94,25 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "period": nomination.period,
         "period_label": nomination.period_label,
         "achievement_summary": nomination.achievement_summary,
+        "version": nomination.version,
     }
     form = NominationEditForm(request.POST or None, initial=initial)
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             domain.update_nomination(actor=request.user, nomination=nomination, **form.cleaned_data)
+        except StaleEdit as exc:
+            stale = exc
+            form = refused_form(NominationEditForm, request.POST, exc)
         except WorkflowError as exc:
             form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The nomination was saved."))
             return HttpResponseRedirect(_page_url(nomination))
-    return render(request, "web/workflow/nomination_edit.html", {"n": nomination, "form": form})
+    context = {"n": nomination, "form": form, "stale": stale}
+    return render(
+        request, "web/workflow/nomination_edit.html", context, status=409 if stale else 200
+    )
 
 
 @login_required

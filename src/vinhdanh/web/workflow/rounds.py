@@ -14,6 +14,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.nominations.domain import nominations as domain
 from vinhdanh.nominations.domain import notices, workflow
 from vinhdanh.nominations.domain import rounds as rounds_domain
@@ -47,6 +48,7 @@ from vinhdanh.nominations.rules import (
     may_override,
     sees_comments,
 )
+from vinhdanh.web.versioning import refused_form
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.workflow.common import error_text, form_errors, round_or_404
 
@@ -305,16 +307,22 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("You may not change this round."))
         return HttpResponseRedirect(target)
     initial = {name: getattr(round_, name) for name in rounds_domain.EDITABLE_FIELDS}
+    initial["version"] = round_.version
     form = RoundEditForm(request.POST or None, initial=initial)
+    stale = None
     if request.method == "POST" and form.is_valid():
         try:
             rounds_domain.update_round(actor=request.user, round=round_, **form.cleaned_data)
+        except StaleEdit as exc:
+            stale = exc
+            form = refused_form(RoundEditForm, request.POST, exc)
         except WorkflowError as exc:
             form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The round was saved."))
             return HttpResponseRedirect(target)
-    return render(request, "web/workflow/round_edit.html", {"round": round_, "form": form})
+    context = {"round": round_, "form": form, "stale": stale}
+    return render(request, "web/workflow/round_edit.html", context, status=409 if stale else 200)
 
 
 @login_required

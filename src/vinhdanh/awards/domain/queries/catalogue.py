@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from vinhdanh.awards.enums import AwardCategory
 from vinhdanh.awards.models import AwardKind
 
@@ -33,3 +35,8 @@ def catalogue_by_category(*, include_inactive: bool = False) -> list[CatalogueGr
 
 def active_kinds() -> list[AwardKind]:
     return list(AwardKind.objects.filter(is_active=True).order_by("sort_order", "code"))
+
+
+def all_kinds() -> QuerySet[AwardKind]:
+    """The whole catalogue, retired kinds included: public to every signed-in user."""
+    return AwardKind.objects.all()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from vinhdanh.councils.domain.arithmetic import DenominatorKind, Threshold
@@ -25,7 +25,9 @@ from vinhdanh.eligibility.core import VoteRule
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import RoleAssignment
+from vinhdanh.people.domain.queries.visibility import NOTHING
 
 DEFAULT_QUORUM = Fraction(2, 3)
 
@@ -193,17 +195,41 @@ def citation_of(rule: VoteRule, lang: str = "vi") -> str:
 # --- visibility ----------------------------------------------------------------------------
 
 
+# Who reads a council and its sessions besides its members: these roles over its unit.
+READERS = (Capability.OFFICE, Capability.DECIDER, Capability.HEAD)
+
+
+def _readers_q(user: Any, prefix: str = "") -> Q:
+    query = NOTHING
+    for capability in READERS:
+        scope = unit_scope(user, capability)
+        if not scope.is_empty:
+            query |= scope.q(f"{prefix}unit")
+    return query
+
+
 def visible_councils(user: Any) -> QuerySet[Council]:
-    """Councils of units in the user's scope, and councils the user sits on."""
-    scope = unit_scope(user)
+    """Councils the user reads (`councils.view_council`): the office, decider or head over the
+    council's unit, and today's members. Pages, lists and the API all start here."""
     councils = Council.objects.select_related("unit")
-    if scope.everything:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return councils.none()
+    if user.is_superuser:
         return councils.all()
-    own = CouncilMember.objects.filter(user=user).values("council_id")
-    return councils.filter(scope.q("unit") | Q(pk__in=own)).distinct()
+    today = CouncilMember.objects.filter(user=user).filter(valid_on_q(dt.date.today()))
+    return councils.filter(_readers_q(user) | Q(pk__in=today.values("council_id")))
 
 
 def visible_sessions(user: Any) -> QuerySet[CouncilSession]:
-    return CouncilSession.objects.filter(council__in=visible_councils(user)).select_related(
-        "council", "council__unit"
+    """Sessions the user reads (`councils.view_session`): the same readers, and the members of
+    the council on the session's day."""
+    sessions = CouncilSession.objects.select_related("council", "council__unit")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return sessions.none()
+    if user.is_superuser:
+        return sessions.all()
+    on_the_day = CouncilMember.objects.filter(user=user, council=OuterRef("council_id")).filter(
+        (Q(valid_from__isnull=True) | Q(valid_from__lte=OuterRef("date")))
+        & (Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("date")))
     )
+    return sessions.filter(_readers_q(user, "council__") | Q(Exists(on_the_day)))

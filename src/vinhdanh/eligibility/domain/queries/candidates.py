@@ -66,7 +66,10 @@ class CandidateList:
             )
             .head(limit)
         )
-        people = Person.objects.in_bulk(top.get_column("subject_id").to_list())
+        # the list shows each person's unit: read with them, not one query per row
+        people = Person.objects.select_related("current_unit").in_bulk(
+            top.get_column("subject_id").to_list()
+        )
         return [
             CandidateRow(people[r["subject_id"]], r["outcome"], r["rank"], r["within_quota"])
             for r in top.iter_rows(named=True)
