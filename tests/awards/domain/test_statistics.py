@@ -158,7 +158,8 @@ def test_quota_use_of_cstdcs_against_ldtt(fx: Fixture) -> None:
     assert line.over
     assert line.percent == 33
     [free] = stats.quota_use(lambda root, year: None)
-    assert free.allowance is None and not free.over
+    assert free.allowance is None
+    assert not free.over
 
 
 def test_form_0602_against_hand_counted_figures(fx: Fixture) -> None:
