@@ -9,5 +9,9 @@ class ProgrammeError(ValueError):
     """The request breaks a rule (locked or future period, unit outside the programme …)."""
 
 
+class PeriodLocked(ProgrammeError):
+    """The period is locked: nothing of it changes until the office unlocks it (API: 409)."""
+
+
 class NotPermitted(PermissionDenied):
     """The actor's roles do not reach the unit or programme concerned."""

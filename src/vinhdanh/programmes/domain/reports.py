@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.orgs.models import Unit
-from vinhdanh.programmes.domain.errors import NotPermitted, ProgrammeError
+from vinhdanh.programmes.domain.errors import NotPermitted, PeriodLocked, ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import implements_during
 from vinhdanh.programmes.enums import TRANSITIONS, ReportState, ValueType
 from vinhdanh.programmes.models import (
@@ -106,7 +106,7 @@ def is_locked(programme: Programme, period_code: str) -> bool:
 
 def _refuse_if_locked(programme: Programme, period: Period) -> None:
     if is_locked(programme, period.code):
-        raise ProgrammeError(
+        raise PeriodLocked(
             _("%(period)s is locked: its reports cannot be changed.") % {"period": period}
         )
 
