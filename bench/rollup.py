@@ -15,7 +15,7 @@ UNITS = int(os.environ.get("BENCH_P5_UNITS", "5000"))
 
 def run_p5(args: argparse.Namespace, backends: list[str]) -> None:
     for backend in backends:
-        url = common.database_url(backend, f"p5-{UNITS}")  # type: ignore[arg-type]
+        url = common.database_url(backend, f"p5_{UNITS}")  # type: ignore[arg-type]
         proc = subprocess.run(
             [
                 sys.executable,
