@@ -125,7 +125,7 @@ def build(units: int) -> Any:
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO programmes_reportvalue (report_id, indicator_id, value) "
-            "SELECT r.id, i.id, (r.id * 7 + i.id * 13) % 100 "
+            "SELECT r.id, i.id, (r.id * 7 + i.id * 13) %% 100 "
             "FROM programmes_periodreport r CROSS JOIN programmes_indicator i "
             "WHERE r.programme_id = %s AND i.programme_id = %s",
             [programme.pk, programme.pk],
