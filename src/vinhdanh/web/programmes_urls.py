@@ -28,7 +28,7 @@ urlpatterns = [
         name="attachment_upload",
     ),
     path(
-        "<int:pk>/activities/<int:activity_pk>/attachments/<int:attachment_pk>/",
+        "<int:pk>/activities/<int:activity_pk>/attachments/<int:activity_attachment_pk>/",
         attendance.attachment_download,
         name="attachment",
     ),

@@ -138,11 +138,11 @@ def attachment_upload(request: HttpRequest, pk: int, activity_pk: int) -> HttpRe
 @login_required
 @require_GET
 def attachment_download(
-    request: HttpRequest, pk: int, activity_pk: int, attachment_pk: int
+    request: HttpRequest, pk: int, activity_pk: int, activity_attachment_pk: int
 ) -> FileResponse:
     """Files are never served from MEDIA_URL: only here, to someone who sees the activity."""
     activity = _activity(request, pk, activity_pk)
-    attachment = get_object_or_404(ActivityAttachment, pk=attachment_pk, activity=activity)
+    attachment = get_object_or_404(ActivityAttachment, pk=activity_attachment_pk, activity=activity)
     record_action(attachment, "attachment downloaded", activity=activity.pk)
     response = FileResponse(
         attachment.file.open("rb"),
