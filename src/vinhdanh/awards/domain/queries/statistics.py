@@ -27,7 +27,9 @@ from vinhdanh.awards.enums import DecisionKind, DecisionStatus
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import collation_key
 from vinhdanh.orgs.domain.queries.rollup import path_ids, placements
+from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.models.units import UnitQuerySet
 
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
@@ -284,3 +286,15 @@ def award_statistics(
         units=units | {root.pk: root},
         branches=branches,
     )
+
+
+def statistics_roots(user: Any, *, on: dt.date | None = None) -> UnitQuerySet:
+    """The units whose whole subtree the user reaches: the roots they may take statistics of."""
+    scope = unit_scope(user)
+    units = Unit.objects.valid_on(on or dt.date.today())
+    if scope.everything:
+        return units
+    query = Q(pk__in=[])
+    for path in scope.subtree_paths:
+        query |= Q(path__startswith=path)
+    return units.filter(query)
