@@ -31,13 +31,52 @@ def _refuse_if_locked(programme: Programme, day: dt.date) -> None:
     period = period_containing(programme.period_kind, day)
     if is_locked(programme, period.code):
         raise PeriodLocked(
-            _("%(period)s is locked: its activities cannot be changed.") % {"period": period}
+            _("%(period)s is locked: its activities cannot be changed.") % {"period": period},
+            field="date",
         )
 
 
 def may_change_activity(actor: Any, activity: Activity) -> bool:
     """The unit's clerk or head, or the programme's office."""
     return reports_for_unit(actor, activity.unit) or manages_programme(actor, activity.programme)
+
+
+def check_activity(
+    *,
+    actor: Any,
+    programme: Programme,
+    unit: Unit,
+    kind: ActivityKind,
+    date: dt.date,
+    title: str,
+    participants: int,
+    today: dt.date | None = None,
+) -> None:
+    """Every rule an activity must meet, in the order a clerk would fix them; raises the first
+    broken one (`field` says which input). Shared by the page, the API and the import."""
+    if not (reports_for_unit(actor, unit) or manages_programme(actor, programme)):
+        raise NotPermitted(_("You may not record activities of %(unit)s.") % {"unit": unit})
+    if kind.programme_id != programme.pk:
+        raise ProgrammeError(_("This kind of activity belongs to another programme."), field="kind")
+    if not implements_during(programme, unit, date, date):
+        raise ProgrammeError(
+            _("%(unit)s does not implement this programme on %(day)s.")
+            % {"unit": unit, "day": date.strftime("%d/%m/%Y")},
+            field="unit",
+        )
+    if not programme.starts_on <= date <= programme.ends_on:
+        raise ProgrammeError(_("The date is outside the programme's period."), field="date")
+    if date > (today or timezone.localdate()):
+        raise ProgrammeError(
+            _("An activity cannot be recorded before it takes place."), field="date"
+        )
+    if participants < 0:
+        raise ProgrammeError(
+            _("The number of participants cannot be negative."), field="participants"
+        )
+    if not title.strip():
+        raise ProgrammeError(_("Give the activity a title."), field="title")
+    _refuse_if_locked(programme, date)
 
 
 @transaction.atomic
@@ -54,24 +93,16 @@ def record_activity(
     today: dt.date | None = None,
 ) -> Activity:
     """A unit records an activity (a dissemination session, a training …) it held."""
-    if not (reports_for_unit(actor, unit) or manages_programme(actor, programme)):
-        raise NotPermitted(_("You may not record activities of %(unit)s.") % {"unit": unit})
-    if kind.programme_id != programme.pk:
-        raise ProgrammeError(_("This kind of activity belongs to another programme."))
-    if not implements_during(programme, unit, date, date):
-        raise ProgrammeError(
-            _("%(unit)s does not implement this programme on %(day)s.")
-            % {"unit": unit, "day": date.strftime("%d/%m/%Y")}
-        )
-    if not programme.starts_on <= date <= programme.ends_on:
-        raise ProgrammeError(_("The date is outside the programme's period."))
-    if date > (today or timezone.localdate()):
-        raise ProgrammeError(_("An activity cannot be recorded before it takes place."))
-    if participants < 0:
-        raise ProgrammeError(_("The number of participants cannot be negative."))
-    if not title.strip():
-        raise ProgrammeError(_("Give the activity a title."))
-    _refuse_if_locked(programme, date)
+    check_activity(
+        actor=actor,
+        programme=programme,
+        unit=unit,
+        kind=kind,
+        date=date,
+        title=title,
+        participants=participants,
+        today=today,
+    )
     with acting_as(actor):
         return Activity.objects.create(
             programme=programme,
