@@ -6,6 +6,7 @@ pages and through the API. A period that has not begun, or is locked, refuses th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
@@ -20,7 +21,9 @@ from vinhdanh.programmes.models import Programme
 
 
 def _refuse_outsiders(actor: Any, programme: Programme) -> None:
-    if not visible_programmes(actor).filter(pk=programme.pk).exists():
+    if not visible_programmes(actor).filter(pk=programme.pk).exists() or not may_import(
+        actor, programme
+    ):
         raise NotPermitted(_("You may not change this programme."))
 
 
@@ -59,3 +62,18 @@ def import_reports(
         scope=unit_scope(actor),
         audit_source="web:programme-import",
     )
+
+
+def may_import(actor: Any, programme: Programme) -> bool:
+    """The programme's office, or a clerk or head of one of its implementing units."""
+    from vinhdanh.programmes.domain.queries.programmes import implementing_units
+    from vinhdanh.programmes.rules import REPORTERS, manages_programme
+
+    if manages_programme(actor, programme):
+        return True
+    units = implementing_units(programme, day=min(programme.ends_on, dt.date.today()))
+    for capability in REPORTERS:
+        scope = unit_scope(actor, capability)
+        if scope.everything or (not scope.is_empty and units.filter(scope.q()).exists()):
+            return True
+    return False
