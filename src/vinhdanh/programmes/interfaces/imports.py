@@ -123,7 +123,7 @@ class ActivityImporter(_ProgrammeImporter):
                 )
             if unit is None or kind is None or row.bad or row["date"] is None:
                 continue
-            fields = {
+            fields: dict[str, Any] = {
                 "programme": self.programme,
                 "unit": unit,
                 "kind": kind,
@@ -192,7 +192,7 @@ class ReportImporter(_ProgrammeImporter):
                 )
                 continue
             seen[unit.pk] = row.number
-            fields = {
+            fields: dict[str, Any] = {
                 "programme": self.programme,
                 "unit": unit,
                 "period_code": self.period_code,

@@ -136,6 +136,14 @@ _0602_COLUMNS: tuple[tuple[FormColumn, CellTest], ...] = (
 )
 
 
+def _of_type(award_type: str) -> Callable[[Cell], bool]:
+    return lambda cell: cell.award_type == award_type
+
+
+def _lasting(code: str) -> Callable[[Movement], bool]:
+    return lambda movement: _duration_row(movement) == code
+
+
 def _top_level(unit: Unit) -> str:
     top_id = path_ids(unit.path)[0]
     top = unit if top_id == unit.pk else Unit.objects.filter(pk=top_id).first()
@@ -211,7 +219,7 @@ def form_0602(stats: AwardStatistics, unit_name: str = "") -> StatisticalForm:
         ),
         FormRow("3. Chia theo phương thức khen thưởng", "", heading=True),
         *(
-            FormRow(label, code, "", row(lambda c, t=award_type: c.award_type == t))
+            FormRow(label, code, "", row(_of_type(award_type)))
             for label, code, award_type in by_type
         ),
         FormRow("- Kháng chiến", "21", "", row(none)),
@@ -313,7 +321,7 @@ def form_0601(root: Unit, year_from: int, year_to: int, unit_name: str = "") -> 
         FormRow("- Cơ quan, tổ chức, đơn vị", "05", values=row(lambda m: not top(m))),
         FormRow("2. Chia theo thời hạn thi đua", "", heading=True),
         *(
-            FormRow(label, code, values=row(lambda m, c=code: _duration_row(m) == c))
+            FormRow(label, code, values=row(_lasting(code)))
             for label, code in (
                 ("- Dưới 1 năm", "06"),
                 ("- 1 năm", "07"),

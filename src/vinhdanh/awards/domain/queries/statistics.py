@@ -267,10 +267,21 @@ def award_statistics(
         for g in raw
         if g["subject_unit"] in inside
     ]
-    merged: Counter[tuple[Any, ...]] = Counter()
+    merged: Counter[tuple[int, str, str, str, int, int]] = Counter()
     for c in cells:
         merged[(c.kind_id, c.award_type, c.subject, c.gender, c.unit_id, c.year)] += c.count
-    cells = [Cell(*key, count=n) for key, n in sorted(merged.items())]
+    cells = [
+        Cell(
+            kind_id=kind_id,
+            award_type=award_type,
+            subject=subject,
+            gender=gender,
+            unit_id=unit_id,
+            year=year,
+            count=n,
+        )
+        for (kind_id, award_type, subject, gender, unit_id, year), n in sorted(merged.items())
+    ]
     kinds = AwardKind.objects.in_bulk({c.kind_id for c in cells})
     units = {p.pk: p for p in inside.values()}
     branches = sorted(
