@@ -55,6 +55,7 @@ from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person, Post, TaskRating
 from vinhdanh.programmes.models import (
     Activity,
+    ActivityAttachment,
     ActivityKind,
     Committee,
     Indicator,
@@ -185,6 +186,9 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
     Programme: [Target("programme_a", _extra("programme_a"), "A")],
     Committee: [Target("committee_a", _extra("committee_a"), "A")],
+    Activity: [Target("activity_a", _extra("activity_a"), "A")],
+    ActivityAttachment: [Target("activity_attachment_a", _extra("activity_attachment_a"), "A")],
+    PeriodReport: [Target("report_a", _extra("report_a"), "A")],
 }
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
@@ -489,7 +493,7 @@ def add_workflow(world: World) -> None:
     )
     ReportValue.objects.create(report=report, indicator=indicator, value=3)
     activity_kind = ActivityKind.objects.create(programme=programme, name="Hội nghị")
-    Activity.objects.create(
+    activity = Activity.objects.create(
         programme=programme,
         kind=activity_kind,
         unit=world.unit_a,
@@ -500,9 +504,21 @@ def add_workflow(world: World) -> None:
     committee = Committee.objects.create(
         programme=programme, unit=world.unit_a, name="Ban Chỉ đạo Khoa học Alpha"
     )
+    activity_attachment = ActivityAttachment(
+        activity=activity,
+        title="Biên bản Khoa học Alpha",
+        original_name="bien-ban-alpha.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+    )
+    activity_attachment.file.save("alpha.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     world.extra.update(
         job_a=job,
         programme_a=programme,
+        activity_a=activity,
+        activity_attachment_a=activity_attachment,
+        report_a=report,
         committee_a=committee,
         council_a=council,
         session_a=session,

@@ -236,6 +236,9 @@ SPECTACULAR_SETTINGS = {
         "AwardTypeEnum": "vinhdanh.awards.enums.AwardType",
         "NominationStateEnum": "vinhdanh.nominations.enums.NominationState",
         "BulkTransitionTargetEnum": ["submitted", "appraised", "voted", "proposed"],
+        "StatusEnum": "vinhdanh.awards.enums.DecisionStatus",  # the name it had alone
+        "ProgrammeStatusEnum": "vinhdanh.programmes.enums.ProgrammeStatus",
+        "ReportStateEnum": "vinhdanh.programmes.enums.ReportState",
     },
 }
 

@@ -171,7 +171,16 @@ def test_decision_list_has_no_awards_detail_has(world: World, client_for: Client
 def test_api_root_lists_endpoints(world: World, client_for: ClientFor) -> None:
     data = client_for("clerk_a").get("/api/v1/").json()
 
-    assert set(data) == {"units", "people", "awards", "decisions", "award-kinds"}
+    assert set(data) == {
+        "units",
+        "people",
+        "awards",
+        "decisions",
+        "award-kinds",
+        "programmes",
+        "programme-activities",
+        "programme-reports",
+    }
 
 
 def test_awards_id_filter_beyond_any_id_matches_nothing(

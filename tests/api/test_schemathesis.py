@@ -44,6 +44,11 @@ from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Notification, Round
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
+from vinhdanh.programmes.domain.activities import record_activity
+from vinhdanh.programmes.domain.programmes import add_activity_kind, add_indicator, create_programme
+from vinhdanh.programmes.domain.reports import approve_report, lock_period, save_report
+from vinhdanh.programmes.enums import PeriodKind
+from vinhdanh.programmes.models import Activity, ActivityKind, PeriodReport, Programme
 from vinhdanh.wsgi import application
 
 MAX_EXAMPLES = int(os.environ.get("VINHDANH_SCHEMATHESIS_EXAMPLES", "15"))
@@ -81,6 +86,9 @@ PATH_IDS: dict[str, type[Model]] = {
     "workflow/nominations": Nomination,
     "workflow/rounds": Round,
     "workflow/notifications": Notification,
+    "programmes": Programme,
+    "programme-activities": Activity,
+    "programme-reports": PeriodReport,
 }
 FIELD_IDS: dict[str, type[Model]] = {
     "awards": Award,
@@ -88,6 +96,7 @@ FIELD_IDS: dict[str, type[Model]] = {
     "decider_unit": Unit,
     "decision": Decision,
     "issuing_unit": Unit,
+    "kind": ActivityKind,
     "member": CouncilMember,
     "nomination": Nomination,
     "nominations": Nomination,
@@ -95,6 +104,7 @@ FIELD_IDS: dict[str, type[Model]] = {
     "parent": Unit,
     "person": Person,
     "present": CouncilMember,
+    "programme": Programme,
     "round": Round,
     "rounds": Round,
     "unit": Unit,
@@ -147,12 +157,48 @@ def populate(world: World) -> None:
     add_to_agenda(
         session=planned, nominations=[nominations[NominationState.APPRAISED]], actor=office
     )
+    populate_programme(world)
     Notification.objects.create(
         user=superuser,
         nomination=nominations[NominationState.SUBMITTED],
         verb="submitted",
         message="Có đề nghị mới.",
     )
+
+
+def populate_programme(world: World) -> None:
+    """A yearly programme of the province's departments: an activity, reports, a locked year."""
+    superuser = world.users["superuser"]
+    programme = create_programme(
+        actor=superuser,
+        name="Chương trình cải cách hành chính",
+        owner_unit=world.province,
+        starts_on=dt.date(2023, 1, 1),
+        ends_on=dt.date(2027, 12, 31),
+        period_kind=PeriodKind.YEAR,
+    )
+    kind = add_activity_kind(actor=superuser, programme=programme, name="Hội nghị")
+    add_indicator(actor=superuser, programme=programme, code="sessions", name="Số hội nghị")
+    record_activity(
+        actor=superuser,
+        programme=programme,
+        unit=world.unit_a,
+        kind=kind,
+        date=dt.date(2024, 3, 1),
+        title="Hội nghị triển khai",
+        participants=120,
+    )
+    for code in ("2023", "2024"):
+        report = save_report(
+            actor=superuser,
+            programme=programme,
+            unit=world.unit_a,
+            period_code=code,
+            values={"sessions": 3},
+            submit=True,
+        )
+        approve_report(actor=superuser, report=report)
+    lock_period(actor=superuser, programme=programme, period_code="2023")
 
 
 WorldIds = tuple[World, dict[type[Model], list[Any]]]

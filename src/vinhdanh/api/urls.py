@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from vinhdanh.api import views
+from vinhdanh.api.programmes import views as programme_views
 
 router = DefaultRouter()
 router.register("units", views.UnitViewSet, basename="unit")
@@ -10,6 +11,13 @@ router.register("people", views.PersonViewSet, basename="person")
 router.register("awards", views.AwardViewSet, basename="award")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("award-kinds", views.AwardKindViewSet, basename="award-kind")
+router.register("programmes", programme_views.ProgrammeViewSet, basename="programme")
+router.register(
+    "programme-activities", programme_views.ActivityViewSet, basename="programme-activity"
+)
+router.register(
+    "programme-reports", programme_views.PeriodReportViewSet, basename="programme-report"
+)
 
 app_name = "api"
 urlpatterns = [

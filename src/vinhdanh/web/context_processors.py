@@ -37,6 +37,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             entries.remove((reverse("web:units"), _("Organisation")))
     if not unit_scope(user).is_empty:  # programmes reach every unit that implements them
         entries.append((reverse("web:programmes:list"), _("Programmes")))
+    scope = unit_scope(user)
+    if scope.everything or scope.subtree_paths:  # a whole subtree to count (statistics)
+        entries.append((reverse("web:statistics:page"), _("Statistics")))
     office = is_admin(user) or has_capability(user, Capability.OFFICE)
     if office or has_capability(user, Capability.COUNCIL):
         entries.append((reverse("web:councils:list"), _("Councils")))

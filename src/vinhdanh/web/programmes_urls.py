@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vinhdanh.web.programmes import views
+from vinhdanh.web.programmes import attendance, imports, views
 
 app_name = "programmes"
 urlpatterns = [
@@ -11,6 +11,36 @@ urlpatterns = [
     path("<int:pk>/activity-kinds/", views.activity_kind_add, name="add_activity_kind"),
     path("<int:pk>/consolidated/", views.consolidated, name="consolidated"),
     path("<int:pk>/activities/", views.activity_list, name="activities"),
+    path("<int:pk>/import/", imports.imports_page, name="imports"),
+    path("<int:pk>/import/activities/", imports.activities_upload, name="import_activities"),
+    path("<int:pk>/import/reports/", imports.reports_upload, name="import_reports"),
+    path(
+        "<int:pk>/import/activities.xlsx",
+        imports.activities_template,
+        name="import_activities_template",
+    ),
+    path("<int:pk>/import/reports.xlsx", imports.reports_template, name="import_reports_template"),
+    path("<int:pk>/activities/<int:activity_pk>/", attendance.activity_page, name="activity"),
+    path(
+        "<int:pk>/activities/<int:activity_pk>/attendance/",
+        attendance.attendance_upload,
+        name="attendance_upload",
+    ),
+    path(
+        "<int:pk>/activities/<int:activity_pk>/attendance.xlsx",
+        attendance.attendance_template,
+        name="attendance_template",
+    ),
+    path(
+        "<int:pk>/activities/<int:activity_pk>/attachments/",
+        attendance.attachment_upload,
+        name="attachment_upload",
+    ),
+    path(
+        "<int:pk>/activities/<int:activity_pk>/attachments/<int:activity_attachment_pk>/",
+        attendance.attachment_download,
+        name="attachment",
+    ),
     path("<int:pk>/committees/", views.committee_add, name="add_committee"),
     path(
         "<int:pk>/committees/<int:committee_pk>/decisions/",

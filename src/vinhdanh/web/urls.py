@@ -24,4 +24,5 @@ urlpatterns = [
     path("workflow/", include("vinhdanh.web.workflow_urls")),
     path("documents/", include("vinhdanh.web.documents_urls")),
     path("programmes/", include("vinhdanh.web.programmes_urls")),
+    path("statistics/", include("vinhdanh.web.statistics_urls")),
 ]

@@ -78,11 +78,19 @@ class Importer(abc.ABC):
     one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
 
     def __init__(
-        self, *, problems: Problems, scope: Scope | None = None, today: dt.date | None = None
+        self,
+        *,
+        problems: Problems,
+        scope: Scope | None = None,
+        today: dt.date | None = None,
+        target: Any = None,
     ) -> None:
         self.problems = problems
         self.scope = scope
         self.today = today or dt.date.today()
+        # What the rows belong to, for importers of a list kept on one object (an activity's
+        # attendance list); None for the kinds of the import page.
+        self.target = target
 
     def error(self, row: Row | int, key: str, message: str) -> None:
         self.problems.add(row if isinstance(row, int) else row.number, key, message)

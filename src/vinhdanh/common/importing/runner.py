@@ -244,14 +244,19 @@ def run_import(
     preview_limit: int = 20,
     progress: ProgressFn | None = None,
     on_written: Callable[[ImportResult], None] | None = None,
+    importer: type[Importer] | None = None,
+    target: Any = None,
 ) -> ImportResult:
     """Validate the whole file; when nothing is wrong (and not a dry run) write it all at once.
+
+    `importer` (with `target`, the object the rows belong to) runs an importer that is not one
+    of the import page's kinds, e.g. the attendance list of one activity.
 
     `progress(stage, done, total)` hears how far a long import is ("read": bytes of the file
     read so far; "check"; "write"). `on_written(result)` runs inside the import's transaction,
     after the rows are written: whatever it writes commits, or is rolled back, with them.
     """
-    cls = importer_class(kind)
+    cls = importer or importer_class(kind)
     outer = context.current()
     request_id = outer.request_id if outer else None
     hooks = _Hooks(progress, on_written)
@@ -259,8 +264,10 @@ def run_import(
         if isinstance(source, str | Path):
             filename = filename or Path(source).name
             with open(source, "rb") as handle:
-                return _run(cls, handle, dry_run, scope, filename, today, preview_limit, hooks)
-        return _run(cls, source, dry_run, scope, filename, today, preview_limit, hooks)
+                return _run(
+                    cls, handle, dry_run, scope, filename, today, preview_limit, hooks, target
+                )
+        return _run(cls, source, dry_run, scope, filename, today, preview_limit, hooks, target)
 
 
 @dataclass
@@ -320,11 +327,12 @@ def _run(
     today: dt.date | None,
     preview_limit: int,
     hooks: _Hooks | None = None,
+    target: Any = None,
 ) -> ImportResult:
     hooks = hooks or _Hooks()
     result = ImportResult(kind=cls.kind)
     problems = Problems()
-    importer = cls(problems=problems, scope=scope, today=today)
+    importer = cls(problems=problems, scope=scope, today=today, target=target)
     hooks.tell("read")
     try:
         with warnings.catch_warnings():

@@ -6,7 +6,17 @@ from django.core.exceptions import PermissionDenied
 
 
 class ProgrammeError(ValueError):
-    """The request breaks a rule (locked or future period, unit outside the programme …)."""
+    """The request breaks a rule (locked or future period, unit outside the programme …).
+
+    `field` names what is wrong when it is one input (an import puts it in that column)."""
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class PeriodLocked(ProgrammeError):
+    """The period is locked: nothing of it changes until the office unlocks it (API: 409)."""
 
 
 class NotPermitted(PermissionDenied):

@@ -20,7 +20,7 @@ from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.versioning import Difference, StaleEdit, count_edit, differences
 from vinhdanh.orgs.models import Unit
-from vinhdanh.programmes.domain.errors import NotPermitted, ProgrammeError
+from vinhdanh.programmes.domain.errors import NotPermitted, PeriodLocked, ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import implements_during
 from vinhdanh.programmes.enums import TRANSITIONS, ReportState, ValueType
 from vinhdanh.programmes.models import (
@@ -107,7 +107,7 @@ def is_locked(programme: Programme, period_code: str) -> bool:
 
 def _refuse_if_locked(programme: Programme, period: Period) -> None:
     if is_locked(programme, period.code):
-        raise ProgrammeError(
+        raise PeriodLocked(
             _("%(period)s is locked: its reports cannot be changed.") % {"period": period}
         )
 
@@ -119,6 +119,60 @@ def _move(report: PeriodReport, state: ReportState) -> None:
             % {"state": report.get_state_display().lower(), "new": state.label.lower()}
         )
     report.state = state
+
+
+def check_report(
+    *,
+    actor: Any,
+    programme: Programme,
+    unit: Unit,
+    period_code: str,
+    values: Mapping[str, Any],
+    submit: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Period, dict[str, Decimal]]:
+    """Every rule a unit's report must meet before anything is written: the period and its
+    figures as stored, or the first rule broken (`field`: the indicator code when a value)."""
+    if not reports_for_unit(actor, unit):
+        raise NotPermitted(_("You may not report for %(unit)s.") % {"unit": unit})
+    period = reporting_period(programme, period_code, today=today)
+    if not implements_during(programme, unit, period.start, period.end):
+        raise ProgrammeError(
+            _("%(unit)s does not implement this programme in %(period)s.")
+            % {"unit": unit, "period": period},
+            field="unit",
+        )
+    _refuse_if_locked(programme, period)
+    indicators = {i.code: i for i in programme.indicators.all()}
+    unknown = sorted(set(values) - set(indicators))
+    if unknown:
+        raise ProgrammeError(_("Unknown indicator: %(code)s.") % {"code": ", ".join(unknown)})
+    cleaned: dict[str, Decimal] = {}
+    for code, raw in values.items():
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        try:
+            cleaned[code] = clean_value(indicators[code], raw)
+        except ProgrammeError as exc:
+            raise ProgrammeError(str(exc), field=code) from exc
+    if submit:
+        missing = [i.name for code, i in indicators.items() if code not in cleaned]
+        if missing:
+            raise ProgrammeError(
+                _("Enter a value for %(indicator)s before submitting.")
+                % {"indicator": ", ".join(missing)}
+            )
+    current = (
+        PeriodReport.objects.filter(programme=programme, unit=unit, period_code=period.code)
+        .values_list("state", flat=True)
+        .first()
+    )
+    if current is not None and current not in (ReportState.DRAFT, ReportState.RETURNED):
+        raise ProgrammeError(
+            _("This report is %(state)s: the office must return it before it can change.")
+            % {"state": ReportState(current).label.lower()}
+        )
+    return period, cleaned
 
 
 @transaction.atomic
@@ -140,31 +194,16 @@ def save_report(
     `version` is the one the form was read at (0: no report yet); a report saved by someone
     else since then is not overwritten (`StaleEdit`, with what differs).
     """
-    if not reports_for_unit(actor, unit):
-        raise NotPermitted(_("You may not report for %(unit)s.") % {"unit": unit})
-    period = reporting_period(programme, period_code, today=today)
-    if not implements_during(programme, unit, period.start, period.end):
-        raise ProgrammeError(
-            _("%(unit)s does not implement this programme in %(period)s.")
-            % {"unit": unit, "period": period}
-        )
-    _refuse_if_locked(programme, period)
+    period, cleaned = check_report(
+        actor=actor,
+        programme=programme,
+        unit=unit,
+        period_code=period_code,
+        values=values,
+        submit=submit,
+        today=today,
+    )
     indicators = {i.code: i for i in programme.indicators.all()}
-    unknown = sorted(set(values) - set(indicators))
-    if unknown:
-        raise ProgrammeError(_("Unknown indicator: %(code)s.") % {"code": ", ".join(unknown)})
-    cleaned: dict[str, Decimal] = {}
-    for code, raw in values.items():
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            continue
-        cleaned[code] = clean_value(indicators[code], raw)
-    if submit:
-        missing = [i.name for code, i in indicators.items() if code not in cleaned]
-        if missing:
-            raise ProgrammeError(
-                _("Enter a value for %(indicator)s before submitting.")
-                % {"indicator": ", ".join(missing)}
-            )
     report = (
         PeriodReport.objects.select_for_update()
         .filter(programme=programme, unit=unit, period_code=period.code)

@@ -1,4 +1,9 @@
-from vinhdanh.programmes.models.activities import Activity, ActivityKind
+from vinhdanh.programmes.models.activities import (
+    Activity,
+    ActivityAttachment,
+    ActivityAttendee,
+    ActivityKind,
+)
 from vinhdanh.programmes.models.committees import (
     Committee,
     CommitteeDecision,
@@ -9,6 +14,8 @@ from vinhdanh.programmes.models.reports import Indicator, PeriodLock, PeriodRepo
 
 __all__ = [
     "Activity",
+    "ActivityAttachment",
+    "ActivityAttendee",
     "ActivityKind",
     "Committee",
     "CommitteeDecision",

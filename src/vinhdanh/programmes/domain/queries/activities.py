@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
+from vinhdanh.programmes.domain.queries.programmes import managed_programmes, visible_programmes
 from vinhdanh.programmes.enums import IndicatorSource
 from vinhdanh.programmes.models import Activity, Indicator, Programme
 from vinhdanh.programmes.periods import Period
@@ -19,6 +20,16 @@ def visible_activities(user: Any, programme: Programme) -> QuerySet[Activity]:
     if manages_programme(user, programme):
         return activities
     return activities.filter(unit_scope(user).q("unit"))
+
+
+def activities_visible_to(user: Any) -> QuerySet[Activity]:
+    """`visible_activities` over every programme the user sees (the API's list)."""
+    activities = Activity.objects.filter(programme__in=visible_programmes(user)).select_related(
+        "unit", "kind", "programme"
+    )
+    if unit_scope(user).everything:
+        return activities
+    return activities.filter(Q(programme__in=managed_programmes(user)) | unit_scope(user).q("unit"))
 
 
 def activity_figures(programme: Programme, unit: Unit, period: Period) -> dict[str, int]:

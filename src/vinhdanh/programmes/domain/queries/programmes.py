@@ -68,3 +68,18 @@ def committee_as_of(committee: Committee, day: dt.date) -> list[CommitteeMembers
         Q(valid_to__isnull=True) | Q(valid_to__gte=day)
     )
     return sorted(members.select_related("appointed_by"), key=lambda m: (order[m.role], m.pk))
+
+
+def managed_programmes(user: Any) -> QuerySet[Programme]:
+    """The programmes whose owner unit's office (or an administrator) the user is."""
+    from vinhdanh.programmes.rules import MANAGERS
+
+    scopes = [unit_scope(user, cap) for cap in MANAGERS]
+    programmes = Programme.objects.all()
+    if any(s.everything for s in scopes):
+        return programmes
+    query = Q(pk__in=[])
+    for scope in scopes:
+        if not scope.is_empty:
+            query |= scope.q("owner_unit")
+    return programmes.filter(query)

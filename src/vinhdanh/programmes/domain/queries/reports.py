@@ -6,13 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from vinhdanh.common.text import collation_key
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
-from vinhdanh.programmes.domain.queries.programmes import reporters_for_period
+from vinhdanh.programmes.domain.queries.programmes import (
+    managed_programmes,
+    reporters_for_period,
+    visible_programmes,
+)
 from vinhdanh.programmes.enums import ReportState
 from vinhdanh.programmes.models import PeriodLock, PeriodReport, Programme
 from vinhdanh.programmes.periods import Period
@@ -115,6 +119,16 @@ def visible_reports(user: Any, programme: Programme) -> QuerySet[PeriodReport]:
     if manages_programme(user, programme):
         return reports
     return reports.filter(unit_scope(user).q("unit"))
+
+
+def reports_visible_to(user: Any) -> QuerySet[PeriodReport]:
+    """`visible_reports` over every programme the user sees (the API's list)."""
+    reports = PeriodReport.objects.filter(programme__in=visible_programmes(user)).select_related(
+        "unit", "programme"
+    )
+    if unit_scope(user).everything:
+        return reports
+    return reports.filter(Q(programme__in=managed_programmes(user)) | unit_scope(user).q("unit"))
 
 
 def reporting_units_for(user: Any, programme: Programme, period: Period) -> list[Unit]:
