@@ -25,7 +25,7 @@ from django.db import connections
 from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast, Round
 
-from vinhdanh.orgs.domain.queries.rollup import path_ids, placements, sum_up_tree
+from vinhdanh.orgs.domain.queries.rollup import placements, sum_up_tree, units_above
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.domain.queries.tree import TreeNode, tree_as_of
 from vinhdanh.orgs.models import Unit
@@ -268,14 +268,7 @@ def roll_up(
         pl.col("period").max().alias("last"),
     )
     per_place = _parts(per_unit.join(where, on="unit_id", how="inner"), "path")
-    targets = {r.unit.pk for r in rows}
-    pairs = [
-        (path, unit_id)
-        for path in per_place.get_column("path").unique().to_list()
-        for unit_id in path_ids(path)
-        if unit_id in targets
-    ]
-    up = pl.DataFrame(pairs, schema={"path": pl.String, "unit_id": pl.Int64}, orient="row")
+    up = units_above(per_place.get_column("path").unique().to_list(), {r.unit.pk for r in rows})
     tree_range = _ranges(_parts(per_place.join(up, on="path", how="inner"), "unit_id"), "unit_id")
     ended = sorted(
         (
