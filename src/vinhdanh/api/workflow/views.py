@@ -11,16 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
+from vinhdanh.api.scoping import visible_people, visible_units
 from vinhdanh.api.workflow.serializers import (
+    BulkNominateInputSerializer,
+    BulkNominateRefusedSerializer,
+    BulkNominateResultSerializer,
     BulkResultSerializer,
     BulkTransitionInputSerializer,
     NominationDetailSerializer,
@@ -29,13 +35,17 @@ from vinhdanh.api.workflow.serializers import (
     RoundSerializer,
     TransitionInputSerializer,
 )
+from vinhdanh.awards.models import AwardKind
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.nominations import BulkRefused, create_nominations
 from vinhdanh.nominations.domain.notifications import mark_read
 from vinhdanh.nominations.domain.queries.inbox import user_notifications
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Notification, Round
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
 
 ERRORS = {
     400: OpenApiResponse(
@@ -86,6 +96,76 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
                 "failed": [{"nomination": n.pk, "detail": m} for n, m in result.failed],
             }
         )
+
+    @extend_schema(
+        request=BulkNominateInputSerializer,
+        responses={
+            201: BulkNominateResultSerializer,
+            400: OpenApiResponse(
+                BulkNominateRefusedSerializer,
+                description="Nothing was created: the problems of every refused item.",
+            ),
+            403: ERRORS[403],
+            404: ERRORS[404],
+        },
+        summary="Nominate several people or collectives for one title (all or none)",
+    )
+    @action(detail=True, methods=["post"], url_path="bulk-nominate")
+    def bulk_nominate(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        round_ = self.get_object()
+        data = BulkNominateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        kind = AwardKind.objects.filter(code=values["kind"]).first()
+        if kind is None:
+            raise ValidationError({"kind": f"unknown code {values['kind']!r}"})
+        people = visible_people(request.user).in_bulk(values["people"])
+        units = visible_units(request.user).in_bulk(values["units"])
+        unknown = [
+            {"person": i, "unit": None, "problems": [_("Not found in your units.")]}
+            for i in values["people"]
+            if i not in people
+        ] + [
+            {"person": None, "unit": i, "problems": [_("Not found in your units.")]}
+            for i in values["units"]
+            if i not in units
+        ]
+        if unknown:
+            return Response(
+                {
+                    "detail": _("No nomination was created: %(count)s cannot be nominated.")
+                    % {"count": len(unknown)},
+                    "code": BulkRefused.code,
+                    "errors": unknown,
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            created = create_nominations(
+                actor=request.user,
+                round=round_,
+                kind=kind,
+                people=[people[i] for i in values["people"]],
+                units=[units[i] for i in values["units"]],
+            )
+        except BulkRefused as exc:
+            errors = [
+                {
+                    "person": line.subject.pk if isinstance(line.subject, Person) else None,
+                    "unit": line.subject.pk if isinstance(line.subject, Unit) else None,
+                    "problems": list(line.problems),
+                }
+                for line in exc.refused
+            ]
+            return Response(
+                {"detail": str(exc), "code": exc.code, "errors": errors},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        except NotPermitted as exc:
+            return _error(exc, status.HTTP_403_FORBIDDEN)
+        except WorkflowError as exc:
+            return _error(exc, status.HTTP_400_BAD_REQUEST)
+        return Response({"created": [n.pk for n in created]}, status=status.HTTP_201_CREATED)
 
 
 class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):

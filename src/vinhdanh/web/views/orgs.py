@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.documents.domain.settings import may_edit_settings
+from vinhdanh.eligibility.rules import may_list_candidates
 from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import (
@@ -24,7 +25,6 @@ from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.domain.reads import record_people_read, tracking
 from vinhdanh.web.forms import TreeDayForm, parse_day
-from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
 
 UNIT_PEOPLE_PER_PAGE = 100
