@@ -181,17 +181,5 @@ class BulkNominateInputSerializer(serializers.Serializer[dict[str, Any]]):
         return attrs
 
 
-class BulkNominateErrorSerializer(serializers.Serializer[dict[str, Any]]):
-    person = serializers.IntegerField(allow_null=True)
-    unit = serializers.IntegerField(allow_null=True)
-    problems = serializers.ListField(child=serializers.CharField())
-
-
-class BulkNominateRefusedSerializer(serializers.Serializer[dict[str, Any]]):
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = BulkNominateErrorSerializer(many=True)  # type: ignore[assignment]
-
-
 class BulkNominateResultSerializer(serializers.Serializer[dict[str, Any]]):
     created = serializers.ListField(child=serializers.IntegerField())

@@ -25,7 +25,6 @@ from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.api.scoping import visible_people, visible_units
 from vinhdanh.api.workflow.serializers import (
     BulkNominateInputSerializer,
-    BulkNominateRefusedSerializer,
     BulkNominateResultSerializer,
     BulkResultSerializer,
     BulkTransitionInputSerializer,
@@ -53,6 +52,27 @@ ERRORS = {
     ),
     403: OpenApiResponse(ErrorSerializer, description="The caller's roles do not allow it."),
     404: OpenApiResponse(ErrorSerializer, description="Not found in the caller's scope."),
+}
+
+
+# A refused bulk nomination: the usual 400 body, plus the problems of each refused item.
+BULK_REFUSED_SCHEMA: dict[str, Any] = {
+    **BAD_REQUEST_SCHEMA,
+    "properties": {
+        **BAD_REQUEST_SCHEMA["properties"],
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "person": {"type": "integer", "nullable": True},
+                    "unit": {"type": "integer", "nullable": True},
+                    "problems": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["person", "unit", "problems"],
+            },
+        },
+    },
 }
 
 
@@ -102,7 +122,6 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
         responses={
             201: BulkNominateResultSerializer,
             400: OpenApiResponse(
-                BulkNominateRefusedSerializer,
                 description="Nothing was created: the problems of every refused item.",
             ),
             403: ERRORS[403],
