@@ -225,6 +225,8 @@ URL_VALUES: dict[str, dict[str, Callable[[World], Any]]] = {
     "web:import_template": {"kind": lambda w: "people"},
     "web:import_upload": {"kind": lambda w: "people"},
     "web:import_confirm": {"token": lambda w: "0" * 32},
+    # a collective's explanation takes a collective title
+    "web:collective_why": {"code": lambda w: "TTLDTT"},
     "account:password_reset_confirm": {"uidb64": lambda w: "MQ", "token": lambda w: "x-y"},
 }
 PARAM_VALUES: dict[str, Callable[[World], Any]] = {

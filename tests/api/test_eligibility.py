@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from tests.factories.orgs import RoleFactory, UnitFactory
 from tests.factories.people import PersonFactory, PostFactory, TaskRatingFactory
+from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.orgs.models import CollectiveRating
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +137,35 @@ def test_api_decision_date_selects_the_date_and_a_title_decided_later_is_held(cl
     refused = client.get(person, {"year": 2024, "decision_date": "2099-01-01"})
     assert refused.status_code == 400
     assert "decision_date" in refused.json()
+
+
+def test_api_collective_candidates_are_scoped_and_explained(client, world):
+    CollectiveRating.objects.create(unit=world["a"], year=2024, rating="HTTNV")
+    client.force_login(world["clerk_a"])
+    url = reverse("api:unit-collective-candidates", args=[world["a"].pk])
+    data = client.get(url + "?year=2024&code=TTLDTT&outcome=NOT_ELIGIBLE").json()
+    # One member, rated HTTNV but not yet LĐTT: 0% is not "more than 50%".
+    assert [c["unit"] for c in data["candidates"]] == [world["a"].pk]
+    assert data["counts"] == {"NOT_ELIGIBLE": 1}
+    why = client.get(
+        reverse("api:unit-eligibility", args=[world["a"].pk]) + "?year=2024&code=TTLDTT"
+    ).json()
+    assert why["outcome"] == "NOT_ELIGIBLE"
+    assert any(c["rule"] == "R-TTLDTT-1" and not c["ok"] for c in why["checks"])
+    assert client.get(url + "?year=2024&code=LDTT").status_code == 400
+    client.force_login(world["clerk_b"])
+    assert client.get(url + "?year=2024").status_code == 404
+    assert client.get(reverse("api:unit-eligibility", args=[world["a"].pk])).status_code == 404
+
+
+def test_api_unit_candidates_carry_each_units_quota(client, world):
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="50%", unit=None, valid_from=dt.date(2024, 1, 1)
+    )
+    client.force_login(world["clerk_a"])
+    url = reverse("api:unit-candidates", args=[world["a"].pk])
+    data = client.get(url + "?year=2024&code=CSTDCS&decision_date=2025-01-15").json()
+    (quota,) = data["quotas"]
+    assert quota["unit"] == world["a"].pk
+    # One LĐTT → floor(50% × 1) = 0 CSTĐCS; nothing used yet.
+    assert (quota["ldtt"], quota["quota"], quota["remaining"], quota["over"]) == (1, 0, 0, False)

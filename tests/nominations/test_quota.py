@@ -7,12 +7,15 @@ from fractions import Fraction
 
 import pytest
 
-from tests.nominations.world import S, World
+from tests.factories.awards import AwardFactory, DecisionFactory, kind
+from tests.nominations.world import S, World, force_state
+from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import NotPermitted, OverQuota
 from vinhdanh.nominations.domain.nominations import record_quota_override
-from vinhdanh.nominations.domain.quotas import allowance, quota_report
+from vinhdanh.nominations.domain.quotas import allowance, candidate_list_quotas, quota_report
 from vinhdanh.nominations.domain.workflow import bulk_transition, transition
+from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.people.enums import Rating
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +29,6 @@ def _province_quota(world: World, value: str = "15%") -> None:
 
 def _cstdcs(world: World):  # type: ignore[no-untyped-def]
     """A nomination the engine finds eligible for CSTĐCS (example E04: HTXSNV and LĐTT)."""
-    from tests.factories.awards import AwardFactory, DecisionFactory
 
     person = world.person(rating=Rating.HTXSNV)
     AwardFactory(
@@ -115,3 +117,49 @@ def test_a_jurisdiction_rule_applies_only_below_it(world: World) -> None:
     )
     world.nominate()
     assert quota_report(world.round) == []
+
+
+def test_each_units_quota_use_against_hand_computed_figures(world: World) -> None:
+    """50% of each unit's LĐTT (held or eligible), rounded down; used = CSTĐCS awarded for
+    the year + live nominations for it."""
+
+    _province_quota(world, "50%")
+    a, b, c = world.person(), world.person(), world.person()
+    d = world.person(rating=Rating.HTXSNV)
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 10), year=2025)
+    AwardFactory(person=d, kind=kind("LDTT"), period=2024, decision=issued)
+    AwardFactory(person=d, kind=kind("CSTDCS"), period=2024, decision=issued)
+    world.nominate(person=b, code="CSTDCS")
+    world.nominate(person=c, code="CSTDCS")
+    force_state(world.nominate(person=a, code="CSTDCS"), S.WITHDRAWN)  # no longer counts
+    world.person(unit=world.dept_b), world.person(unit=world.dept_b)
+
+    lst = candidate_list(
+        unit=world.province,
+        period=2024,
+        scope=UnitScope(True, (), ()),
+        decision_date=dt.date(2025, 1, 15),
+    )
+    lines = candidate_list_quotas(lst)
+    figures = [
+        (q.unit.name, q.base_count, q.allowed, q.awarded, q.proposed, q.remaining, q.over)
+        for q in lines
+    ]
+    assert figures == [
+        # 3 eligible + 1 held LĐTT → 2; 1 awarded + 2 proposed = 3: one over.
+        ("Sở Tư pháp", 4, 2, 1, 2, -1, True),
+        ("Sở Y tế", 2, 1, 0, 0, 1, False),
+    ]
+    assert lines[0].percent == "50"
+
+
+def test_no_unit_quota_without_a_quota_parameter(world: World) -> None:
+
+    world.person()
+    lst = candidate_list(
+        unit=world.province,
+        period=2024,
+        scope=UnitScope(True, (), ()),
+        decision_date=dt.date(2025, 1, 15),
+    )
+    assert candidate_list_quotas(lst) == []

@@ -23,6 +23,7 @@ from tests.factories.orgs import RoleFactory
 from tests.web.conftest import World, login
 from vinhdanh.common.domain.jobs import run
 from vinhdanh.common.models import AuditEvent, BackgroundJob, JobKind, JobStatus
+from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -329,3 +330,29 @@ def test_prune_jobs_forgets_old_finished_jobs_and_their_files(
     assert "1 background job(s) removed" in out.getvalue()
     assert list(BackgroundJob.objects.all()) == [running]  # unfinished: may still be retried
     assert not folder.exists()
+
+
+def test_the_background_candidate_file_carries_each_units_quota(
+    client: Client,
+    world: World,
+    immediate: None,
+    big: None,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="100%", unit=None, valid_from=dt.date(2020, 1, 1)
+    )
+    office = RoleFactory(unit=world.province, is_clerk=False, is_emulation_office=True).user
+    login(client, office)
+    url = reverse("web:unit_candidates_xlsx", args=[world.province.pk]) + "?year=2024"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    job = BackgroundJob.objects.get()
+    file = client.get(reverse("web:job_download", args=[job.pk]))
+    book = load_workbook(io.BytesIO(b"".join(file.streaming_content)))
+    rows = list(book["Trong tỷ lệ"].iter_rows(min_row=2, values_only=True))
+    # Hồng is eligible for LĐTT and holds CSTĐCS 2024: 1 allowed, 1 awarded, none left.
+    assert rows == [
+        ("Sở Nội vụ", "100%", 1, 1, 1, 0, 0, "không"),
+        ("Sở Tài chính", "100%", 0, 0, 0, 0, 0, "không"),
+    ]

@@ -16,10 +16,29 @@ from openpyxl.utils import get_column_letter
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# One sheet of a workbook: its title, header row and rows.
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
+
+
 def workbook_bytes(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "Danh sách"
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str = "Danh sách",
+    more: Sequence[Sheet] = (),
 ) -> bytes:
+    """A workbook whose first sheet is the list; `more` adds further sheets after it."""
     wb = Workbook(write_only=True)
+    for sheet_title, sheet_headers, sheet_rows in ((title, headers, rows), *more):
+        _write_sheet(wb, sheet_title, sheet_headers, sheet_rows)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _write_sheet(
+    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
     ws = wb.create_sheet(title=title[:31])
     ws.freeze_panes = "A2"
     widths = [max(10, len(str(h)) + 2) for h in headers]
@@ -33,9 +52,6 @@ def workbook_bytes(
     ws.append(header_cells)
     for row in rows:
         ws.append([_cell(ws, v) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def _cell(ws: Any, value: Any) -> Any:
@@ -54,7 +70,10 @@ def xlsx_response(
     rows: Iterable[Sequence[Any]],
     *,
     title: str = "Danh sách",
+    more: Sequence[Sheet] = (),
 ) -> HttpResponse:
-    response = HttpResponse(workbook_bytes(headers, rows, title=title), content_type=XLSX_TYPE)
+    response = HttpResponse(
+        workbook_bytes(headers, rows, title=title, more=more), content_type=XLSX_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -33,7 +33,8 @@ PERSON_CODES: tuple[str, ...] = tuple(c for c in CANDIDATE_CODES if c not in {"T
 COLLECTIVE_CODES: tuple[str, ...] = ("TTLDTT", "TTLDXS")
 
 
-def _lang() -> str:
+def reader_lang() -> str:
+    """The engine's message language for the active Django language (vi unless English)."""
     return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
@@ -128,7 +129,7 @@ def evaluate_subject(
         jurisdiction, subject_id = unit, unit.pk
     params = parameters_for(decision_date, jurisdiction)
     batch = evaluate_batch(facts, request, params)
-    return batch.explain(subject_id, lang=_lang(), code=code)
+    return batch.explain(subject_id, lang=reader_lang(), code=code)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def person_year(person: Person, period: int, decision_date: dt.date | None = Non
         decision_date,
         parameters_for(decision_date, person.current_unit),
     )
-    lang = _lang()
+    lang = reader_lang()
     return PersonYear(
         period, decision_date, [batch.explain(person.pk, lang=lang, code=c) for c in PERSON_CODES]
     )

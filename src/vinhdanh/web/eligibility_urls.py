@@ -12,5 +12,17 @@ urlpatterns = [
         eligibility.unit_candidates_xlsx,
         name="unit_candidates_xlsx",
     ),
+    path(
+        "units/<int:pk>/nominate/",
+        eligibility.unit_candidates_nominate,
+        name="unit_candidates_nominate",
+    ),
+    path("units/<int:pk>/collectives/", eligibility.unit_collectives, name="unit_collectives"),
+    path(
+        "units/<int:pk>/collectives.xlsx",
+        eligibility.unit_collectives_xlsx,
+        name="unit_collectives_xlsx",
+    ),
+    path("units/<int:pk>/why/<str:code>/", eligibility.collective_why, name="collective_why"),
     path("parameters/", eligibility.parameters, name="eligibility_parameters"),
 ]

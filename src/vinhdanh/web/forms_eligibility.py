@@ -3,21 +3,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES
+from vinhdanh.nominations.models import Round
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
-from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
-
-# Who may read a unit's candidate lists (the same as `may_list_candidates`).
-CANDIDATE_LIST_CAPABILITIES = (
-    Capability.CLERK,
-    Capability.OFFICE,
-    Capability.HEAD,
-    Capability.COUNCIL,
-    Capability.DECIDER,
-    Capability.ADMIN,
-)
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
 
 
 class CandidateUnitForm(forms.Form):
@@ -34,3 +28,41 @@ class CandidateUnitForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(unit_field, UnitChoiceField)
         unit_field.bind(user)
+
+
+class BulkNominationForm(forms.Form):
+    """Nominate the ticked people or collectives of a candidate list in one of the open rounds
+    the user may nominate in. Only subjects of the list the user reaches can be ticked."""
+
+    round = forms.ModelChoiceField(
+        label=_("Round"), queryset=Round.objects.none(), empty_label=None
+    )
+    person = forms.ModelMultipleChoiceField(queryset=Person.objects.none(), required=False)
+    unit = forms.ModelMultipleChoiceField(queryset=Unit.objects.none(), required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        rounds: list[Round],
+        people: QuerySet[Person] | None = None,
+        units: QuerySet[Unit] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        round_field = self.fields["round"]
+        assert isinstance(round_field, forms.ModelChoiceField)
+        round_field.queryset = Round.objects.filter(pk__in=[r.pk for r in rounds])
+        out_of_list = _("Someone ticked (%(value)s) is not in this list, or not in your units.")
+        for name, queryset in (("person", people), ("unit", units)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelMultipleChoiceField)
+            if queryset is not None:
+                field.queryset = queryset
+            field.error_messages["invalid_choice"] = out_of_list
+            field.error_messages["invalid_pk_value"] = out_of_list
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and not data.get("person") and not data.get("unit"):
+            raise forms.ValidationError(_("Tick at least one person or collective to nominate."))
+        return data

@@ -25,14 +25,12 @@ from vinhdanh.documents.domain.blanks import layouts_for
 from vinhdanh.documents.domain.certificates import printable_awards
 from vinhdanh.documents.interfaces import certificates
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
+from vinhdanh.eligibility.rules import may_list_candidates
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.interfaces.scope import import_scope
-from vinhdanh.web.views.eligibility import (
-    candidate_table,
-    candidates_filename,
-    may_list_candidates,
-)
+from vinhdanh.web.views.eligibility import candidate_table, candidates_filename, quota_sheet
 
 SOURCE = re.compile(r"^jobs/\d+/input\.(xlsx|csv)$")
 MAX_PROBLEMS_KEPT = 1000
@@ -118,7 +116,13 @@ def candidates_xlsx(job: BackgroundJob, progress: Progress) -> dict[str, Any]:
 
     headers, table = candidate_table(lst, writing)
     progress("file", force=True)
-    data = workbook_bytes(headers, table, title=_("Candidates %(year)s") % {"year": year})
+    quotas = candidate_list_quotas(lst)
+    data = workbook_bytes(
+        headers,
+        table,
+        title=_("Candidates %(year)s") % {"year": year},
+        more=[quota_sheet(quotas)] if quotas else [],
+    )
     name = default_storage.save(
         f"jobs/{job.pk}/{candidates_filename(unit, year)}", ContentFile(data)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Any
 
 import polars as pl
@@ -279,3 +280,27 @@ def test_fact_tables_conform_and_complain():
         FactTables.build(subjects=pl.DataFrame({"subject_id": [1]}))
     with pytest.raises(FactsError, match="unknown facts table"):
         FactTables.build(people=pl.DataFrame())
+
+
+def test_cstdcs_quota_counts_ldtt_already_decided_for_the_year():
+    """An LĐTT decided for the year is no longer "eligible" (R-PRIN-1: held), but it stays in
+    the base the CSTĐCS quota is a share of (R-CSTDCS-3)."""
+    subjects = pl.DataFrame(
+        {"subject_id": [1, 2, 3, 4], "subject_type": ["individual"] * 4, "unit_id": [1] * 4}
+    )
+    years = pl.DataFrame({"subject_id": [1, 2, 3, 4], "year": [2024] * 4, "rating": ["HTXSNV"] * 4})
+    held = pl.DataFrame(
+        {"subject_id": [3, 4], "code": ["LDTT", "LDTT"], "period": [2024, 2024]},
+        schema_overrides={"period": pl.Int32},
+    )
+    facts = FactTables.build(subjects=subjects, years=years, awards=held)
+    params = national_defaults().with_overlay({"cstdcs_quota_of_ldtt": 0.5})
+    result = evaluate_many(facts, ["LDTT", "CSTDCS"], 2024, date(2025, 1, 15), params)
+    assert result.outcomes("LDTT").sort("subject_id")["outcome"].to_list() == [
+        "ELIGIBLE",
+        "ELIGIBLE",
+        "NOT_ELIGIBLE",
+        "NOT_ELIGIBLE",
+    ]
+    assert set(result.cstdcs_quota()["quota"].to_list()) == {2}  # 50% of 2 eligible + 2 held
+    assert result.cstdcs_share == Fraction(1, 2)

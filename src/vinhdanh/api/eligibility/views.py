@@ -27,11 +27,16 @@ from vinhdanh.eligibility.core import (
     evaluate_case,
     load_cases,
 )
-from vinhdanh.eligibility.domain.queries.candidates import candidate_list
+from vinhdanh.eligibility.domain.queries.candidates import (
+    COLLECTIVE_LIST_CODES,
+    candidate_list,
+    collective_candidate_list,
+)
+from vinhdanh.eligibility.rules import may_list_candidates
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.visibility import visible_people
-from vinhdanh.web.views.eligibility import _lang, may_list_candidates
 
 
 class CheckSerializer(serializers.Serializer[Any]):
@@ -58,6 +63,20 @@ class CandidateSerializer(serializers.Serializer[Any]):
     within_quota = serializers.BooleanField(allow_null=True)
 
 
+class UnitQuotaSerializer(serializers.Serializer[Any]):
+    """One unit's CSTĐCS quota for the year ("Trong tỷ lệ") and its use."""
+
+    unit = serializers.IntegerField()
+    unit_name = serializers.CharField()
+    percent = serializers.CharField(help_text="the share of LĐTT, in percent")
+    ldtt = serializers.IntegerField(help_text="the unit's LĐTT for the year, held or eligible")
+    quota = serializers.IntegerField()
+    awarded = serializers.IntegerField()
+    proposed = serializers.IntegerField(help_text="in a live nomination, not yet awarded")
+    remaining = serializers.IntegerField()
+    over = serializers.BooleanField()
+
+
 class CandidateListSerializer(serializers.Serializer[Any]):
     unit = serializers.IntegerField()
     year = serializers.IntegerField()
@@ -65,7 +84,26 @@ class CandidateListSerializer(serializers.Serializer[Any]):
     decision_date = serializers.DateField()
     counts = serializers.DictField(child=serializers.IntegerField())
     quota = serializers.IntegerField(allow_null=True)
+    quotas = UnitQuotaSerializer(many=True)
     candidates = CandidateSerializer(many=True)
+
+
+class CollectiveCandidateSerializer(serializers.Serializer[Any]):
+    unit = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.CharField()
+    outcome = serializers.ChoiceField(choices=[o.value for o in Outcome])
+
+
+class CollectiveCandidateListSerializer(serializers.Serializer[Any]):
+    unit = serializers.IntegerField()
+    year = serializers.IntegerField()
+    code = serializers.CharField()
+    outcome = serializers.ChoiceField(choices=[o.value for o in Outcome])
+    decision_date = serializers.DateField()
+    counts = serializers.DictField(child=serializers.IntegerField())
+    candidates = CollectiveCandidateSerializer(many=True)
 
 
 YEAR = OpenApiParameter(
@@ -117,7 +155,7 @@ def _decision_date(request: Request, year: int) -> dt.date:
 
 
 def _result(result: Any) -> dict[str, Any]:
-    return {**result.to_dict(_lang(), suggestions=True), "code": result.code}
+    return {**result.to_dict(services.reader_lang(), suggestions=True), "code": result.code}
 
 
 class PersonEligibilityView(APIView):
@@ -169,6 +207,20 @@ class UnitCandidatesView(APIView):
                 "decision_date": lst.decision_date,
                 "counts": lst.counts.get(code, {}),
                 "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
+                "quotas": [
+                    {
+                        "unit": q.unit.pk,
+                        "unit_name": q.unit.name,
+                        "percent": q.percent,
+                        "ldtt": q.base_count,
+                        "quota": q.allowed,
+                        "awarded": q.awarded,
+                        "proposed": q.proposed,
+                        "remaining": q.remaining,
+                        "over": q.over,
+                    }
+                    for q in candidate_list_quotas(lst)
+                ],
                 "candidates": [
                     {
                         "person": r.person.pk,
@@ -181,6 +233,92 @@ class UnitCandidatesView(APIView):
                 ],
             }
         )
+
+
+class UnitCollectiveCandidatesView(APIView):
+    """The collectives of a unit's subtree for one collective title and year, with outcomes
+    (the reasons of each: the unit's own eligibility endpoint)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            YEAR,
+            DECISION_DATE,
+            OpenApiParameter("code", str, enum=list(COLLECTIVE_LIST_CODES)),
+            OpenApiParameter(
+                "outcome",
+                str,
+                enum=[o.value for o in Outcome],
+                description="the outcome listed (default ELIGIBLE)",
+            ),
+        ],
+        responses=CollectiveCandidateListSerializer,
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        unit = get_object_or_404(visible_units(request.user), pk=pk)
+        if not may_list_candidates(request.user, unit):
+            raise NotFound
+        code = request.query_params.get("code", COLLECTIVE_LIST_CODES[0])
+        if code not in COLLECTIVE_LIST_CODES:
+            raise ValidationError({"code": f"expected one of {', '.join(COLLECTIVE_LIST_CODES)}"})
+        outcome = request.query_params.get("outcome", Outcome.ELIGIBLE.value)
+        if outcome not in {o.value for o in Outcome}:
+            raise ValidationError({"outcome": f"expected one of {', '.join(Outcome)}"})
+        year = _year(request)
+        lst = collective_candidate_list(
+            unit=unit,
+            period=year,
+            scope=unit_scope(request.user),
+            decision_date=_decision_date(request, year),
+        )
+        return Response(
+            {
+                "unit": unit.pk,
+                "year": year,
+                "code": code,
+                "outcome": outcome,
+                "decision_date": lst.decision_date,
+                "counts": lst.counts.get(code, {}),
+                "candidates": [
+                    {
+                        "unit": r.unit.pk,
+                        "code": r.unit.code,
+                        "name": r.unit.name,
+                        "level": r.unit.level,
+                        "outcome": r.outcome,
+                    }
+                    for r in lst.rows(code, outcome, limit=5000)
+                ],
+            }
+        )
+
+
+class UnitCollectiveEligibilityView(APIView):
+    """One collective against one collective title, with every check and its article."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            YEAR,
+            DECISION_DATE,
+            OpenApiParameter("code", str, enum=list(COLLECTIVE_LIST_CODES)),
+        ],
+        responses=ResultSerializer,
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        unit = get_object_or_404(visible_units(request.user), pk=pk)
+        if not may_list_candidates(request.user, unit):
+            raise NotFound
+        code = request.query_params.get("code", COLLECTIVE_LIST_CODES[0])
+        if code not in COLLECTIVE_LIST_CODES:
+            raise ValidationError({"code": f"expected one of {', '.join(COLLECTIVE_LIST_CODES)}"})
+        year = _year(request)
+        result = services.evaluate_subject(
+            unit=unit, code=code, period=year, decision_date=_decision_date(request, year)
+        )
+        return Response(_result(result))
 
 
 CASE = {"type": "object", "additionalProperties": {}}
@@ -202,7 +340,19 @@ class CaseEvaluationView(APIView):
             cases = load_cases(json.dumps(request.data, ensure_ascii=False, default=str))
         except CaseError as exc:
             raise ValidationError({"case": exc.problems}) from None
-        return Response([evaluate_case(c, _lang()).to_dict(_lang(), True) for c in cases])
+        return Response(
+            [
+                evaluate_case(c, services.reader_lang()).to_dict(services.reader_lang(), True)
+                for c in cases
+            ]
+        )
 
 
-__all__ = ["CANDIDATE_CODES", "CaseEvaluationView", "PersonEligibilityView", "UnitCandidatesView"]
+__all__ = [
+    "CANDIDATE_CODES",
+    "CaseEvaluationView",
+    "PersonEligibilityView",
+    "UnitCandidatesView",
+    "UnitCollectiveCandidatesView",
+    "UnitCollectiveEligibilityView",
+]

@@ -201,3 +201,20 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
         model = Notification
         fields = ["id", "nomination", "verb", "message", "url", "created_at", "read_at"]
         read_only_fields = fields
+
+
+class BulkNominateInputSerializer(serializers.Serializer[dict[str, Any]]):
+    """Nominate several people or collectives for one title in one step, all or none."""
+
+    kind = serializers.CharField(help_text="the code of the title or form, e.g. LDTT, TTLDTT")
+    people = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    units = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs["people"] and not attrs["units"]:
+            raise serializers.ValidationError("give at least one person or unit")
+        return attrs
+
+
+class BulkNominateResultSerializer(serializers.Serializer[dict[str, Any]]):
+    created = serializers.ListField(child=serializers.IntegerField())

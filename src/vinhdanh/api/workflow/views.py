@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +24,8 @@ from rest_framework.serializers import BaseSerializer
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.api.versioning import Precondition, etag
 from vinhdanh.api.workflow.serializers import (
+    BulkNominateInputSerializer,
+    BulkNominateResultSerializer,
     BulkResultSerializer,
     BulkTransitionInputSerializer,
     NominationDetailSerializer,
@@ -32,16 +36,25 @@ from vinhdanh.api.workflow.serializers import (
     StaleEditSerializer,
     TransitionInputSerializer,
 )
+from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.models import Notification
 from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
-from vinhdanh.nominations.domain.nominations import update_nomination
+from vinhdanh.nominations.domain.nominations import (
+    BulkRefused,
+    create_nominations,
+    update_nomination,
+)
 from vinhdanh.nominations.domain.notifications import mark_read
 from vinhdanh.nominations.domain.queries.inbox import user_notifications
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.visibility import visible_people
+from vinhdanh.people.models import Person
 
 ERRORS = {
     400: OpenApiResponse(
@@ -49,6 +62,27 @@ ERRORS = {
     ),
     403: OpenApiResponse(ErrorSerializer, description="The caller's roles do not allow it."),
     404: OpenApiResponse(ErrorSerializer, description="Not found in the caller's scope."),
+}
+
+
+# A refused bulk nomination: the usual 400 body, plus the problems of each refused item.
+BULK_REFUSED_SCHEMA: dict[str, Any] = {
+    **BAD_REQUEST_SCHEMA,
+    "properties": {
+        **BAD_REQUEST_SCHEMA["properties"],
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "person": {"type": "integer", "nullable": True},
+                    "unit": {"type": "integer", "nullable": True},
+                    "problems": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["person", "unit", "problems"],
+            },
+        },
+    },
 }
 
 
@@ -92,6 +126,75 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
                 "failed": [{"nomination": n.pk, "detail": m} for n, m in result.failed],
             }
         )
+
+    @extend_schema(
+        request=BulkNominateInputSerializer,
+        responses={
+            201: BulkNominateResultSerializer,
+            400: OpenApiResponse(
+                description="Nothing was created: the problems of every refused item.",
+            ),
+            403: ERRORS[403],
+            404: ERRORS[404],
+        },
+        summary="Nominate several people or collectives for one title (all or none)",
+    )
+    @action(detail=True, methods=["post"], url_path="bulk-nominate")
+    def bulk_nominate(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
+        round_ = self.get_object()
+        data = BulkNominateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        kind = AwardKind.objects.filter(code=values["kind"]).first()
+        if kind is None:
+            raise ValidationError({"kind": f"unknown code {values['kind']!r}"})
+        people = visible_people(request.user).in_bulk(values["people"])
+        units = visible_units(request.user).in_bulk(values["units"])
+        unknown = [
+            {"person": i, "unit": None, "problems": [_("Not found in your units.")]}
+            for i in values["people"]
+            if i not in people
+        ] + [
+            {"person": None, "unit": i, "problems": [_("Not found in your units.")]}
+            for i in values["units"]
+            if i not in units
+        ]
+        if unknown:
+            return Response(
+                {
+                    "detail": _("No nomination was created: %(count)s cannot be nominated.")
+                    % {"count": len(unknown)},
+                    "code": BulkRefused.code,
+                    "errors": unknown,
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            created = create_nominations(
+                actor=request.user,
+                round=round_,
+                kind=kind,
+                people=[people[i] for i in values["people"]],
+                units=[units[i] for i in values["units"]],
+            )
+        except BulkRefused as exc:
+            errors = [
+                {
+                    "person": line.subject.pk if isinstance(line.subject, Person) else None,
+                    "unit": line.subject.pk if isinstance(line.subject, Unit) else None,
+                    "problems": list(line.problems),
+                }
+                for line in exc.refused
+            ]
+            return Response(
+                {"detail": str(exc), "code": exc.code, "errors": errors},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        except NotPermitted as exc:
+            return _error(exc, status.HTTP_403_FORBIDDEN)
+        except WorkflowError as exc:
+            return _error(exc, status.HTTP_400_BAD_REQUEST)
+        return Response({"created": [n.pk for n in created]}, status=status.HTTP_201_CREATED)
 
 
 class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):

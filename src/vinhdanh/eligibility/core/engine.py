@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import polars as pl
@@ -138,16 +139,30 @@ class BatchResult:
             lang=lang,
         )
 
+    def ldtt_base(self) -> pl.Expr:
+        """True for a subject counted in the CSTĐCS quota's base: LĐTT held for the period, or
+        eligible for it in this batch."""
+        held = pl.col("held_LDTT").fill_null(False)
+        if "LDTT" in self.evaluations:
+            return held | (pl.col(outcome_column("LDTT")) == Outcome.ELIGIBLE.value)
+        return held
+
+    @property
+    def cstdcs_share(self) -> Fraction | None:
+        """The CSTĐCS quota as a share of LĐTT (R-CSTDCS-3), when the parameters set one."""
+        ev = self.evaluations.get("CSTDCS")
+        return ev.ctx.params.cstdcs_quota_of_ldtt if ev else None
+
     def cstdcs_quota(self) -> pl.DataFrame:
         """R-CSTDCS-3 ranking under a quota of the unit's LĐTT (ranking only, never a gate).
 
         Eligible CSTĐCS candidates are ranked per unit: priority group first (R-PRIN-5), then
         rating, then recognised initiatives. The quota is floor(share × LĐTT of the unit),
-        counting the LĐTT eligible in this batch (or already held for the period).
+        counting the LĐTT eligible in this batch or already held for the period (an LĐTT
+        decided for the year stays in the base the share is taken of).
         """
-        ev = self.evaluations.get("CSTDCS")
-        share = ev.ctx.params.cstdcs_quota_of_ldtt if ev else None
-        if ev is None or share is None:
+        share = self.cstdcs_share
+        if share is None:
             return pl.DataFrame(
                 schema={
                     "subject_id": pl.Int64,
@@ -157,11 +172,9 @@ class BatchResult:
                     "within_quota": pl.Boolean,
                 }
             )
-        if "LDTT" in self.evaluations:
-            ldtt = pl.col(outcome_column("LDTT")) == Outcome.ELIGIBLE.value
-        else:
-            ldtt = pl.col("held_LDTT")
-        quota = (ldtt.sum().over("unit_id").cast(pl.Int64) * share.numerator) // share.denominator
+        quota = (
+            self.ldtt_base().sum().over("unit_id").cast(pl.Int64) * share.numerator
+        ) // share.denominator
         eligible = pl.col(outcome_column("CSTDCS")) == Outcome.ELIGIBLE.value
         return (
             self.frame.lazy()

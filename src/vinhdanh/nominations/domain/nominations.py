@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -19,9 +21,11 @@ from vinhdanh.common.versioning import check_version, count_edit
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.quotas import quota_report
 from vinhdanh.nominations.domain.rounds import offered_kinds
 from vinhdanh.nominations.domain.workflow import MAX_REASON
 from vinhdanh.nominations.enums import ACTIVE_STATES, AttachmentKind, NominationState
+from vinhdanh.nominations.enums import Outcome as NominationOutcome
 from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, Round
 from vinhdanh.nominations.rules import is_nominating_clerk, may_launch_rounds, may_override
 from vinhdanh.orgs.models import Unit
@@ -160,6 +164,27 @@ def create_nomination(
     achievement_summary: str = "",
 ) -> Nomination:
     """A draft dossier; the eligibility engine runs at once and its answer is kept."""
+    _check_round_open_to(actor, round, kind)
+    _check_subject(round, kind, person, unit)
+    _check_duplicate(round, kind, person, unit)
+    with acting_as(actor):
+        nomination = _evaluated_draft(
+            actor=actor,
+            round=round,
+            kind=kind,
+            person=person,
+            unit=unit,
+            award_type=award_type,
+            period=period,
+            period_label=period_label,
+            achievement_summary=achievement_summary,
+        )
+        _save_draft(actor, nomination)
+    return nomination
+
+
+def _check_round_open_to(actor: Any, round: Round, kind: AwardKind) -> None:
+    """The checks that hold for every subject of a round: the actor, its status, the title."""
     if not is_nominating_clerk(actor, round):
         raise NotPermitted(_("You may not nominate in this round."))
     if not round.is_open:
@@ -172,33 +197,174 @@ def create_nomination(
             _("%(role)s may not award %(kind)s: choose a title this round's decider may award.")
             % {"role": round.get_decider_role_display(), "kind": kind.name}
         )
-    _check_subject(round, kind, person, unit)
-    _check_duplicate(round, kind, person, unit)
-    with acting_as(actor):
-        nomination = Nomination(
-            round=round,
-            person=person,
-            unit=unit,
-            kind=kind,
-            award_type=_award_type_for(round, kind, award_type),
-            period=period or round.year,
-            period_label=period_label.strip() or round.period_label,
-            achievement_summary=achievement_summary.strip(),
-            state=S.DRAFT,
-            state_changed_at=timezone.now(),
-            created_by=_user(actor),
-        )
-        refresh_eligibility(nomination)
-        nomination.save()
-        NominationEvent.objects.create(
-            nomination=nomination,
-            from_state="",
-            to_state=S.DRAFT,
-            actor=_user(actor),
-            actor_name=str(getattr(actor, "username", ""))[:150],
-            data={"eligibility": nomination.eligibility_outcome},
-        )
+
+
+def _evaluated_draft(
+    *,
+    actor: Any,
+    round: Round,
+    kind: AwardKind,
+    person: Person | None,
+    unit: Unit | None,
+    award_type: str = "",
+    period: int | None = None,
+    period_label: str = "",
+    achievement_summary: str = "",
+) -> Nomination:
+    """A draft not yet saved, with the engine's answer (its eligibility snapshot) on it."""
+    nomination = Nomination(
+        round=round,
+        person=person,
+        unit=unit,
+        kind=kind,
+        award_type=_award_type_for(round, kind, award_type),
+        period=period or round.year,
+        period_label=period_label.strip() or round.period_label,
+        achievement_summary=achievement_summary.strip(),
+        state=S.DRAFT,
+        state_changed_at=timezone.now(),
+        created_by=_user(actor),
+    )
+    refresh_eligibility(nomination)
     return nomination
+
+
+def _save_draft(actor: Any, nomination: Nomination) -> None:
+    nomination.save()
+    NominationEvent.objects.create(
+        nomination=nomination,
+        from_state="",
+        to_state=S.DRAFT,
+        actor=_user(actor),
+        actor_name=str(getattr(actor, "username", ""))[:150],
+        data={"eligibility": nomination.eligibility_outcome},
+    )
+
+
+@dataclass(frozen=True)
+class BulkLine:
+    """One subject of a bulk nomination and why it cannot be nominated (empty: it can)."""
+
+    subject: Person | Unit
+    problems: tuple[str, ...] = ()
+
+
+class BulkRefused(WorkflowError):
+    """Nothing was created: at least one subject cannot be nominated (reasons per line)."""
+
+    code = "bulk_refused"
+
+    def __init__(self, lines: list[BulkLine]) -> None:
+        refused = [line for line in lines if line.problems]
+        super().__init__(
+            _("No nomination was created: %(count)s of %(total)s cannot be nominated.")
+            % {"count": len(refused), "total": len(lines)}
+        )
+        self.lines = lines
+        self.refused = refused
+
+
+def _first_failed(nomination: Nomination) -> str:
+    failed = [c for c in nomination.eligibility_checks or [] if c.get("ok") is False]
+    return str(failed[0].get("message", "")) if failed else ""
+
+
+def _line_problems(
+    round: Round, kind: AwardKind, person: Person | None, unit: Unit | None, draft: Nomination
+) -> list[str]:
+    problems: list[str] = []
+    for check in (_check_subject, _check_duplicate):
+        try:
+            check(round, kind, person, unit)
+        except WorkflowError as exc:
+            problems.append(str(exc))
+    if draft.eligibility_outcome != NominationOutcome.ELIGIBLE.value:
+        reason = _first_failed(draft)
+        problems.append(
+            _("The eligibility engine did not find %(subject)s eligible for %(kind)s: %(reason)s")
+            % {"subject": person or unit, "kind": kind.name, "reason": reason}
+            if reason
+            else _("The eligibility engine did not find %(subject)s eligible for %(kind)s.")
+            % {"subject": person or unit, "kind": kind.name}
+        )
+    return problems
+
+
+def _over_quota(round: Round, kind: AwardKind, adding: int) -> tuple[int, str] | None:
+    """How many of `adding` new drafts the round's quota still takes, and the reason, when
+    it does not take them all; None when within the quota or the round may exceed it."""
+    if round.has_quota_override:
+        return None
+    for line in quota_report(round):
+        if line.kind.pk != kind.pk or line.planned + adding <= line.allowed:
+            continue
+        room = max(0, line.allowed - line.planned)
+        return room, _(
+            "Over the quota: at most %(allowed)s %(kind)s in this round (%(percent)s%% of "
+            "%(base)s %(base_kind)s nominations, rounded down) and %(planned)s already "
+            "nominated. The head of the unit or the emulation office may record a reason to "
+            "exceed the quota."
+        ) % {
+            "allowed": line.allowed,
+            "kind": kind.short_vi or kind.code,
+            "percent": line.percent,
+            "base": line.base_count,
+            "base_kind": line.base_kind.short_vi or line.base_kind.code,
+            "planned": line.planned,
+        }
+    return None
+
+
+@transaction.atomic
+def create_nominations(
+    *,
+    actor: Any,
+    round: Round,
+    kind: AwardKind,
+    people: Sequence[Person] = (),
+    units: Sequence[Unit] = (),
+) -> list[Nomination]:
+    """Nominate several people or collectives for one title in one step (from a candidate
+    list): every one is checked first, each with its eligibility snapshot as a single
+    nomination has, and if any cannot be nominated (outside the round's unit, already
+    nominated, not eligible, over the quota) none is created: BulkRefused says why, per line."""
+    _check_round_open_to(actor, round, kind)
+    subjects: list[tuple[Person | None, Unit | None]] = [(p, None) for p in people]
+    subjects += [(None, u) for u in units]
+    if not subjects:
+        raise WorkflowError(_("Tick at least one person or collective to nominate."))
+    with acting_as(actor):
+        drafts: list[Nomination] = []
+        lines: list[BulkLine] = []
+        seen: set[tuple[str, int]] = set()
+        for person, unit in subjects:
+            subject: Person | Unit = person or unit  # type: ignore[assignment]
+            key = ("person" if person is not None else "unit", subject.pk)
+            if key in seen:
+                continue
+            seen.add(key)
+            draft = _evaluated_draft(actor=actor, round=round, kind=kind, person=person, unit=unit)
+            drafts.append(draft)
+            lines.append(BulkLine(subject, tuple(_line_problems(round, kind, person, unit, draft))))
+        over = _over_quota(round, kind, len(drafts))
+        if over is not None:
+            room, reason = over
+            lines = [
+                BulkLine(line.subject, (*line.problems, reason)) if i >= room else line
+                for i, line in enumerate(lines)
+            ]
+        if any(line.problems for line in lines):
+            raise BulkRefused(lines)
+        for draft in drafts:
+            _save_draft(actor, draft)
+        record_action(
+            round,
+            "nominations created together",
+            kind=kind.code,
+            count=len(drafts),
+            nominations=[d.pk for d in drafts],
+        )
+    return drafts
 
 
 @transaction.atomic

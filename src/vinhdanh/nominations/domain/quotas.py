@@ -1,10 +1,14 @@
-"""Quotas per round (rules.md §5.3): CSTĐCS at most a share of the LĐTT nominations.
+"""Quotas (rules.md §5.3): CSTĐCS at most a share of the LĐTT, per round and per unit.
 
 The share is the engine's parameter `cstdcs_quota_of_ldtt` (15% under the 2013 regime; no
 national cap under the 2022 regime unless a province or ministry sets one), for the round's
 unit and decision date. The allowance is rounded down. The report counts every live
 nomination; submitting beyond the allowance is refused unless the round carries a recorded
 reason to exceed it.
+
+Per unit (the "Trong tỷ lệ" column of the candidate lists), the base is the unit's LĐTT for
+the year (held or eligible) and the use is its people's CSTĐCS for that year: already awarded,
+or proposed in a live nomination of any round.
 """
 
 from __future__ import annotations
@@ -13,14 +17,21 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.awards.models import AwardKind
+from vinhdanh.awards.enums import DecisionStatus
+from vinhdanh.awards.models import Award, AwardKind
+from vinhdanh.common.text import collation_key
+from vinhdanh.eligibility.domain.queries.candidates import CandidateList
 from vinhdanh.nominations.domain.parameters import parameters_for
 from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState
 from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
 
 # Nominations that have left the clerk's desk (or came back to it) use up the quota.
 USING_STATES = ACTIVE_STATES - {NominationState.DRAFT}
@@ -148,3 +159,103 @@ def submission_blocker(nomination: Nomination) -> str | None:
                 "used": used,
             }
     return None
+
+
+# Nominations still on their way: a decided one is counted through its award.
+PROPOSED_STATES = ACTIVE_STATES - {NominationState.DECIDED}
+
+
+@dataclass(frozen=True)
+class UnitQuota:
+    """One unit's use of its CSTĐCS quota for a year."""
+
+    unit: Unit
+    fraction: Fraction
+    base_count: int  # the unit's LĐTT for the year
+    allowed: int
+    awarded: int
+    proposed: int  # in a live nomination, not yet awarded
+
+    @property
+    def used(self) -> int:
+        return self.awarded + self.proposed
+
+    @property
+    def remaining(self) -> int:
+        return self.allowed - self.used
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.allowed
+
+    @property
+    def percent(self) -> str:
+        return _percent(self.fraction)
+
+
+def _by_unit(rows: QuerySet[Any]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for unit_id, person_id in rows:
+        if unit_id is not None:
+            found.setdefault(unit_id, set()).add(person_id)
+    return found
+
+
+def unit_quotas(
+    *,
+    fraction: Fraction | None,
+    ldtt_by_unit: dict[int, int],
+    people: QuerySet[Person],
+    period: int,
+    kind_code: str = "CSTDCS",
+) -> list[UnitQuota]:
+    """Each unit's CSTĐCS quota for the year and its use, units in Vietnamese order.
+
+    `ldtt_by_unit` is the base per unit (the candidate list's LĐTT, held or eligible); the use
+    counts the awards and live nominations of `people` (the list's people) for `period`.
+    """
+    if fraction is None:
+        return []
+    awarded = _by_unit(
+        Award.objects.filter(
+            person__in=people,
+            kind__code=kind_code,
+            period=period,
+            revoked_by__isnull=True,
+            decision__status=DecisionStatus.ISSUED,
+        ).values_list("person__current_unit_id", "person_id")
+    )
+    proposed = _by_unit(
+        Nomination.objects.filter(
+            person__in=people, kind__code=kind_code, period=period, state__in=PROPOSED_STATES
+        ).values_list("person__current_unit_id", "person_id")
+    )
+    ids = set(ldtt_by_unit) | set(awarded) | set(proposed)
+    units = Unit.objects.in_bulk(list(ids))
+    lines = []
+    for unit_id, unit in units.items():
+        done = awarded.get(unit_id, set())
+        base = ldtt_by_unit.get(unit_id, 0)
+        lines.append(
+            UnitQuota(
+                unit=unit,
+                fraction=fraction,
+                base_count=base,
+                allowed=allowance(fraction, base),
+                awarded=len(done),
+                proposed=len(proposed.get(unit_id, set()) - done),
+            )
+        )
+    lines.sort(key=lambda q: (collation_key(q.unit.name), q.unit.pk))
+    return lines
+
+
+def candidate_list_quotas(lst: CandidateList) -> list[UnitQuota]:
+    """The "Trong tỷ lệ" figures of a candidate list: the share its ranking used, each unit's
+    LĐTT in the list, and the CSTĐCS of the list's people for the year."""
+    return unit_quotas(
+        fraction=lst.batch.cstdcs_share,
+        ldtt_by_unit=lst.ldtt_by_unit(),
+        people=lst.people,
+        period=lst.period,
+    )

@@ -20,7 +20,7 @@ from vinhdanh.nominations.domain.workflow import MAX_REASON, transition
 from vinhdanh.nominations.enums import NominationState, RoundStatus
 from vinhdanh.nominations.models import Round
 from vinhdanh.nominations.rules import is_nominating_clerk, may_manage_round
-from vinhdanh.orgs.models import RoleAssignment
+from vinhdanh.orgs.models import RoleAssignment, Unit
 
 # Fields of a round that may change while it is open.
 EDITABLE_FIELDS = (
@@ -75,6 +75,21 @@ def offered_kinds(round: Round, kinds: Any = None) -> list[AwardKind]:
         unit=round.decider_unit,
         kinds=listed,
     )
+
+
+def rounds_open_for(user: Any, *, unit: Unit, year: int, kind: AwardKind) -> list[Round]:
+    """The open rounds of the year in which `user` may nominate people or collectives of
+    `unit` for `kind`: the user is the clerk or head of the round's nominating unit, which is
+    `unit` or a unit above it, and the round's decider may award the title."""
+    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+    rounds = Round.objects.filter(
+        status=RoundStatus.OPEN, year=year, owning_unit_id__in=ancestors
+    ).select_related("owning_unit", "decider_unit")
+    return [
+        r
+        for r in rounds.order_by("-owning_unit__depth", "name", "pk")
+        if is_nominating_clerk(user, r) and offered_kinds(r, [kind])
+    ]
 
 
 def _require_manager(actor: Any, round: Round) -> None:

@@ -15,29 +15,39 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
-from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.common.xlsx import Sheet, xlsx_response
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result
 from vinhdanh.eligibility.domain.parameters import set_parameter
-from vinhdanh.eligibility.domain.queries.candidates import CandidateList, candidate_list
+from vinhdanh.eligibility.domain.queries.candidates import (
+    COLLECTIVE_LIST_CODES,
+    CandidateList,
+    CollectiveCandidateList,
+    candidate_list,
+    collective_candidate_list,
+)
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
 from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES, is_office, may_list_candidates
+from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.nominations import BulkLine, BulkRefused, create_nominations
+from vinhdanh.nominations.domain.quotas import UnitQuota, candidate_list_quotas
+from vinhdanh.nominations.domain.rounds import rounds_open_for
 from vinhdanh.orgs.domain.queries.pickers import pick_scope
-from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
+from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.people import visible_people
 from vinhdanh.people.models import Person
 from vinhdanh.web import parameters_ui
-from vinhdanh.web.forms_eligibility import CANDIDATE_LIST_CAPABILITIES, CandidateUnitForm
+from vinhdanh.web.forms_eligibility import BulkNominationForm, CandidateUnitForm
 
 OUTCOME_LABELS = {
     Outcome.ELIGIBLE.value: _("Eligible"),
@@ -48,13 +58,9 @@ OUTCOME_LABELS = {
 }
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
-
 def display(result: Result) -> dict[str, Any]:
     """A result as the templates show it, in the active language."""
-    lang = _lang()
+    lang = services.reader_lang()
     data = result.to_dict(lang, suggestions=True)
     kind = AwardKind.objects.filter(code=result.code).first()
     failed = [c["message"] for c in data["checks"] if not c["ok"]]
@@ -126,13 +132,6 @@ def _decision_date(request: HttpRequest, year: int) -> dt.date:
     return default
 
 
-def may_list_candidates(user: object, unit: object) -> bool:
-    return any(
-        has_capability(user, cap, unit)  # type: ignore[arg-type]
-        for cap in CANDIDATE_LIST_CAPABILITIES
-    )
-
-
 @login_required
 @require_GET
 def unit_candidates_choose(request: HttpRequest) -> HttpResponse:
@@ -184,25 +183,71 @@ def kind_names() -> dict[str, str]:
     return {k.code: k.name for k in AwardKind.objects.all()}
 
 
-@login_required
-@require_GET
-def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+def _list_code(request: HttpRequest, codes: tuple[str, ...], default: str) -> str:
+    code = request.GET.get("code", default)
+    return code if code in codes else default
+
+
+def _list_outcome(request: HttpRequest) -> str:
+    outcome = request.GET.get("outcome", Outcome.ELIGIBLE.value)
+    return outcome if outcome in OUTCOME_LABELS else Outcome.ELIGIBLE.value
+
+
+def _listable_unit(request: HttpRequest, pk: int) -> Unit:
     unit = get_object_or_404(visible_units(request.user), pk=pk)
     if not may_list_candidates(request.user, unit):
         raise Http404
+    return unit
+
+
+def _nomination_form(
+    request: HttpRequest, unit: Unit, year: int, code: str, *, collectives: bool
+) -> BulkNominationForm | None:
+    """The bulk nomination form under a list, when the user may nominate in an open round
+    of the year for this title (otherwise the list has no checkboxes)."""
+    kind = AwardKind.objects.filter(code=code, is_active=True).first()
+    if kind is None:
+        return None
+    rounds = rounds_open_for(request.user, unit=unit, year=year, kind=kind)
+    if not rounds:
+        return None
+    scope = unit_scope(request.user)
+    people = units = None
+    if collectives:
+        units = visible_units(request.user).filter(path__startswith=unit.path)
+    else:
+        people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
+            scope.q("current_unit")
+        )
+    return BulkNominationForm(
+        request.POST if request.method == "POST" else None,
+        rounds=rounds,
+        people=people,
+        units=units,
+    )
+
+
+def _people_page(
+    request: HttpRequest,
+    unit: Unit,
+    *,
+    form: BulkNominationForm | None = None,
+    refused: list[BulkLine] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     year = _year(request)
-    code = request.GET.get("code", "LDTT")
-    if code not in CANDIDATE_CODES or code in services.COLLECTIVE_CODES:
-        code = "LDTT"
-    outcome = request.GET.get("outcome", Outcome.ELIGIBLE.value)
-    if outcome not in OUTCOME_LABELS:
-        outcome = Outcome.ELIGIBLE.value
+    code = _list_code(request, services.PERSON_CODES, "LDTT")
+    outcome = _list_outcome(request)
     decision_date = _decision_date(request, year)
     lst = candidate_list(
         unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
     )
     rows = lst.rows(code, outcome, limit=300)
     names = kind_names()
+    if form is None:
+        form = _nomination_form(request, unit, year, code, collectives=False)
+    ticked = set(request.POST.getlist("person")) if request.method == "POST" else set()
+    problems = {line.subject.pk: line.problems for line in refused or []}
     return render(
         request,
         "web/eligibility/unit.html",
@@ -213,7 +258,7 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
             "code": code,
             "outcome": outcome,
             "lst": lst,
-            "rows": rows,
+            "lines": [(r, problems.get(r.person.pk, ()), str(r.person.pk) in ticked) for r in rows],
             "code_name": names.get(code, code),
             "codes": [(c, names.get(c, c)) for c in services.PERSON_CODES],
             "labels": OUTCOME_LABELS,
@@ -222,12 +267,118 @@ def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
                 for c in services.PERSON_CODES
             ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
+            "quotas": candidate_list_quotas(lst),
+            "form": form if outcome == Outcome.ELIGIBLE.value else None,
+            "refused": refused or [],
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
             ),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def unit_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    return _people_page(request, _listable_unit(request, pk))
+
+
+def _collectives_page(
+    request: HttpRequest,
+    unit: Unit,
+    *,
+    form: BulkNominationForm | None = None,
+    refused: list[BulkLine] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    year = _year(request)
+    code = _list_code(request, COLLECTIVE_LIST_CODES, COLLECTIVE_LIST_CODES[0])
+    outcome = _list_outcome(request)
+    decision_date = _decision_date(request, year)
+    lst = collective_candidate_list(
+        unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
+    )
+    names = kind_names()
+    if form is None:
+        form = _nomination_form(request, unit, year, code, collectives=True)
+    ticked = set(request.POST.getlist("unit")) if request.method == "POST" else set()
+    problems = {line.subject.pk: line.problems for line in refused or []}
+    rows = lst.rows(code, outcome, limit=500)
+    return render(
+        request,
+        "web/eligibility/collectives.html",
+        {
+            "unit": unit,
+            "year": year,
+            "decision_date": decision_date,
+            "code": code,
+            "outcome": outcome,
+            "lst": lst,
+            "lines": [(r, problems.get(r.unit.pk, ()), str(r.unit.pk) in ticked) for r in rows],
+            "code_name": names.get(code, code),
+            "codes": [(c, names.get(c, c)) for c in COLLECTIVE_LIST_CODES],
+            "labels": OUTCOME_LABELS,
+            "count_rows": [
+                (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
+                for c in COLLECTIVE_LIST_CODES
+            ],
+            "form": form if outcome == Outcome.ELIGIBLE.value else None,
+            "refused": refused or [],
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def unit_collectives(request: HttpRequest, pk: int) -> HttpResponse:
+    """The collectives of a unit's subtree against the collective titles, with the reasons."""
+    return _collectives_page(request, _listable_unit(request, pk))
+
+
+@login_required
+@require_http_methods(["POST"])
+def unit_candidates_nominate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Nominate the ticked people or collectives of a list in one step, all or none. A
+    refusal shows the same list again with the boxes still ticked and the reasons per line."""
+    unit = _listable_unit(request, pk)
+    collectives = request.GET.get("subject") == "collective"
+    page = _collectives_page if collectives else _people_page
+    year = _year(request)
+    codes = COLLECTIVE_LIST_CODES if collectives else services.PERSON_CODES
+    code = _list_code(request, codes, codes[0])
+    form = _nomination_form(request, unit, year, code, collectives=collectives)
+    if form is None:
+        raise PermissionDenied
+    if not form.is_valid():
+        return page(request, unit, form=form, status=400)
+    kind = AwardKind.objects.get(code=code)
+    try:
+        created = create_nominations(
+            actor=request.user,
+            round=form.cleaned_data["round"],
+            kind=kind,
+            people=list(form.cleaned_data["person"] or ()),
+            units=list(form.cleaned_data["unit"] or ()),
+        )
+    except BulkRefused as exc:
+        messages.error(request, str(exc))
+        return page(request, unit, form=form, refused=exc.refused, status=400)
+    except NotPermitted as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except WorkflowError as exc:
+        form.add_error(None, str(exc))
+        return page(request, unit, form=form, status=400)
+    round_ = form.cleaned_data["round"]
+    messages.success(
+        request,
+        _("%(count)s nominations for %(kind)s were created in the round “%(round)s”.")
+        % {"count": len(created), "kind": kind.name, "round": round_.name},
+    )
+    return HttpResponseRedirect(reverse("web:workflow_round", args=[round_.pk]))
 
 
 def candidate_table(
@@ -270,8 +421,62 @@ def candidate_table(
     return headers, table
 
 
+def quota_sheet(quotas: list[UnitQuota]) -> Sheet:
+    """The "Trong tỷ lệ" sheet: each unit's CSTĐCS quota, its use and what is left."""
+    headers = [
+        str(h)
+        for h in (
+            _("Unit"),
+            _("Share of LĐTT"),
+            _("LĐTT"),
+            _("CSTĐCS quota"),
+            _("Awarded"),
+            _("Proposed"),
+            _("Remaining"),
+            _("Over the quota"),
+        )
+    ]
+    rows = [
+        [
+            q.unit.name,
+            f"{q.percent}%",
+            q.base_count,
+            q.allowed,
+            q.awarded,
+            q.proposed,
+            q.remaining,
+            str(_("yes")) if q.over else str(_("no")),
+        ]
+        for q in quotas
+    ]
+    return str(_("Within the quota")), headers, rows
+
+
+def collective_table(lst: CollectiveCandidateList) -> tuple[list[str], list[list[Any]]]:
+    """The .xlsx of a unit's collectives: every title, its eligible collectives in order."""
+    headers = [str(h) for h in (_("Title"), _("No."), _("Code"), _("Collective"), _("Level"))]
+    names = kind_names()
+    table: list[list[Any]] = []
+    for code in COLLECTIVE_LIST_CODES:
+        for i, row in enumerate(lst.rows(code, Outcome.ELIGIBLE.value, limit=100_000), start=1):
+            table.append(
+                [
+                    names.get(code, code),
+                    i,
+                    row.unit.code,
+                    row.unit.name,
+                    row.unit.get_level_display(),
+                ]
+            )
+    return headers, table
+
+
 def candidates_filename(unit: Unit, year: int) -> str:
     return f"danh-sach-du-dieu-kien-{unit.code}-{year}.xlsx"
+
+
+def collectives_filename(unit: Unit, year: int) -> str:
+    return f"danh-sach-tap-the-du-dieu-kien-{unit.code}-{year}.xlsx"
 
 
 def candidates_in_background(unit: Unit) -> bool:
@@ -317,12 +522,49 @@ def unit_candidates_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         decision_date=_decision_date(request, year),
     )
     headers, table = candidate_table(lst)
+    quotas = candidate_list_quotas(lst)
     return xlsx_response(
         candidates_filename(unit, year),
         headers,
         table,
         title=_("Candidates %(year)s") % {"year": year},
+        more=[quota_sheet(quotas)] if quotas else [],
     )
+
+
+@login_required
+@require_GET
+def unit_collectives_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The eligible collectives of a unit's subtree for every collective title, as .xlsx."""
+    unit = _listable_unit(request, pk)
+    year = _year(request)
+    lst = collective_candidate_list(
+        unit=unit,
+        period=year,
+        scope=unit_scope(request.user),
+        decision_date=_decision_date(request, year),
+    )
+    headers, table = collective_table(lst)
+    return xlsx_response(
+        collectives_filename(unit, year),
+        headers,
+        table,
+        title=_("Collectives %(year)s") % {"year": year},
+    )
+
+
+@login_required
+@require_GET
+def collective_why(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """One collective, one title: the checks and the articles (HTMX partial in the lists)."""
+    unit = _listable_unit(request, pk)
+    if code not in COLLECTIVE_LIST_CODES:
+        raise Http404
+    year = _year(request)
+    result = services.evaluate_subject(
+        unit=unit, code=code, period=year, decision_date=_decision_date(request, year)
+    )
+    return render(request, "web/eligibility/_result.html", {"r": display(result)})
 
 
 @login_required
@@ -339,20 +581,12 @@ def why(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return render(request, "web/eligibility/_result.html", {"r": display(result)})
 
 
-def _office(user: object) -> bool:
-    return (
-        bool(getattr(user, "is_superuser", False))
-        or has_capability(user, Capability.OFFICE)
-        or has_capability(user, Capability.ADMIN)
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def parameters(request: HttpRequest) -> HttpResponse:
     """The parameters the law leaves to ministries and provinces, versioned by date: each by
     its name, its value in words, and a typed input for a new value."""
-    if not _office(request.user):
+    if not is_office(request.user):
         raise PermissionDenied
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:

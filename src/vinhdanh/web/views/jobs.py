@@ -28,11 +28,11 @@ from vinhdanh.common.domain.jobs import active_job, job_context, retry_job, star
 from vinhdanh.common.importing import KINDS, importer_class
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.common.xlsx import XLSX_TYPE
+from vinhdanh.eligibility.rules import may_list_candidates
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.web.jobs import import_source
-from vinhdanh.web.views.eligibility import may_list_candidates
 
 STAGES = {
     "read": gettext_lazy("Reading the file"),

@@ -13,6 +13,7 @@ from vinhdanh.awards.domain.queries.awards import unit_awards
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.documents.domain.certificates import with_certificate
 from vinhdanh.documents.domain.settings import may_edit_settings
+from vinhdanh.eligibility.rules import may_list_candidates
 from vinhdanh.orgs.domain.queries.pickers import UnitPick, pick_options, search_options
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import (
@@ -25,7 +26,6 @@ from vinhdanh.people.domain.queries.people import unit_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
 from vinhdanh.people.domain.reads import record_people_read, tracking
 from vinhdanh.web.forms import TreeDayForm
-from vinhdanh.web.views.eligibility import may_list_candidates
 from vinhdanh.web.views.paging import paginate
 
 UNIT_PEOPLE_PER_PAGE = 100

@@ -1,4 +1,5 @@
-"""Candidate lists: every person of a unit (and its sub-units) against every annual title."""
+"""Candidate lists: every person, or every collective, of a unit and its sub-units against
+the annual titles and the forms the engine checks."""
 
 from __future__ import annotations
 
@@ -9,14 +10,36 @@ from dataclasses import dataclass, field
 import polars as pl
 from django.db.models import QuerySet
 
-from vinhdanh.eligibility.core import BatchResult, Outcome
+from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.text import collation_key
+from vinhdanh.eligibility.core import BatchResult, Outcome, evaluate_many
 from vinhdanh.eligibility.core.engine import outcome_column
-from vinhdanh.eligibility.services import PERSON_CODES, batch_for_people, default_decision_date
+from vinhdanh.eligibility.domain.queries.facts import unit_facts
+from vinhdanh.eligibility.domain.queries.parameters import parameters_for
+from vinhdanh.eligibility.services import (
+    COLLECTIVE_CODES,
+    PERSON_CODES,
+    batch_for_people,
+    default_decision_date,
+)
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 
 OUTCOMES = [o.value for o in Outcome]
+
+# The collectives' lists: the collective titles, the flags, Bằng khen for collectives and the
+# commune and village titles. Which units each one lists follows the catalogue's subjects.
+COLLECTIVE_LIST_CODES: tuple[str, ...] = (
+    *COLLECTIVE_CODES,
+    "CTD_BT",
+    "CTD_CP",
+    "BK_BT",
+    "XA_TB",
+    "THON_VH",
+)
+# A collective's history the collective titles look back on (consecutive years, chains).
+HISTORY_YEARS = 10
 
 
 @dataclass
@@ -76,6 +99,15 @@ class CandidateList:
             if r["subject_id"] in people
         ]
 
+    def ldtt_by_unit(self) -> dict[int, int]:
+        """Per unit (a person's current unit): the LĐTT the CSTĐCS quota is a share of."""
+        frame = (
+            self.batch.frame.filter(pl.col("unit_id").is_not_null())
+            .group_by("unit_id")
+            .agg(self.batch.ldtt_base().sum().alias("ldtt"))
+        )
+        return {int(u): int(n) for u, n in frame.iter_rows()}
+
 
 def candidate_list(
     *,
@@ -98,3 +130,103 @@ def candidate_list(
     if ranked.height:
         quota = dict(ranked.select("unit_id", "quota").unique().iter_rows())
     return CandidateList(unit, period, decision_date, batch, people, counts, quota)
+
+
+@dataclass
+class CollectiveRow:
+    unit: Unit
+    outcome: str
+
+
+@dataclass
+class CollectiveCandidateList:
+    """The collectives of a subtree against each collective title, with the engine's answers."""
+
+    unit: Unit
+    period: int
+    decision_date: dt.date
+    batch: BatchResult
+    units: dict[int, Unit]
+    # Per code, the kinds of subject it goes to (collective, commune, village …).
+    subjects: dict[str, frozenset[str]]
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def codes(self) -> list[str]:
+        return self.batch.codes
+
+    def _frame(self, code: str) -> pl.DataFrame:
+        frame = self.batch.frame.select(
+            "subject_id", "subject_type", pl.col(outcome_column(code)).alias("outcome")
+        )
+        types = self.subjects.get(code)
+        if types:
+            frame = frame.filter(pl.col("subject_type").is_in(list(types)))
+        return frame
+
+    def rows(
+        self, code: str, outcome: str | None = "ELIGIBLE", limit: int = 500
+    ) -> list[CollectiveRow]:
+        """The units a title goes to, by their names in Vietnamese order."""
+        frame = self._frame(code)
+        if outcome is not None:
+            frame = frame.filter(pl.col("outcome") == outcome)
+        found = [
+            (self.units[r["subject_id"]], r["outcome"])
+            for r in frame.iter_rows(named=True)
+            if r["subject_id"] in self.units
+        ]
+        found.sort(key=lambda pair: (collation_key(pair[0].name), pair[0].pk))
+        return [CollectiveRow(unit, outcome) for unit, outcome in found[:limit]]
+
+    def outcome_of(self, code: str, unit_id: int) -> str | None:
+        """The outcome for one unit, or None when the title does not go to its kind."""
+        frame = self._frame(code).filter(pl.col("subject_id") == unit_id)
+        return frame.item(0, "outcome") if frame.height else None
+
+
+def _collective_counts(
+    batch: BatchResult, subjects: dict[str, frozenset[str]]
+) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for code in batch.codes:
+        frame = batch.frame.select("subject_type", outcome=pl.col(outcome_column(code)))
+        if subjects.get(code):
+            frame = frame.filter(pl.col("subject_type").is_in(list(subjects[code])))
+        counts[code] = dict(frame.group_by("outcome").len().iter_rows())
+    return counts
+
+
+def collective_candidate_list(
+    *,
+    unit: Unit,
+    period: int,
+    scope: UnitScope,
+    decision_date: dt.date | None = None,
+    codes: Sequence[str] = COLLECTIVE_LIST_CODES,
+) -> CollectiveCandidateList:
+    """Every collective of the unit's subtree (the unit included) that existed in the year."""
+    decision_date = decision_date or default_decision_date(period)
+    units = (
+        Unit.objects.filter(path__startswith=unit.path, is_collective=True)
+        .filter(scope.q())
+        .filter(valid_from__lte=dt.date(period, 12, 31))
+        .exclude(valid_to__lt=dt.date(period, 1, 1))
+    )
+    facts = unit_facts(units, years=range(period - HISTORY_YEARS + 1, period + 1))
+    batch = evaluate_many(
+        facts, tuple(codes), period, decision_date, parameters_for(decision_date, unit)
+    )
+    kinds = AwardKind.objects.filter(code__in=list(codes)).values_list("code", "subject_types")
+    subjects = {
+        code: frozenset(t for t in types or () if t != "individual") for code, types in kinds
+    }
+    return CollectiveCandidateList(
+        unit,
+        period,
+        decision_date,
+        batch,
+        units.in_bulk(),
+        subjects,
+        _collective_counts(batch, subjects),
+    )

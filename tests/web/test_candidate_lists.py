@@ -1,0 +1,171 @@
+"""The candidate list pages: collectives' lists, the "Trong tỷ lệ" figures, and nominating
+the ticked people or collectives of a list in one step (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories.awards import AwardFactory, DecisionFactory, kind
+from tests.factories.orgs import UnitFactory
+from tests.nominations.world import World, build_world
+from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.nominations.models import Nomination
+from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.models import CollectiveRating
+from vinhdanh.people.enums import Rating
+
+pytestmark = pytest.mark.django_db
+
+QUERY = "?year=2024&decision_date=2025-01-15"
+
+
+@pytest.fixture
+def world() -> World:
+    return build_world()
+
+
+def _list(world: World, code: str = "LDTT") -> str:
+    return reverse("web:unit_candidates", args=[world.dept.pk]) + f"{QUERY}&code={code}"
+
+
+def _nominate(world: World, code: str = "LDTT", subject: str = "") -> str:
+    url = reverse("web:unit_candidates_nominate", args=[world.dept.pk]) + f"{QUERY}&code={code}"
+    return url + (f"&subject={subject}" if subject else "")
+
+
+def test_a_clerk_ticks_people_and_nominates_them_in_a_round(client, world: World) -> None:
+    hong, lan = world.person(given_name="Hồng"), world.person(given_name="Lan")
+    client.force_login(world.clerk)
+    page = client.get(_list(world)).content.decode()
+    assert f'name="person" value="{hong.pk}"' in page
+    assert re.search(rf'<select name="round"[^>]*>\s*<option value="{world.round.pk}"', page)
+    response = client.post(_nominate(world), {"round": world.round.pk, "person": [hong.pk, lan.pk]})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:workflow_round", args=[world.round.pk])
+    assert {n.person for n in Nomination.objects.filter(round=world.round)} == {hong, lan}
+
+
+def test_a_refused_bulk_nomination_keeps_the_ticks_and_says_why(client, world: World) -> None:
+    hong = world.person(given_name="Hồng")
+    already = world.person(given_name="Minh")
+    world.nominate(person=already)
+    client.force_login(world.clerk)
+    response = client.post(
+        _nominate(world), {"round": world.round.pk, "person": [hong.pk, already.pk]}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert f'value="{hong.pk}" id="tick-{hong.pk}" checked' in body
+    assert f"{already} đã được đề nghị Lao động tiên tiến trong đợt xét này." in body
+    assert "Chưa tạo hồ sơ nào: 1 trong số 2 trường hợp không thể đề nghị." in body
+    assert Nomination.objects.count() == 1
+
+
+def test_ticking_someone_outside_the_list_creates_nothing(client, world: World) -> None:
+    ours = world.person()
+    theirs = world.person(unit=world.dept_b, family_name="Trần", given_name="Lan")
+    client.force_login(world.clerk)
+    response = client.post(
+        _nominate(world), {"round": world.round.pk, "person": [ours.pk, theirs.pk]}
+    )
+    assert response.status_code == 400
+    assert "không thuộc danh sách này" in response.content.decode()
+    assert not Nomination.objects.exists()
+    client.force_login(world.clerk_b)
+    assert client.post(_nominate(world), {"round": world.round.pk}).status_code == 404
+
+
+def test_who_may_not_nominate_sees_the_list_without_checkboxes(client, world: World) -> None:
+    world.person()
+    client.force_login(world.office)
+    page = client.get(_list(world)).content.decode()
+    assert 'name="person"' not in page
+    response = client.post(_nominate(world), {"round": world.round.pk})
+    assert response.status_code == 403
+    assert not Nomination.objects.exists()
+
+
+def test_the_quota_column_flags_a_unit_over_its_cstdcs_quota(client, world: World) -> None:
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="50%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+    holder = world.person(rating=Rating.HTXSNV, given_name="Hồng")
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 10), year=2025)
+    AwardFactory(person=holder, kind=kind("LDTT"), period=2024, decision=issued)
+    AwardFactory(person=holder, kind=kind("CSTDCS"), period=2024, decision=issued)
+    world.nominate(person=world.person(), code="CSTDCS")
+    # 2 LĐTT (one held, one eligible) → 1 CSTĐCS; 1 awarded + 1 proposed = 2.
+    client.force_login(world.clerk)
+    body = client.get(_list(world, "CSTDCS")).content.decode()
+    assert (
+        '<tr class="over"><td>Sở Tư pháp</td><td>2</td><td>1</td><td>1</td><td>1</td>'
+        '<td>-1 <span class="badge warn">vượt tỷ lệ</span></td></tr>'
+    ) in body
+    xlsx = client.get(reverse("web:unit_candidates_xlsx", args=[world.dept.pk]) + QUERY)
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert book.sheetnames == ["Danh sách xét 2024", "Trong tỷ lệ"]
+    rows = list(book["Trong tỷ lệ"].iter_rows(values_only=True))
+    assert rows[0][0] == "Đơn vị"
+    assert rows[1:] == [("Sở Tư pháp", "50%", 2, 1, 1, 1, -1, "có")]
+
+
+def _collectives(world: World) -> tuple:  # type: ignore[type-arg]
+    """Two divisions of the department: one with every member LĐTT, one with nobody."""
+    good = UnitFactory(parent=world.dept, name="Phòng Đăng ký", level=UnitLevel.DIVISION)
+    weak = UnitFactory(parent=world.dept, name="Phòng Bổ trợ", level=UnitLevel.DIVISION)
+    for unit in (good, weak):
+        CollectiveRating.objects.create(unit=unit, year=2024, rating="HTTNV")
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 10), year=2025)
+    for _ in range(2):
+        AwardFactory(
+            person=world.person(unit=good), kind=kind("LDTT"), period=2024, decision=issued
+        )
+    world.person(unit=weak, rating=Rating.HTNV)
+    return good, weak
+
+
+def test_collectives_list_page_explains_and_exports(client, world: World) -> None:
+    good, weak = _collectives(world)
+    client.force_login(world.clerk)
+    url = reverse("web:unit_collectives", args=[world.dept.pk]) + QUERY
+    body = client.get(url + "&code=TTLDTT&outcome=NOT_ELIGIBLE").content.decode()
+    assert "Phòng Bổ trợ" in body
+    assert "Phòng Đăng ký" not in body
+    why = client.get(
+        reverse("web:collective_why", args=[weak.pk, "TTLDTT"]) + QUERY
+    ).content.decode()
+    assert "R-TTLDTT-1" in why
+    xlsx = client.get(reverse("web:unit_collectives_xlsx", args=[world.dept.pk]) + QUERY)
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert ("Tập thể lao động tiên tiến", 1, good.code, "Phòng Đăng ký", "Phòng, ban") in rows
+    assert not [r for r in rows if r[3] == "Phòng Bổ trợ" and r[0] == "Tập thể lao động tiên tiến"]
+    client.force_login(world.clerk_b)
+    assert client.get(url).status_code == 404
+
+
+def test_a_clerk_nominates_ticked_collectives(client, world: World) -> None:
+    good, weak = _collectives(world)
+    client.force_login(world.clerk)
+    page = client.get(
+        reverse("web:unit_collectives", args=[world.dept.pk]) + f"{QUERY}&code=TTLDTT"
+    ).content.decode()
+    assert f'name="unit" value="{good.pk}"' in page
+    refused = client.post(
+        _nominate(world, "TTLDTT", "collective"),
+        {"round": world.round.pk, "unit": [good.pk, weak.pk]},
+    )
+    assert refused.status_code == 400
+    assert not Nomination.objects.exists()
+    done = client.post(
+        _nominate(world, "TTLDTT", "collective"), {"round": world.round.pk, "unit": [good.pk]}
+    )
+    assert done.status_code == 302
+    (nomination,) = Nomination.objects.all()
+    assert (nomination.unit, nomination.kind.code) == (good, "TTLDTT")
+    assert nomination.eligibility_outcome == "ELIGIBLE"
