@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from queue import Empty
 from typing import Any
 
 from django.db import connection
@@ -140,7 +141,7 @@ TABLES: dict[str, type[Model]] = {
 # ("progress", people done) or ("done", award counts).
 Op = tuple[Any, ...]
 
-PARALLEL_FROM = 20_000  # people: below this, generating in-process is quicker than forking
+PARALLEL_FROM = 20_000  # people: below this, generating in-process is quicker than a child
 
 
 def generate_demo(
@@ -157,7 +158,7 @@ def generate_demo(
 ) -> Summary:
     """Write the demo province into the default database; returns the counts.
 
-    With `parallel` (default: from 20,000 people, where `fork` exists) the data is generated
+    With `parallel` (default: from 20,000 people, where a fork server can run) the data is generated
     in a child process while this one writes, so Python and the database work side by side.
     """
     began = time.perf_counter()
@@ -169,7 +170,9 @@ def generate_demo(
     if end_year < start_year or people < 0:
         raise DemoError("arguments")
     if parallel is None:
-        parallel = people >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+        parallel = (
+            people >= PARALLEL_FROM and "forkserver" in multiprocessing.get_all_start_methods()
+        )
     writer = BulkWriter()
     next_ids = {name: writer.next_id(model) for name, model in TABLES.items()}
     kinds = dict(AwardKind.objects.values_list("code", "id"))
@@ -242,17 +245,27 @@ def generate_demo(
 
 
 def _run(generator: _Generator, parallel: bool) -> Iterator[Op]:
-    """The operations, generated here or in a forked child that streams them through a queue."""
+    """The operations, generated here or in a child process that streams them through a queue.
+
+    The child comes from a fork server started afresh (demo/child.py sets Django up there): the
+    generator runs the engine, whose thread pool does not survive a plain `fork`.
+    """
     if not parallel:
         yield from generator.ops()
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["vinhdanh.demo.child"])
     queue: Any = context.Queue(maxsize=3)
     child = context.Process(target=_produce, args=(generator, queue), daemon=True)
     child.start()
     try:
         while True:
-            op = queue.get()
+            try:
+                op = queue.get(timeout=5)
+            except Empty:
+                if not child.is_alive():  # it ended without a word: never wait for ever
+                    raise DemoError(f"the generator process ended ({child.exitcode})") from None
+                continue
             if op is None:
                 break
             if op[0] == "error":
