@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from vinhdanh.demo.decisions import PM, PRESIDENT
 from vinhdanh.eligibility.core import FactTables, Outcome, evaluate_many, regimes, titles
 from vinhdanh.eligibility.core.parameters import Parameters
 from vinhdanh.eligibility.domain.queries.facts import years_with_leave
@@ -39,7 +40,7 @@ AWARD_FACT_COLUMNS = (
 )
 
 # How often an eligible person is given a title: (outstanding tier, others). CSTĐCS follows the
-# person's tier (people.TIERS); a title missing here is never chosen.
+# person's tier (people.TIERS, `Career.cstdcs_share`); a title missing here is never chosen.
 SHARES: dict[str, tuple[float, float]] = {
     "LDTT": (0.985, 0.985),
     "CSTD_BT": (0.6, 0.35),
@@ -206,8 +207,6 @@ class Awarding:
         self.parameters = parameters
 
     def award(self, sim: Simulator, chunk: Chunk) -> None:
-        from vinhdanh.demo.people import TIERS
-
         r = sim.rng.random
         facts = person_facts(chunk)
         careers = {c.person_id: c for c in chunk.careers}
@@ -223,11 +222,10 @@ class Awarding:
                         unit = career.units.get(year)
                         if unit is None or (code in ONE_A_YEAR and pid in formed):
                             continue
-                        top = career.tier == 0
                         if code == "CSTDCS":
-                            share = TIERS[career.tier][5]
+                            share = career.cstdcs_share
                         else:
-                            share = SHARES[code][0 if top else 1]
+                            share = SHARES[code][0 if career.outstanding else 1]
                         if r() >= share:
                             continue
                         body = self._body(sim, code, unit, year)
@@ -252,8 +250,6 @@ class Awarding:
                         )
 
     def _body(self, sim: Simulator, code: str, unit: DemoUnit, year: int) -> Body:
-        from vinhdanh.demo.decisions import PM, PRESIDENT
-
         window = WINDOWS.get(code, "base")
         if window == "province":
             return sim.province_body

@@ -274,7 +274,8 @@ class Career:
 
     person_id: int
     index: int
-    tier: int  # index in TIERS
+    outstanding: bool  # the first tier of TIERS
+    cstdcs_share: float  # how often CSTĐCS is given when the engine allows it
     full_name: str
     gender: str
     units: dict[int, DemoUnit] = field(default_factory=dict)  # year → unit on 31 December
@@ -672,7 +673,7 @@ class Simulator:
         # The best recognise more of their initiatives at province or national level.
         p_national, p_province = (0.02, 0.4) if tier is TIERS[0] else (0.003, 0.05)
         stats = self.unit_stats
-        career = Career(pid, index, TIERS.index(tier), full_name, gender)
+        career = Career(pid, index, tier is TIERS[0], tier[5], full_name, gender)
         for year in range(max(ry, y0), y1 + 1):
             if year == ry:
                 months = 12 - recruit.month + (1.0 if recruit.day <= 15 else 0.5)
