@@ -235,6 +235,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AwardTypeEnum": "vinhdanh.awards.enums.AwardType",
         "NominationStateEnum": "vinhdanh.nominations.enums.NominationState",
+        # The engine's one list of outcomes and of decider roles (eligibility.core.vocab).
+        "OutcomeEnum": "vinhdanh.nominations.enums.Outcome",
+        "DeciderRoleEnum": "vinhdanh.awards.enums.DeciderRole",
         "BulkTransitionTargetEnum": ["submitted", "appraised", "voted", "proposed"],
         "StatusEnum": "vinhdanh.awards.enums.DecisionStatus",  # the name it had alone
         "ProgrammeStatusEnum": "vinhdanh.programmes.enums.ProgrammeStatus",

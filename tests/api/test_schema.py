@@ -118,3 +118,21 @@ def test_api_address_without_slash_still_redirects() -> None:
 
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/units/"
+
+
+@pytest.mark.django_db
+def test_schema_has_one_list_of_outcomes_and_one_of_decider_roles() -> None:
+    from vinhdanh.eligibility.core import vocab
+
+    schema = _schema()["components"]["schemas"]
+
+    assert schema["OutcomeEnum"]["enum"] == [o.value for o in vocab.Outcome]
+    assert schema["DeciderRoleEnum"]["enum"] == list(vocab.ROLES)
+    assert schema["Result"]["properties"]["outcome"] == {"$ref": "#/components/schemas/OutcomeEnum"}
+    others = [
+        name
+        for name, component in schema.items()
+        if name not in {"OutcomeEnum", "DeciderRoleEnum"}
+        and set(component.get("enum") or ()) & {"ELIGIBLE", "chu_tich_nuoc"}
+    ]
+    assert others == []

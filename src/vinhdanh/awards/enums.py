@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.eligibility.core.vocab import ROLE_LABELS
+
 
 class SubjectType(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
@@ -56,17 +58,8 @@ class RevocationGround(models.TextChoices):
     CRITERIA_NOT_MET = "d", _("(d) Violations found: criteria not met in the period")
 
 
-class DeciderRole(models.TextChoices):
-    CHU_TICH_NUOC = "chu_tich_nuoc", _("President")
-    THU_TUONG = "thu_tuong", _("Prime Minister")
-    BO_TRUONG = "bo_truong", _("Minister")
-    CHU_TICH_UBND_TINH = "chu_tich_ubnd_tinh", _("Chair of the provincial People's Committee")
-    GIAM_DOC_SO = "giam_doc_so", _("Director of a provincial department")
-    THU_TRUONG_DON_VI_TRUC_THUOC_BO = (
-        "thu_truong_don_vi_truc_thuoc_bo",
-        _("Head of a unit under a ministry"),
-    )
-    CHU_TICH_UBND_HUYEN = "chu_tich_ubnd_huyen", _("Chair of the district People's Committee")
-    CHU_TICH_UBND_XA = "chu_tich_ubnd_xa", _("Chair of the commune People's Committee")
-    GIAM_DOC_DOANH_NGHIEP = "giam_doc_doanh_nghiep", _("Director of an enterprise")
-    CHU_TICH_HDQT = "chu_tich_hdqt", _("Chair of the board")
+# The authority roles of the engine (eligibility.core.vocab.ROLE_LABELS), translated here;
+# the functional API keeps the engine's list the only one (django-stubs types only classes).
+DeciderRole = models.TextChoices(  # type: ignore[call-overload]
+    "DeciderRole", [(role.upper(), (role, _(label))) for role, label in ROLE_LABELS.items()]
+)

@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from queue import Empty
 from typing import Any
 
 from django.db import connection
@@ -26,6 +27,7 @@ from vinhdanh.common.context import acting
 from vinhdanh.common.text import normalize, search_key
 from vinhdanh.demo import places
 from vinhdanh.demo.decisions import DECISION_COLUMNS, Bodies, DecisionBook
+from vinhdanh.demo.merit import Awarding, collective_titles, evaluation_dates
 from vinhdanh.demo.names import NamePicker
 from vinhdanh.demo.people import (
     AUTHOR_COLUMNS,
@@ -61,6 +63,8 @@ from vinhdanh.demo.tree import (
     build_tree,
 )
 from vinhdanh.demo.writer import BulkWriter
+from vinhdanh.eligibility.core.parameters import Parameters
+from vinhdanh.eligibility.domain.queries.parameters import parameters_for
 from vinhdanh.orgs.models import CollectiveRating, Unit, UnitEvent
 from vinhdanh.people.models import (
     Discipline,
@@ -137,7 +141,7 @@ TABLES: dict[str, type[Model]] = {
 # ("progress", people done) or ("done", award counts).
 Op = tuple[Any, ...]
 
-PARALLEL_FROM = 20_000  # people: below this, generating in-process is quicker than forking
+PARALLEL_FROM = 20_000  # people: below this, generating in-process is quicker than a child
 
 
 def generate_demo(
@@ -154,7 +158,7 @@ def generate_demo(
 ) -> Summary:
     """Write the demo province into the default database; returns the counts.
 
-    With `parallel` (default: from 20,000 people, where `fork` exists) the data is generated
+    With `parallel` (default: from 20,000 people, where a fork server can run) the data is generated
     in a child process while this one writes, so Python and the database work side by side.
     """
     began = time.perf_counter()
@@ -166,10 +170,18 @@ def generate_demo(
     if end_year < start_year or people < 0:
         raise DemoError("arguments")
     if parallel is None:
-        parallel = people >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+        parallel = (
+            people >= PARALLEL_FROM and "forkserver" in multiprocessing.get_all_start_methods()
+        )
     writer = BulkWriter()
     next_ids = {name: writer.next_id(model) for name, model in TABLES.items()}
     kinds = dict(AwardKind.objects.values_list("code", "id"))
+    # Read here: the generator may run in a child process that never touches the database.
+    parameters = {
+        on: parameters_for(on, None)
+        for year in range(start_year, end_year + 1)
+        for on in evaluation_dates(year)
+    }
     generator = _Generator(
         seed=seed,
         start_year=start_year,
@@ -178,6 +190,7 @@ def generate_demo(
         next_ids=next_ids,
         kinds=kinds,
         chunk_size=chunk_size,
+        parameters=parameters,
     )
     award_counts: dict[str, int] = {}
     with writer.session():
@@ -232,17 +245,27 @@ def generate_demo(
 
 
 def _run(generator: _Generator, parallel: bool) -> Iterator[Op]:
-    """The operations, generated here or in a forked child that streams them through a queue."""
+    """The operations, generated here or in a child process that streams them through a queue.
+
+    The child comes from a fork server started afresh (demo/child.py sets Django up there): the
+    generator runs the engine, whose thread pool does not survive a plain `fork`.
+    """
     if not parallel:
         yield from generator.ops()
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["vinhdanh.demo.child"])
     queue: Any = context.Queue(maxsize=3)
     child = context.Process(target=_produce, args=(generator, queue), daemon=True)
     child.start()
     try:
         while True:
-            op = queue.get()
+            try:
+                op = queue.get(timeout=5)
+            except Empty:
+                if not child.is_alive():  # it ended without a word: never wait for ever
+                    raise DemoError(f"the generator process ended ({child.exitcode})") from None
+                continue
             if op is None:
                 break
             if op[0] == "error":
@@ -276,8 +299,10 @@ class _Generator:
         next_ids: dict[str, int],
         kinds: dict[str, int],
         chunk_size: int,
+        parameters: dict[dt.date, Parameters],
     ) -> None:
         self.seed = seed
+        self.parameters = parameters
         self.y0 = start_year
         self.y1 = end_year
         self.people = people
@@ -315,6 +340,7 @@ class _Generator:
             bodies=self.bodies,
             names=self.names,
             total_people=self.people,
+            awarding=Awarding(start_year=self.y0, end_year=self.y1, parameters=self.parameters),
         )
         done = 0
         while done < self.people:
@@ -494,7 +520,8 @@ class _Generator:
             ids.award += 1
             sim.counts[kind] += 1
 
-        for (unit_id, year), (n, ldtt, cs, failed, warned) in sorted(sim.unit_stats.items()):
+        rated: list[tuple[DemoUnit, int, str]] = []
+        for (unit_id, year), (n, ldtt, cs, failed, _warned) in sorted(sim.unit_stats.items()):
             unit = by_id[unit_id]
             if unit.role not in COLLECTIVE_ROLES or n < 3:
                 continue
@@ -508,13 +535,22 @@ class _Generator:
                 rating = HTTNV if r() < 0.6 else "HTNV"
             ratings.append((ids.collective_rating, unit_id, year, rating, ""))
             ids.collective_rating += 1
+            rated.append((unit, year, rating))
+        # TTLĐTT / TTLĐXS: the engine says who qualifies (demo/merit.py); a commune's "Xã tiêu
+        # biểu" and a village's title rest on criteria the province sets, which the engine
+        # leaves to a person (NEEDS_REVIEW): those stay the demo's choice.
+        years = range(self.y0, self.y1 + 1)
+        allowed = collective_titles(
+            self.tree, sim.unit_stats, ratings, reviews, years, self.parameters
+        )
+        for unit, year, rating in rated:
             if unit is inspected and year == self.y1:
                 continue
             if unit.role in (OLD_COMMUNE, COMMUNE) and rating == HTXSNV and r() < 0.25:
                 award(unit, "XA_TB", year, "province")
-            elif rating == HTXSNV and excellent and (year >= 2024 or warned == 0) and r() < 0.6:
+            elif unit.id in allowed[(year, "TTLDXS")] and r() < 0.6:
                 award(unit, "TTLDXS", year, "province")
-            elif rating in (HTXSNV, HTTNV) and share > 0.5 and r() < 0.9:
+            elif unit.id in allowed[(year, "TTLDTT")] and r() < 0.9:
                 award(unit, "TTLDTT", year, "base")
         # Villages: "Thôn, tổ dân phố văn hóa" by the district chair, until the districts ended.
         for village in self.tree.villages:

@@ -1,21 +1,9 @@
-"""People of the demo province: careers, yearly ratings and the awards the law allows.
+"""People of the demo province: careers, yearly ratings, initiatives, discipline and leave.
 
 One `random.Random` stream drives everything in a fixed order, so a seed always gives the same
-data. Each person is simulated whole (all years at once), which keeps the chains (three
-consecutive CSTĐCS → CSTĐ tỉnh, Bằng khen tỉnh → Bằng khen Thủ tướng → Huân chương Lao động)
-consistent without looking anything up, and lets the generator work in chunks of people with
-bounded memory.
-
-Rules applied (rules.md, the stricter reading wherever the regime depends on the signing day):
-- LĐTT: rating ≥ HTTNV, took part in movements, worked ≥ 10 months (≤ 2023) / ≥ 6 months
-  (2024 on); no award in a year a disciplinary period overlaps or a review is open.
-- CSTĐCS: LĐTT that year and an initiative recognised that year, or (from 2024) HTXSNV.
-- CSTĐ tỉnh: three consecutive CSTĐCS not used before, with a province-scope initiative.
-- CSTĐ toàn quốc: two consecutive CSTĐ tỉnh cycles and a national-scope initiative.
-- Bằng khen tỉnh: two consecutive CSTĐCS not used before.
-- Bằng khen Thủ tướng: a merit Bằng khen tỉnh signed before a five-year window rated ≥ HTTNV
-  with three CSTĐCS. Huân chương Lao động hạng Ba: the same on a Bằng khen Thủ tướng, with one
-  HTXSNV year.
+data. People are simulated in chunks with bounded memory: first each person's facts (all years
+at once), then the titles of the chunk, which the eligibility engine decides (merit.py): the
+demo chooses only among what the law allows, so it can never disagree with it.
 """
 
 from __future__ import annotations
@@ -31,7 +19,8 @@ from typing import Generic, TypeVar
 
 from vinhdanh.common.text import person_sort_key, search_key
 from vinhdanh.demo import places
-from vinhdanh.demo.decisions import PM, PRESIDENT, Bodies, DecisionBook, DecisionRow
+from vinhdanh.demo.decisions import PM, Bodies, Body, DecisionBook, DecisionRow
+from vinhdanh.demo.merit import Awarding
 from vinhdanh.demo.names import NamePicker
 from vinhdanh.demo.tree import (
     COMMUNE,
@@ -60,7 +49,7 @@ CATEGORIES: tuple[tuple[str, float, float], ...] = (
 # Performance tiers: (share, P(HTXSNV), P(HTTNV), P(HTNV)), the rest KHTNV;
 # then P(initiative in a year), P(CSTĐCS when eligible).
 TIERS: tuple[tuple[float, float, float, float, float, float], ...] = (
-    (0.12, 0.75, 0.24, 0.01, 0.40, 0.80),  # outstanding
+    (0.12, 0.75, 0.24, 0.01, 0.60, 0.90),  # outstanding
     (0.58, 0.28, 0.70, 0.02, 0.08, 0.30),  # good
     (0.25, 0.08, 0.82, 0.09, 0.02, 0.12),  # average
     (0.05, 0.02, 0.55, 0.35, 0.00, 0.05),  # weak
@@ -217,6 +206,15 @@ EVENTS: tuple[tuple[dt.date, str, str], ...] = (
     (dt.date(2025, 8, 30), "bao-5-2025", "phòng, chống bão số 5 năm 2025"),
 )
 
+# Years an award's period label covers before its year (CSTĐ tỉnh: three years …).
+PERIOD_SPANS: dict[str, int] = {
+    "CSTD_BT": 2,
+    "CSTDTQ": 5,
+    "BK_BT": 1,
+    "BK_TTG": 4,
+    "HC_LAO_DONG_3": 4,
+}
+
 REVOCATION_REASONS = (
     ("b", "Kê khai không trung thực thời gian công tác trong năm xét tặng"),
     ("d", "Kết luận thanh tra xác định vi phạm trong năm xét tặng, không đủ tiêu chuẩn"),
@@ -265,6 +263,22 @@ class Chunk:
     reviews: list[tuple[object, ...]] = field(default_factory=list)
     awards: list[tuple[object, ...]] = field(default_factory=list)  # merit awards of people
     other_awards: list[tuple[object, ...]] = field(default_factory=list)  # full rows
+    # Every award of the chunk's people as the engine reads it (merit.AWARD_FACT_COLUMNS).
+    award_facts: list[tuple[object, ...]] = field(default_factory=list)
+    careers: list[Career] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Career:
+    """What the choice among the titles the engine allows needs to know of a person."""
+
+    person_id: int
+    index: int
+    outstanding: bool  # the first tier of TIERS
+    cstdcs_share: float  # how often CSTĐCS is given when the engine allows it
+    full_name: str
+    gender: str
+    units: dict[int, DemoUnit] = field(default_factory=dict)  # year → unit on 31 December
 
 
 @dataclass(slots=True)
@@ -299,8 +313,10 @@ class Simulator:
         bodies: Bodies,
         names: NamePicker,
         total_people: int,
+        awarding: Awarding,
     ) -> None:
         self.tree = tree
+        self.awarding = awarding
         self.seed = seed
         self.y0 = start_year
         self.y1 = end_year
@@ -429,10 +445,35 @@ class Simulator:
     # -- one chunk -----------------------------------------------------------------------------
 
     def chunk(self, first_index: int, count: int) -> Chunk:
+        """People's facts first, then the titles the engine finds them eligible for."""
         chunk = Chunk()
         for index in range(first_index, first_index + count):
             self._person(chunk, index)
+        self.awarding.award(self, chunk)
         return chunk
+
+    def merit(
+        self,
+        chunk: Chunk,
+        person_id: int,
+        code: str,
+        year: int,
+        body: Body,
+        *,
+        window: str = "base",
+    ) -> tuple[int, DecisionRow]:
+        """A merit award of `code` for `year`, in the decision of `body` for that year."""
+        d = self.book.get(body, code, str(year), year=year, window=window)
+        span = PERIOD_SPANS.get(code, 0)
+        label = f"{year - span}–{year}" if span else ""
+        award_id = self.ids.award
+        chunk.awards.append((award_id, d.id, self.kinds[code], person_id, year, label))
+        chunk.award_facts.append(
+            (person_id, code, year, d.signed_on, "CONG_TRANG", False, None, body.decider_role)
+        )
+        self.ids.award += 1
+        self.counts[code] += 1
+        return award_id, d
 
     def _person(self, chunk: Chunk, index: int) -> None:
         r = self.rng.random
@@ -618,33 +659,21 @@ class Simulator:
                     ids.leave += 1
 
         # -- history before the data window: a few veterans already hold Bằng khen ----------
-        awards = chunk.awards
         full_name = f"{family} {middle} {given}"
-        merit_bk: list[dt.date] = []  # signing days of merit Bằng khen tỉnh
-        bkttg: list[dt.date] = []
-        p_hist = 0.25 if tier is TIERS[0] else (0.04 if tier is TIERS[1] else 0.0)
+        p_hist = 0.5 if tier is TIERS[0] else (0.06 if tier is TIERS[1] else 0.0)
         if ry <= y0 - 8 and r() < p_hist:
             yh = max(ry + 3, y0 - 10) + int(r() * (y0 - 2 - max(ry + 3, y0 - 10)))
-            d = book.get(self.province_body, "BK_BT", str(yh), year=yh, window="province")
-            awards.append((ids.award, d.id, kinds["BK_BT"], pid, yh, f"{yh - 1}–{yh}"))
-            ids.award += 1
-            merit_bk.append(d.signed_on)
-            if yh + 6 <= y0 - 1 and r() < 0.35:
+            self.merit(chunk, pid, "BK_BT", yh, self.province_body, window="province")
+            if yh + 6 <= y0 - 1 and r() < 0.6:
                 yb = yh + 6 + int(r() * (y0 - yh - 6))
-                d = book.get(PM, "BK_TTG", str(yb), year=yb, window="pm")
-                awards.append((ids.award, d.id, kinds["BK_TTG"], pid, yb, f"{yb - 4}–{yb}"))
-                ids.award += 1
-                bkttg.append(d.signed_on)
+                self.merit(chunk, pid, "BK_TTG", yb, PM, window="pm")
 
-        # -- the years: rating, initiative, titles, chains -----------------------------------
-        p_x, p_t, p_n, p_init, p_cs = tier[1], tier[2], tier[3], tier[4], tier[5]
-        ratings: dict[int, str] = {}
-        cs_years: set[int] = set()
-        form_years: set[int] = set()  # years with a Bằng khen, CSTĐ tỉnh or Huân chương
-        cstdbt_years: list[int] = []
-        cstdbt_used = bk_used = 0
+        # -- the years: rating and initiatives (the titles come from the engine: merit.py) ---
+        p_x, p_t, p_n, p_init = tier[1], tier[2], tier[3], tier[4]
+        # The best recognise more of their initiatives at province or national level.
+        p_national, p_province = (0.02, 0.4) if tier is TIERS[0] else (0.003, 0.05)
         stats = self.unit_stats
-        inits: list[tuple[int, list[object]]] = []
+        career = Career(pid, index, tier is TIERS[0], tier[5], full_name, gender)
         for year in range(max(ry, y0), y1 + 1):
             if year == ry:
                 months = 12 - recruit.month + (1.0 if recruit.day <= 15 else 0.5)
@@ -655,6 +684,7 @@ class Simulator:
             unit_y = unit_on(dt.date(year, 12, 31))
             if unit_y is None:
                 continue
+            career.units[year] = unit_y
             x = r()
             if year == punished_year:
                 rating = HTNV if x < 0.7 else KHTNV
@@ -679,8 +709,6 @@ class Simulator:
                 )
             )
             ids.rating += 1
-            ratings[year] = rating
-            good = rating in (HTXSNV, HTTNV)
             key = (unit_y.id, year)
             st = stats[key]
             st[0] += 1
@@ -695,116 +723,11 @@ class Simulator:
                 recent.append(pid)
             else:
                 recent[int(r() * 6)] = pid
-
-            init_row: list[object] | None = None
-            if good and months >= 6 and r() < p_init:
+            if rating in (HTXSNV, HTTNV) and months >= 6 and r() < p_init:
                 y = r()
-                level = "toan_quoc" if y < 0.002 else ("bo_tinh" if y < 0.03 else "co_so")
-                init_row = self._initiative(chunk, pid, unit_y, year, level)
-                inits.append((year, init_row))
-            if year in blocked:
-                continue
-            min_months = 10 if year <= 2023 else 6
-            if not (good and movement and months >= min_months and r() < 0.985):
-                continue
-            # LĐTT
-            base_day = dt.date(year, 12, 31)
-            body = bodies.base(unit_y, "LDTT", base_day)
-            d = book.get(body, "LDTT", str(year), year=year)
-            award_id = ids.award
-            awards.append((award_id, d.id, kinds["LDTT"], pid, year, ""))
-            ids.award += 1
-            st[1] += 1
-            self.counts["LDTT"] += 1
-            # CSTĐCS
-            basis = init_row is not None or (year >= 2024 and rating == HTXSNV)
-            if not (basis and r() < p_cs):
-                if year < y1 and index % 20 == 0:
-                    self._offer_revocation(award_id, full_name, gender, year, unit_y, d)
-                continue
-            body = bodies.base(unit_y, "CSTDCS", base_day)
-            d = book.get(body, "CSTDCS", str(year), year=year)
-            awards.append((ids.award, d.id, kinds["CSTDCS"], pid, year, ""))
-            ids.award += 1
-            st[2] += 1
-            cs_years.add(year)
-            self.counts["CSTDCS"] += 1
-
-            # CSTĐ tỉnh: three consecutive CSTĐCS not used for an earlier one.
-            if (
-                year - 1 in cs_years
-                and year - 2 in cs_years
-                and year - 2 > cstdbt_used
-                and r() < (0.6 if tier is TIERS[0] else 0.35)
-            ):
-                if not any(y >= year - 2 and row[3] != "co_so" for y, row in inits):
-                    if init_row is None:
-                        init_row = self._initiative(chunk, pid, unit_y, year, "bo_tinh")
-                        inits.append((year, init_row))
-                    else:
-                        self._recognise(init_row, unit_y, year, "bo_tinh")
-                d = book.get(self.province_body, "CSTD_BT", str(year), year=year, window="province")
-                awards.append((ids.award, d.id, kinds["CSTD_BT"], pid, year, f"{year - 2}–{year}"))
-                ids.award += 1
-                cstdbt_used = year
-                cstdbt_years.append(year)
-                form_years.add(year)
-                self.counts["CSTD_BT"] += 1
-                # CSTĐ toàn quốc: two consecutive cycles, proposed the year after the decision.
-                if year - 3 in cstdbt_years and year + 2 <= y1 + 1 and r() < 0.4:
-                    if not any(row[3] == "toan_quoc" for _, row in inits):
-                        inits.append(
-                            (year, self._initiative(chunk, pid, unit_y, year, "toan_quoc"))
-                        )
-                    d = book.get(PM, "CSTDTQ", str(year), year=year + 1, window="pm")
-                    awards.append(
-                        (ids.award, d.id, kinds["CSTDTQ"], pid, year, f"{year - 5}–{year}")
-                    )
-                    ids.award += 1
-                    self.counts["CSTDTQ"] += 1
-                continue
-            # Bằng khen tỉnh: two consecutive CSTĐCS not used before.
-            if (
-                year - 1 in cs_years
-                and year - 1 > bk_used
-                and year not in form_years
-                and r() < (0.45 if tier is TIERS[0] else 0.3)
-            ):
-                d = book.get(self.province_body, "BK_BT", str(year), year=year, window="province")
-                awards.append((ids.award, d.id, kinds["BK_BT"], pid, year, f"{year - 1}–{year}"))
-                ids.award += 1
-                bk_used = year
-                merit_bk.append(d.signed_on)
-                form_years.add(year)
-                self.counts["BK_BT"] += 1
-                continue
-            # Five-year chains on a prior Bằng khen: Bằng khen Thủ tướng, Huân chương Lao động.
-            w0 = year - 4
-            if w0 < y0 or year in form_years:
-                continue
-            window = [ratings.get(y) for y in range(w0, year + 1)]
-            if any(v not in (HTXSNV, HTTNV) for v in window):
-                continue
-            if sum(1 for y in range(w0, year + 1) if y in cs_years) < 3:
-                continue
-            if any(y in form_years for y in range(w0, year + 1)):
-                continue
-            window_start = dt.date(w0, 1, 1)
-            if bkttg and bkttg[-1] < window_start and HTXSNV in window and r() < 0.5:
-                d = book.get(PRESIDENT, "HC_LAO_DONG_3", str(year), year=year, window="president")
-                awards.append((ids.award, d.id, kinds["HC_LAO_DONG_3"], pid, year, f"{w0}–{year}"))
-                ids.award += 1
-                form_years.add(year)
-                bk_used = year
-                self.counts["HC_LAO_DONG_3"] += 1
-            elif not bkttg and any(day < window_start for day in merit_bk) and r() < 0.5:
-                d = book.get(PM, "BK_TTG", str(year), year=year, window="pm")
-                awards.append((ids.award, d.id, kinds["BK_TTG"], pid, year, f"{w0}–{year}"))
-                ids.award += 1
-                bkttg.append(d.signed_on)
-                form_years.add(year)
-                bk_used = year
-                self.counts["BK_TTG"] += 1
+                level = "toan_quoc" if y < p_national else "bo_tinh" if y < p_province else "co_so"
+                self._initiative(chunk, pid, unit_y, year, level)
+        chunk.careers.append(career)
 
         # -- ad-hoc commendations --------------------------------------------------------------
         for day, code, achievement in self._events:
@@ -849,6 +772,9 @@ class Simulator:
                     False,
                 )
             )
+            chunk.award_facts.append(
+                (pid, kind, day.year, d.signed_on, "DOT_XUAT", False, code, body.decider_role)
+            )
             ids.award += 1
             self.counts["DOT_XUAT"] += 1
 
@@ -881,7 +807,7 @@ class Simulator:
             )
         )
 
-    def _offer_revocation(
+    def offer_revocation(
         self, award_id: int, name: str, gender: str, year: int, unit: DemoUnit, d: DecisionRow
     ) -> None:
         """Reservoir sample of LĐTT awards that nothing else rests on (bounded memory)."""

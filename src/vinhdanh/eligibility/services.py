@@ -15,7 +15,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vinhdanh.eligibility.core import (
-    CANDIDATE_CODES,
     BatchResult,
     Outcome,
     Request,
@@ -24,13 +23,15 @@ from vinhdanh.eligibility.core import (
     evaluate_many,
     regimes,
 )
+from vinhdanh.eligibility.core.vocab import COLLECTIVE_CANDIDATE_CODES, PERSON_CANDIDATE_CODES
 from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 
-PERSON_CODES: tuple[str, ...] = tuple(c for c in CANDIDATE_CODES if c not in {"TTLDTT", "TTLDXS"})
-COLLECTIVE_CODES: tuple[str, ...] = ("TTLDTT", "TTLDXS")
+# From the title registry (eligibility/core/titles.py: `candidate_for`).
+PERSON_CODES: tuple[str, ...] = PERSON_CANDIDATE_CODES
+COLLECTIVE_CODES: tuple[str, ...] = COLLECTIVE_CANDIDATE_CODES
 
 
 def reader_lang() -> str:

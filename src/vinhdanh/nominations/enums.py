@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from vinhdanh.eligibility.core.vocab import OUTCOME_LABELS
+
 
 class NominationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -94,14 +96,12 @@ def transitions_from(state: str) -> list[Transition]:
     return [t for t in TRANSITIONS if t.source == state]
 
 
-class Outcome(models.TextChoices):
-    """The eligibility engine's outcomes (eligibility.core.vocab.Outcome), as stored."""
-
-    ELIGIBLE = "ELIGIBLE", _("Eligible")
-    NOT_ELIGIBLE = "NOT_ELIGIBLE", _("Not eligible")
-    DEFERRED = "DEFERRED", _("Deferred (a review is pending)")
-    INVALID_AUTHORITY = "INVALID_AUTHORITY", _("The decider lacks the authority")
-    NEEDS_REVIEW = "NEEDS_REVIEW", _("Needs review")
+# The eligibility engine's outcomes as stored, in the engine's one wording
+# (eligibility.core.vocab.OUTCOME_LABELS), translated here. Built with the functional API so
+# that the engine's list stays the only one (django-stubs types only the class form).
+Outcome = models.TextChoices(  # type: ignore[call-overload]
+    "Outcome", [(o.name, (o.value, _(label))) for o, label in OUTCOME_LABELS.items()]
+)
 
 
 class RoundStatus(models.TextChoices):

@@ -489,7 +489,7 @@ def test_authority_refusal_lists_only_settled_powers(h):
         h.key(result, "authority")
         .message()
         .endswith(
-            "chỉ được tặng LĐTT, Giấy khen, Gia đình văn hóa — Luật TĐKT 06/2022, Điều 80 khoản 3"
+            "chỉ được tặng LĐTT, Gia đình văn hóa, Giấy khen — Luật TĐKT 06/2022, Điều 80 khoản 3"
         )
     )
 

@@ -37,6 +37,7 @@ from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.notifications import Note, notify
 from vinhdanh.common.text import normalize
+from vinhdanh.eligibility.core import titles
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
 from vinhdanh.eligibility.core.regimes import RegimeError
@@ -58,18 +59,10 @@ class NoticeStillOpen(DecisionError):
     """A nominee's public notice has not closed and the decider gave no reason to go on."""
 
 
-# Later awards whose criteria count an earlier award of the same subject (rules.md §2–3):
-# LĐTT → CSTĐCS (same year); CSTĐCS → CSTĐ bộ/tỉnh, Bằng khen bộ/tỉnh, Bằng khen TTg, HCLĐ
-# hạng Ba; CSTĐ bộ/tỉnh → CSTĐTQ; Bằng khen bộ/tỉnh → Bằng khen TTg → HCLĐ hạng Ba.
-# Revoking one flags the whole chain above it (transitively), from the same period on.
-DEPENDENT_KINDS: dict[str, tuple[str, ...]] = {
-    "LDTT": ("CSTDCS",),
-    "CSTT": ("CSTDCS",),
-    "CSTDCS": ("CSTD_BT", "BK_BT", "BK_TTG", "HC_LAO_DONG_3"),
-    "CSTD_BT": ("CSTDTQ",),
-    "BK_BT": ("BK_TTG",),
-    "BK_TTG": ("HC_LAO_DONG_3",),
-}
+# Later awards whose criteria count an earlier award of the same subject (rules.md §2–3), from
+# the title registry's `rests_on`: revoking one flags the whole chain above it (transitively),
+# from the same period on.
+DEPENDENT_KINDS: dict[str, tuple[str, ...]] = titles.dependents()
 CLOSED_NOMINATION_STATES = (
     NominationState.DECIDED,
     NominationState.WITHDRAWN,

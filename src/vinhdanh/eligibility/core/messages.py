@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .titles import TITLES
+
 LANGS = ("vi", "en")
 
 
@@ -75,29 +77,8 @@ def mask_years(mask: int | None, period: int) -> list[int]:
 
 # --- names ---------------------------------------------------------------------------------
 
-CODE_NAMES: dict[str, tuple[str, str]] = {
-    "LDTT": ("LĐTT", "LĐTT"),
-    "CSTT": ("CSTT", "CSTT"),
-    "CSTDCS": ("CSTĐCS", "CSTĐCS"),
-    "CSTD_BT": ("CSTĐ bộ/tỉnh", "ministry/province CSTĐ"),
-    "CSTDTQ": ("CSTĐ toàn quốc", "national CSTĐ"),
-    "TTLDTT": ("TTLĐTT", "TTLĐTT"),
-    "DVTT": ("Đơn vị tiên tiến", "Đơn vị tiên tiến"),
-    "TTLDXS": ("TTLĐXS", "TTLĐXS"),
-    "DVQT": ("Đơn vị quyết thắng", "Đơn vị quyết thắng"),
-    "CTD_BT": ("Cờ thi đua bộ/tỉnh", "ministry/province Emulation Flag"),
-    "CTD_CP": ("Cờ thi đua của Chính phủ", "Government Emulation Flag"),
-    "XA_TB": ("Xã, phường tiêu biểu", "Model Commune"),
-    "THON_VH": ("Thôn, tổ dân phố văn hóa", "Cultural Village"),
-    "GDVH": ("Gia đình văn hóa", "Cultural Family"),
-    "GIAY_KHEN": ("Giấy khen", "Certificate of Commendation"),
-    "BK_BT": ("Bằng khen bộ/tỉnh", "ministry/province Certificate of Merit"),
-    "BK_TTG": ("Bằng khen Thủ tướng", "Prime Minister's Certificate of Merit"),
-    "HC_LAO_DONG_1": ("Huân chương Lao động hạng Nhất", "Labour Order, First Class"),
-    "HC_LAO_DONG_2": ("Huân chương Lao động hạng Nhì", "Labour Order, Second Class"),
-    "HC_LAO_DONG_3": ("Huân chương Lao động hạng Ba", "Labour Order, Third Class"),
-    "KNC": ("Kỷ niệm chương", "Commemorative Medal"),
-}
+# Short names from the title registry; a code without one is shown as it is.
+CODE_NAMES: dict[str, tuple[str, str]] = {t.code: t.short for t in TITLES if t.short is not None}
 ROLE_NAMES: dict[str, tuple[str, str]] = {
     "chu_tich_nuoc": ("Chủ tịch nước", "the State President"),
     "thu_tuong": ("Thủ tướng Chính phủ", "the Prime Minister"),

@@ -15,6 +15,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, Literal
 
+from . import titles
 from .vocab import (
     AWARD_CODES,
     DISCIPLINE_FORMS,
@@ -437,18 +438,33 @@ _ART79 = ("R-AUTH-79", "Law 06/2022 Art. 79")
 _ART80 = {n: ("R-AUTH-80", f"Law 06/2022 Art. 80({n})") for n in range(1, 6)}
 _OLD = "Law 2003/2013; Decree 91/2017 (authority as applied via Circular 12/2019)"
 
-# role -> (codes, rule id and citation) under Law 06/2022 Art. 78-80 (rules.md §4.1).
-_TABLE: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = (
-    ("chu_tich_nuoc", ("HC_*",), _ART78),
-    ("thu_tuong", ("CTD_CP", "CSTDTQ", "BK_TTG"), _ART78),
-    ("bo_truong", ("CTD_BT", "CSTD_BT", "TTLDXS", "BK_BT", "KNC"), _ART79),
-    ("chu_tich_ubnd_tinh", ("CTD_BT", "CSTD_BT", "TTLDXS", "BK_BT", "KNC", "XA_TB"), _ART79),
-    ("giam_doc_so", ("TTLDTT", "CSTDCS", "LDTT", "GIAY_KHEN"), _ART80[1]),
-    ("thu_truong_don_vi_truc_thuoc_bo", ("TTLDTT", "CSTDCS", "LDTT", "GIAY_KHEN"), _ART80[1]),
-    ("chu_tich_ubnd_huyen", ("THON_VH", "TTLDTT", "CSTDCS", "LDTT", "GIAY_KHEN"), _ART80[2]),
-    ("chu_tich_ubnd_xa", ("LDTT", "GIAY_KHEN", "GDVH"), _ART80[3]),
-    ("giam_doc_doanh_nghiep", ("TTLDTT", "CSTDCS", "LDTT", "GIAY_KHEN"), _ART80[4]),
-    ("chu_tich_hdqt", ("GIAY_KHEN",), _ART80[4]),
+# role -> (rule id and citation) under Law 06/2022 Art. 78-80 (rules.md §4.1); which codes each
+# role decides comes from the title registry (`Title.deciders`).
+_ROLE_ARTICLES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("chu_tich_nuoc", _ART78),
+    ("thu_tuong", _ART78),
+    ("bo_truong", _ART79),
+    ("chu_tich_ubnd_tinh", _ART79),
+    ("giam_doc_so", _ART80[1]),
+    ("thu_truong_don_vi_truc_thuoc_bo", _ART80[1]),
+    ("chu_tich_ubnd_huyen", _ART80[2]),
+    ("chu_tich_ubnd_xa", _ART80[3]),
+    ("giam_doc_doanh_nghiep", _ART80[4]),
+    ("chu_tich_hdqt", _ART80[4]),
+)
+_ORDERS = "HC_*"  # the State President decides every order (Art. 78): one row, not seventeen
+
+
+def _powers(role: str) -> tuple[str, ...]:
+    codes = titles.decided_by(role)
+    orders = {t.code for t in titles.TITLES if t.code.startswith("HC_")}
+    if orders and orders <= set(codes):
+        codes = (_ORDERS, *(c for c in codes if c not in orders))
+    return codes
+
+
+_TABLE: tuple[tuple[str, tuple[str, ...], tuple[str, str]], ...] = tuple(
+    (role, _powers(role), article) for role, article in _ROLE_ARTICLES
 )
 
 

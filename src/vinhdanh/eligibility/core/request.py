@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import titles
 from .vocab import AWARD_CODES, AWARD_TYPES, ROLES
 
 
@@ -45,6 +46,8 @@ class Request:
             raise RequestError(
                 "period", f"period {self.period} is after the date {self.on.isoformat()}"
             )
+        if not titles.get(self.code).in_force(self.on):
+            raise RequestError("code", f"{self.code} is not awarded on {self.on.isoformat()}")
 
     @property
     def on(self) -> date:

@@ -1,12 +1,20 @@
 """The fixed vocabulary of the engine: outcomes, ratings, codes, roles and enumerations.
 
-Names follow docs/architecture.md §2 and rules.md; the Django side maps its choices onto these
-strings.
+Names follow docs/architecture.md §2 and rules.md; the Django side derives its choices from
+these lists (nominations.enums.Outcome, awards.enums.DeciderRole) and translates the labels
+below, which are English msgids (the core itself imports no Django).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from . import titles
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a msgid for `make messages`; the app translates it on display."""
+    return message
 
 
 class Outcome(StrEnum):
@@ -15,6 +23,16 @@ class Outcome(StrEnum):
     DEFERRED = "DEFERRED"
     INVALID_AUTHORITY = "INVALID_AUTHORITY"
     NEEDS_REVIEW = "NEEDS_REVIEW"
+
+
+# The one wording of each outcome on pages, lists, exports and the API schema.
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.ELIGIBLE: gettext_noop("Eligible"),
+    Outcome.NOT_ELIGIBLE: gettext_noop("Not eligible"),
+    Outcome.DEFERRED: gettext_noop("Deferred while a review is pending"),
+    Outcome.INVALID_AUTHORITY: gettext_noop("Outside the decider's authority"),
+    Outcome.NEEDS_REVIEW: gettext_noop("Needs a person's review"),
+}
 
 
 class Effect(StrEnum):
@@ -44,18 +62,20 @@ AWARD_TYPES: tuple[str, ...] = (
 # R-TYPE-1: ad-hoc and thematic results never feed merit-based chains.
 NON_CHAIN_AWARD_TYPES: tuple[str, ...] = ("DOT_XUAT", "PHONG_TRAO")
 
-ROLES: tuple[str, ...] = (
-    "chu_tich_nuoc",
-    "thu_tuong",
-    "bo_truong",
-    "chu_tich_ubnd_tinh",
-    "giam_doc_so",
-    "thu_truong_don_vi_truc_thuoc_bo",
-    "chu_tich_ubnd_huyen",
-    "chu_tich_ubnd_xa",
-    "giam_doc_doanh_nghiep",
-    "chu_tich_hdqt",
-)
+# Authority role codes (docs/architecture.md §2) with the label of each on forms and pages.
+ROLE_LABELS: dict[str, str] = {
+    "chu_tich_nuoc": gettext_noop("President"),
+    "thu_tuong": gettext_noop("Prime Minister"),
+    "bo_truong": gettext_noop("Minister"),
+    "chu_tich_ubnd_tinh": gettext_noop("Chair of the provincial People's Committee"),
+    "giam_doc_so": gettext_noop("Director of a provincial department"),
+    "thu_truong_don_vi_truc_thuoc_bo": gettext_noop("Head of a unit under a ministry"),
+    "chu_tich_ubnd_huyen": gettext_noop("Chair of the district People's Committee"),
+    "chu_tich_ubnd_xa": gettext_noop("Chair of the commune People's Committee"),
+    "giam_doc_doanh_nghiep": gettext_noop("Director of an enterprise"),
+    "chu_tich_hdqt": gettext_noop("Chair of the board"),
+}
+ROLES: tuple[str, ...] = tuple(ROLE_LABELS)
 
 INITIATIVE_KINDS: tuple[str, ...] = ("initiative", "research", "combat")
 INITIATIVE_LEVELS: tuple[str, ...] = ("co_so", "bo_tinh", "toan_quoc")
@@ -96,84 +116,30 @@ PENDING_KINDS: tuple[str, ...] = (
 )
 DOSSIER_COMMENT_STATES: tuple[str, ...] = ("present", "missing", "not_needed")
 
+# Award codes, derived from the title registry (titles.py): see there to add one.
 # Emulation titles are awarded once per period; forms may be awarded many times (R-PRIN-1).
-TITLE_CODES: tuple[str, ...] = (
-    "LDTT",
-    "CSTT",
-    "CSTDCS",
-    "CSTD_BT",
-    "CSTDTQ",
-    "TTLDTT",
-    "DVTT",
-    "TTLDXS",
-    "DVQT",
-    "CTD_BT",
-    "CTD_CP",
-    "XA_TB",
-    "THON_VH",
-    "GDVH",
-)
-_ORDERS = ("HC_DOC_LAP", "HC_QUAN_CONG", "HC_LAO_DONG", "HC_BVTQ", "HC_CHIEN_CONG")
-FORM_CODES: tuple[str, ...] = (
-    "GIAY_KHEN",
-    "BK_BT",
-    "BK_TTG",
-    "KNC",
-    "HC_SAO_VANG",
-    "HC_HCM",
-    *(f"{order}_{cls}" for order in _ORDERS for cls in (1, 2, 3)),
-    "HC_DAI_DOAN_KET",
-    "HC_DUNG_CAM",
-    "HC_HUU_NGHI",
-)
+_ENGINE = [t for t in titles.TITLES if t.engine]
+TITLE_CODES: tuple[str, ...] = titles.codes(t for t in _ENGINE if t.is_title)
+FORM_CODES: tuple[str, ...] = titles.codes(t for t in _ENGINE if not t.is_title)
 AWARD_CODES: tuple[str, ...] = TITLE_CODES + FORM_CODES
 # Hero titles: R-VOTE-1 applies to them; councils vote on them, the engine does not evaluate
 # them.
 STATE_HONOUR_CODES: tuple[str, ...] = ("AH_LD", "AH_LLVTND")
 # The other catalogue entries councils vote on without an engine rule (medals, state
-# honorary titles, prizes): a vote rule may name them (tests keep this list equal to the
-# catalogue).
-VOTE_ONLY_CODES: tuple[str, ...] = (
-    *STATE_HONOUR_CODES,
-    "HCH_QKQT",
-    "HCH_VANTQ",
-    "HCH_CSVV_1",
-    "HCH_CSVV_2",
-    "HCH_CSVV_3",
-    "HCH_HUU_NGHI",
-    "HCH_TNXP",
-    "BA_ME_VNAH",
-    "NGND",
-    "NGUT",
-    "TTND",
-    "TTUT",
-    "NSND",
-    "NSUT",
-    "NNND",
-    "NNUT",
-    "GT_HCM",
-    "GT_NN",
-)
+# honorary titles, prizes): a vote rule may name them.
+VOTE_ONLY_CODES: tuple[str, ...] = titles.codes(t for t in titles.TITLES if not t.engine)
 
-# The candidate-list titles of benchmark P1 (docs/architecture.md §6).
-CANDIDATE_CODES: tuple[str, ...] = (
-    "LDTT",
-    "CSTDCS",
-    "CSTD_BT",
-    "CSTDTQ",
-    "BK_BT",
-    "BK_TTG",
-    "HC_LAO_DONG_3",
-    "TTLDTT",
-    "TTLDXS",
+# Candidate lists ("who qualifies this year?") per subject type; benchmark P1 evaluates all of
+# them (docs/architecture.md §6).
+PERSON_CANDIDATE_CODES: tuple[str, ...] = titles.candidate_codes("individual")
+COLLECTIVE_CANDIDATE_CODES: tuple[str, ...] = titles.candidate_codes("collective")
+CANDIDATE_CODES: tuple[str, ...] = tuple(
+    dict.fromkeys((*PERSON_CANDIDATE_CODES, *COLLECTIVE_CANDIDATE_CODES))
 )
 
 # History codes whose per-year bit masks the features keep (merit awards only).
-CHAIN_CODES: tuple[str, ...] = (
-    "CSTDCS",
-    "CSTD_BT",
-    "CSTDTQ",
-    "BK_BT",
-    "BK_TTG",
-    "HC_LAO_DONG_3",
-)
+CHAIN_CODES: tuple[str, ...] = titles.codes(t for t in _ENGINE if t.chain_history)
+
+_PROBLEMS = titles.problems(SUBJECT_TYPES, ROLES)
+if _PROBLEMS:  # a broken registry must not load quietly
+    raise ValueError("title registry: " + "; ".join(_PROBLEMS))

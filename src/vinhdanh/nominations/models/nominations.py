@@ -167,7 +167,7 @@ class Nomination(Versioned):
 
     @property
     def is_eligible(self) -> bool:
-        return self.eligibility_outcome == Outcome.ELIGIBLE
+        return bool(self.eligibility_outcome == Outcome.ELIGIBLE)
 
     @property
     def has_override(self) -> bool:

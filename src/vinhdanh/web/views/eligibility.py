@@ -23,7 +23,7 @@ from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
 from vinhdanh.common.xlsx import Sheet, xlsx_response
 from vinhdanh.eligibility import services
-from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result
+from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result, vocab
 from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.eligibility.domain.queries.candidates import (
     COLLECTIVE_LIST_CODES,
@@ -49,13 +49,7 @@ from vinhdanh.people.models import Person
 from vinhdanh.web import parameters_ui
 from vinhdanh.web.forms_eligibility import BulkNominationForm, CandidateUnitForm
 
-OUTCOME_LABELS = {
-    Outcome.ELIGIBLE.value: _("Eligible"),
-    Outcome.NOT_ELIGIBLE.value: _("Not eligible"),
-    Outcome.DEFERRED.value: _("Deferred while a review is pending"),
-    Outcome.INVALID_AUTHORITY.value: _("Outside the decider's authority"),
-    Outcome.NEEDS_REVIEW.value: _("Needs a person's review"),
-}
+OUTCOME_LABELS = {o.value: _(label) for o, label in vocab.OUTCOME_LABELS.items()}
 
 
 def display(result: Result) -> dict[str, Any]:

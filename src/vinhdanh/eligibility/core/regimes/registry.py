@@ -1,8 +1,10 @@
 """The regime registry: a regime registers itself with its validity period.
 
 A new regime is a new module ``regimes/regime_<name>.py`` calling `register`; it is found by
-`load_all` and touches no other regime. Where validity periods overlap, the regime that
-starts later wins, so an open-ended regime needs no edit when its successor arrives.
+`load_all` and touches no other regime. Its rules may only name codes of the title registry
+(titles.py) that the engine evaluates; every other registered code gets the fallback. Where
+validity periods overlap, the regime that starts later wins, so an open-ended regime needs no
+edit when its successor arrives.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 
 from ..checks import RuleBuilder
 from ..parameters import Parameters
+from ..titles import BY_CODE
 
 
 class RegimeError(ValueError):
@@ -45,6 +48,9 @@ _REGIMES: dict[str, Regime] = {}
 
 
 def register(regime: Regime) -> Regime:
+    unknown = sorted(c for c in regime.rules if c not in BY_CODE or not BY_CODE[c].engine)
+    if unknown:
+        raise RegimeError(f"regime {regime.name} has rules for unregistered codes: {unknown}")
     for other in _REGIMES.values():
         if other.name != regime.name and other.valid_from == regime.valid_from:
             raise RegimeError(f"regime {regime.name} starts on the same date as {other.name}")

@@ -13,6 +13,7 @@ import polars as pl
 
 from ..checks import Check, Ctx, Msg, Row, RuleBuilder, RuleSet
 from ..messages import Code
+from ..titles import get as title
 from ..vocab import RATING_RANK, SUBJECT_TYPES, Effect
 from .common import (
     annual_discipline,
@@ -33,12 +34,13 @@ class Delegated:
 
 
 DELEGATED: dict[str, Delegated] = {
-    "GIAY_KHEN": Delegated(
-        "R-GK-1", "Law 06/2022 Art. 75(2)", ("individual", "collective", "household")
-    ),
-    "THON_VH": Delegated("R-THONVH-1", "Law 06/2022 Art. 30; Decree 86/2023", ("village",)),
-    "GDVH": Delegated("R-GDVH-1", "Law 06/2022 Art. 31; Decree 86/2023", ("household",)),
-    "XA_TB": Delegated("R-XATB-1", "Law 06/2022 Art. 29; Decree 86/2023", ("commune",)),
+    code: Delegated(rule, cite, title(code).subjects)
+    for code, rule, cite in (
+        ("GIAY_KHEN", "R-GK-1", "Law 06/2022 Art. 75(2)"),
+        ("THON_VH", "R-THONVH-1", "Law 06/2022 Art. 30; Decree 86/2023"),
+        ("GDVH", "R-GDVH-1", "Law 06/2022 Art. 31; Decree 86/2023"),
+        ("XA_TB", "R-XATB-1", "Law 06/2022 Art. 29; Decree 86/2023"),
+    )
 }
 
 

@@ -265,19 +265,20 @@ _LEAVE_COLUMN = {
 
 
 TrainingRow = tuple[int, int, float, bool | None, bool | None]
+# person, kind, start, end, training compliance, training result (as Leave stores them)
+LeaveRow = tuple[int, str, dt.date, dt.date, str | None, str | None]
 
 
 def _course_months(start: dt.date, end: dt.date) -> float:
     return round(((end - start).days + 1) / 30.4375, 1)
 
 
-def _leave_rows(
-    people: QuerySet[Person], courses: list[TrainingRow]
+def _spread_leave(
+    leave: Iterable[LeaveRow], courses: list[TrainingRow]
 ) -> Iterator[tuple[int, int, str, float]]:
     """Months per year and column; each training course also adds, for every year it
     touches, its whole length, compliance and result (R-LDTT-5(b)) to `courses`."""
-    rows = leave_query(people).iterator(chunk_size=5000)
-    for person_id, kind, start, end, compliance, result in rows:
+    for person_id, kind, start, end, compliance, result in leave:
         for year in range(start.year, end.year + 1):
             yield person_id, year, _LEAVE_COLUMN[kind], _months_in_year(start, end, year)
             if kind == "training":
@@ -286,7 +287,7 @@ def _leave_rows(
                         person_id,
                         year,
                         _course_months(start, end),
-                        {"good": True, "poor": False}.get(compliance),
+                        {"good": True, "poor": False}.get(compliance or ""),
                         (result in TRAINING_RESULTS_OK) if result else None,
                     )
                 )
@@ -321,29 +322,34 @@ def _training(courses: list[TrainingRow]) -> pl.DataFrame:
 
 
 def _with_leave(years: pl.DataFrame, people: QuerySet[Person]) -> pl.DataFrame:
-    """Leave is rare: spread it over years in Python and pivot it onto the year rows. A year
-    spent on training without a rating still gets a row (R-LDTT-5(b))."""
+    return years_with_leave(years, leave_query(people).iterator(chunk_size=5000))
+
+
+def years_with_leave(years: pl.DataFrame, leave: Iterable[LeaveRow]) -> pl.DataFrame:
+    """The year rows with the leave months pivoted onto them. Leave is rare: it is spread over
+    years in Python. A year spent on training without a rating still gets a row
+    (R-LDTT-5(b)). Also used by the demo, which holds its leave rows in memory."""
     courses: list[TrainingRow] = []
-    rows = list(_leave_rows(people, courses))
+    rows = list(_spread_leave(leave, courses))
     if not rows:
         return years
-    leave = (
+    spread = (
         pl.DataFrame(rows, schema=["subject_id", "year", "column", "months"], orient="row")
         .with_columns(pl.col("subject_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
         .pivot(on="column", index=["subject_id", "year"], values="months", aggregate_function="sum")
     )
     if courses:
-        leave = leave.join(_training(courses), on=["subject_id", "year"], how="left")
+        spread = spread.join(_training(courses), on=["subject_id", "year"], how="left")
     keys = ["subject_id", "year"]
     years = years.with_columns(pl.col("subject_id").cast(pl.Int64), pl.col("year").cast(pl.Int32))
-    joined = years.join(leave, on=keys, how="left")
+    joined = years.join(spread, on=keys, how="left")
     if courses:
-        trained = leave.filter(pl.col("training_course_months").is_not_null()).select(keys)
+        trained = spread.filter(pl.col("training_course_months").is_not_null()).select(keys)
         joined = pl.concat(
-            [joined, trained.join(years, on=keys, how="anti").join(leave, on=keys, how="left")],
+            [joined, trained.join(years, on=keys, how="anti").join(spread, on=keys, how="left")],
             how="diagonal_relaxed",
         )
-    months = [c for c in leave.columns if c in _LEAVE_COLUMN.values()]
+    months = [c for c in spread.columns if c in _LEAVE_COLUMN.values()]
     joined = joined.with_columns([pl.col(c).fill_null(0.0) for c in months])
     if "movement_participation" in joined.columns:  # a training year: the case default
         joined = joined.with_columns(pl.col("movement_participation").fill_null(True))
