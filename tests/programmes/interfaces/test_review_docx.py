@@ -30,7 +30,7 @@ def test_review_docx_reads_back_in_the_administrative_format(world: World) -> No
     assert_nfc(document)
     body = text(document)
     assert "BÁO CÁO" in body
-    assert f"Sơ kết 02 năm thực hiện {world.programme.name}" in body
+    assert "Sơ kết 02 năm thực hiện Nghị quyết số 05-NQ/TU về phổ biến pháp luật" in body
     assert "ngày 05 tháng 6 năm 2025" in body
     assert "Số:      /BC-" in body
     assert "Nơi nhận:" in body

@@ -48,7 +48,14 @@ def _range_label(review: Review) -> str:
 def review_subject(review: Review) -> str:
     word = "Tổng kết" if review.is_final else "Sơ kết"
     years = review.end.end.year - review.start.start.year + 1
-    return f"{word} {years:02d} năm thực hiện {nfc(review.programme.name)}"
+    name = nfc(review.programme.name)
+    # "Thực hiện Nghị quyết …" already says what is done: no second "thực hiện"
+    done = (
+        name[0].lower() + name[1:]
+        if name.casefold().startswith("thực hiện ")
+        else f"thực hiện {name}"
+    )
+    return f"{word} {years:02d} năm {done}"
 
 
 def render_review(review: Review, *, day: dt.date) -> bytes:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vinhdanh.orgs.domain.queries.rollup import placements
 from vinhdanh.orgs.domain.queries.scope import UnitScope
@@ -106,7 +107,7 @@ def _completeness(programme: Programme, unit: Unit, periods: list[Period], today
         slug="completeness",
         title=_("Reporting completeness"),
         headers=[
-            _("Period"),
+            pgettext("reporting", "Period"),
             _("Expected"),
             _("Reported"),
             _("Approved"),
@@ -145,10 +146,10 @@ def _activities(programme: Programme, unit: Unit, periods: list[Period], as_of: 
     return Chart(
         slug="activities",
         title=_("Activities by period"),
-        headers=[_("Period"), _("Sessions"), _("Participants")],
+        headers=[pgettext("reporting", "Period"), _("Activities held"), _("Participants")],
         rows=rows,
         labels=[p.code for p in periods],
-        series=[Series(_("Sessions"), [float(counted[p.code]) for p in periods])],
+        series=[Series(_("Activities held"), [float(counted[p.code]) for p in periods])],
         unit_label=_("sessions"),
     )
 

@@ -17,6 +17,7 @@ import polars as pl
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vinhdanh.orgs.domain.queries.rollup import placements, sum_up_tree
 from vinhdanh.orgs.domain.queries.scope import UnitScope
@@ -349,7 +350,7 @@ def review_charts(review: Review) -> list[Chart]:
         Chart(
             slug="periods",
             title=_("Consolidated figures by period"),
-            headers=[_("Period"), *[i.name for i in summed]],
+            headers=[pgettext("reporting", "Period"), *[i.name for i in summed]],
             rows=[
                 [f.period.label, *[number(f.values[review.indicators.index(i)]) for i in summed]]
                 for f in review.by_period
@@ -369,10 +370,10 @@ def review_charts(review: Review) -> list[Chart]:
         Chart(
             slug="activities",
             title=_("Activities by year"),
-            headers=[_("Year"), _("Sessions"), _("Participants")],
+            headers=[_("Year"), _("Activities held"), _("Participants")],
             rows=[[y.year, y.sessions, y.participants] for y in review.years],
             labels=[str(y.year) for y in review.years],
-            series=[Series(_("Sessions"), [float(y.sessions) for y in review.years])],
+            series=[Series(_("Activities held"), [float(y.sessions) for y in review.years])],
             unit_label=_("sessions"),
         )
     )
