@@ -14,7 +14,7 @@ import random
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from vinhdanh.awards.domain.decisions import issue_decision
 from vinhdanh.awards.models import AwardKind
@@ -92,8 +92,9 @@ def add_review(
         note="Khen thưởng chuyên đề các tập thể, cá nhân tiêu biểu theo kết quả sơ kết.",
     )
     kind = AwardKind.objects.get(code=KIND)
-    communes = _most_active(programme, locked, today)
-    people = _people_of(communes, rng)
+    active = _most_active(programme, locked, today)
+    communes = active[:COLLECTIVES]
+    people = _people_of(active, rng)
     nominations = [
         create_nomination(
             actor=admin, round=round_, kind=kind, unit=u, achievement_summary=ACHIEVEMENT
@@ -134,7 +135,7 @@ def add_review(
 
 
 def _most_active(programme: Programme, periods: list[Period], today: dt.date) -> list[Unit]:
-    """The communes valid today that held the most activities in the periods."""
+    """The communes valid today that held the most activities in the periods, most first."""
     counted = (
         Activity.objects.filter(
             programme=programme,
@@ -145,15 +146,17 @@ def _most_active(programme: Programme, periods: list[Period], today: dt.date) ->
         .annotate(n=Count("id"))
         .order_by("-n", "unit_id")
     )
-    ids = [row["unit_id"] for row in counted[:COLLECTIVES]]
+    ids = [row["unit_id"] for row in counted[: COLLECTIVES * 4]]
     units = Unit.objects.in_bulk(ids)
     return [units[i] for i in ids if units[i].is_valid_on(today)]
 
 
 def _people_of(communes: list[Unit], rng: random.Random) -> list[Person]:
-    people = list(
-        Person.objects.filter(current_unit__in=communes).order_by("pk")[: INDIVIDUALS * 4]
-    )
+    """People working in the most active communes (or in the units under them)."""
+    paths = Q()
+    for unit in communes:
+        paths |= Q(current_unit__path__startswith=unit.path)
+    people = list(Person.objects.filter(paths).order_by("pk")[: INDIVIDUALS * 4])
     rng.shuffle(people)
     return people[:INDIVIDUALS]
 
