@@ -45,6 +45,10 @@ def chart_png(chart: Chart, *, width_in: float = 7.0, dpi: int = 120) -> bytes:
                 label=series.name,
             )
         axes.set_xticks(positions, labels, rotation=45 if len(labels) > 8 else 0, ha="right")
+        if chart.unit_label == "%":  # a rate from zero, so a small dip does not look like a fall
+            top = max((v for s in chart.series for v in s.values), default=100.0)
+            axes.set_ylim(0, max(105.0, top * 1.05))
+            axes.set_ylabel("%", fontdict=FONT)
     else:
         step = 0.8 / count
         for index, series in enumerate(chart.series):
