@@ -34,7 +34,7 @@ def test_office_generates_the_review_page_with_the_approved_totals(world: World)
 
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Sơ kết 02 năm thực hiện" in text
+    assert f"Sơ kết {world.programme.name}" in text
     assert h.merged.name in text
     assert "Phạm Thị Hoa" in text
     assert "5 báo cáo đã duyệt" in text

@@ -30,7 +30,7 @@ from vinhdanh.programmes.domain.queries.review import (
 )
 from vinhdanh.programmes.enums import MilestoneKind
 from vinhdanh.programmes.interfaces.drawing import chart_png
-from vinhdanh.programmes.interfaces.review_docx import render_review, review_subject
+from vinhdanh.programmes.interfaces.review_docx import render_review
 from vinhdanh.programmes.models import Programme
 from vinhdanh.programmes.rules import manages_programme
 from vinhdanh.web.programmes import review_forms as forms
@@ -93,13 +93,10 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_manage": True,
             "query": _range_query(review) if review else "",
-            "subject": review_subject(review) if review else "",
             "rounds": programme.rounds.select_related("decider_unit").order_by("-created_at"),
             "can_open_round": may_launch_rounds(request.user, programme.owner_unit),
             "round_form": forms.ThematicRoundForm(
-                initial={
-                    "name": _("Commendations for %(subject)s") % {"subject": review_subject(review)}
-                }
+                initial={"name": _("Commendations for %(subject)s") % {"subject": review.title}}
                 if review
                 else None
             ),
