@@ -86,6 +86,7 @@ def test_office_opens_the_thematic_round_from_the_review(world: World) -> None:
     assert round_.owning_unit == world.province
     assert round_.award_type == "PHONG_TRAO"
     assert round_.name in client.get(_url(world, "review"), RANGE).content.decode()
+    assert client.get(response["Location"]).status_code == 200  # the round's own page
 
 
 def test_dashboard_shows_each_figure_as_chart_table_and_xlsx(world: World) -> None:
@@ -127,3 +128,14 @@ def test_a_clerk_sees_the_dashboard_of_its_own_commune_only(world: World) -> Non
     assert h.z1.name not in page.content.decode()
     other = client.get(_url(world, "dashboard_xlsx", "activities"), {"unit": world.province.pk})
     assert other.status_code == 404
+
+
+def test_a_range_that_ends_before_it_starts_is_refused_with_a_message(world: World) -> None:
+    client = _client(world.office)
+
+    backwards = client.get(_url(world, "review"), {"start": Q1_25, "end": Q4_24})
+    unknown = client.get(_url(world, "review"), {"start": "2031-Q1", "end": Q1_25})
+
+    assert "không có kỳ báo cáo nào của chương trình" in backwards.content.decode()
+    assert 'class="error"' in unknown.content.decode()
+    assert client.get(_url(world, "review_docx"), {"start": Q1_25, "end": Q4_24}).status_code == 404
