@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -14,6 +15,8 @@ from tests.programmes.review_world import Q1_25, Q4_24, build_history
 from tests.programmes.world import World
 from tests.web.conftest import login
 from vinhdanh.nominations.models import Round
+from vinhdanh.programmes.domain.programmes import add_milestone
+from vinhdanh.programmes.enums import MilestoneKind
 
 RANGE = {"start": Q4_24, "end": Q1_25, "kind": "preliminary"}
 
@@ -139,3 +142,23 @@ def test_a_range_that_ends_before_it_starts_is_refused_with_a_message(world: Wor
     assert "không có kỳ báo cáo nào của chương trình" in backwards.content.decode()
     assert 'class="error"' in unknown.content.decode()
     assert client.get(_url(world, "review_docx"), {"start": Q1_25, "end": Q4_24}).status_code == 404
+
+
+def test_the_review_opens_on_the_latest_milestone_that_has_ended(world: World) -> None:
+    build_history(world)
+    add_milestone(
+        actor=world.office,
+        programme=world.programme,
+        kind=MilestoneKind.PRELIMINARY,
+        title="Sơ kết năm đầu sau sắp xếp",
+        covers_from=dt.date(2024, 10, 1),
+        covers_to=dt.date(2025, 3, 31),
+        due_on=dt.date(2025, 6, 1),
+    )
+    client = _client(world.office)
+
+    text = client.get(_url(world, "review")).content.decode()
+
+    assert "Sơ kết năm đầu sau sắp xếp" in text
+    assert f'href="?start={Q4_24}&amp;end={Q1_25}&amp;kind=preliminary"' in text
+    assert "5 báo cáo đã duyệt" in text  # the milestone's two quarters, generated at once

@@ -25,7 +25,9 @@ from vinhdanh.programmes.rules import manages_programme
 from vinhdanh.web.programmes.review_forms import DashboardUnitForm
 
 
-def _dashboard(request: HttpRequest, pk: int) -> tuple[Programme, Dashboard | None, Any]:
+def _dashboard(
+    request: HttpRequest, pk: int, only: str | None = None
+) -> tuple[Programme, Dashboard | None, Any]:
     programme = get_object_or_404(visible_programmes(request.user), pk=pk)
     today = timezone.localdate()
     manage = manages_programme(request.user, programme)
@@ -41,7 +43,7 @@ def _dashboard(request: HttpRequest, pk: int) -> tuple[Programme, Dashboard | No
             raise Http404  # a unit outside the user's part of the tree
         chosen = form.cleaned_data["unit"]
         unit = next((r.unit for r in rows if r.unit.pk == chosen), unit)
-    return programme, build_dashboard(programme, unit, today=today), form
+    return programme, build_dashboard(programme, unit, today=today, only=only), form
 
 
 def _chart(dashboard: Dashboard | None, chart: str) -> Any:
@@ -72,14 +74,14 @@ def dashboard_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def dashboard_chart(request: HttpRequest, pk: int, chart: str) -> HttpResponse:
-    _programme, dashboard, _form = _dashboard(request, pk)
+    _programme, dashboard, _form = _dashboard(request, pk, only=chart)
     return HttpResponse(chart_png(_chart(dashboard, chart)), content_type="image/png")
 
 
 @login_required
 @require_GET
 def dashboard_xlsx(request: HttpRequest, pk: int, chart: str) -> HttpResponse:
-    programme, dashboard, _form = _dashboard(request, pk)
+    programme, dashboard, _form = _dashboard(request, pk, only=chart)
     found = _chart(dashboard, chart)
     return xlsx_response(
         f"bang-dieu-khien-{programme.pk}-{chart}.xlsx", found.headers, found.rows, title=found.title

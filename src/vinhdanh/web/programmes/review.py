@@ -26,6 +26,7 @@ from vinhdanh.programmes.domain.queries.review import (
     ReviewRangeError,
     build_review,
     default_range,
+    periods_of_milestone,
     review_periods,
 )
 from vinhdanh.programmes.enums import MilestoneKind
@@ -79,6 +80,22 @@ def _range_query(review: Review) -> str:
     return urlencode({"start": review.start.code, "end": review.end.code, "kind": review.kind})
 
 
+def _milestones(programme: Programme) -> list[tuple[Any, str]]:
+    """The planned reviews, each with the query that generates it once its periods have ended."""
+    today = timezone.localdate()
+    out = []
+    for milestone in programme.milestones.all():
+        periods = periods_of_milestone(programme, milestone)
+        ready = bool(periods) and periods[-1].end < today
+        query = (
+            urlencode({"start": periods[0].code, "end": periods[-1].code, "kind": milestone.kind})
+            if ready
+            else ""
+        )
+        out.append((milestone, query))
+    return out
+
+
 @login_required
 @require_GET
 def review_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -92,6 +109,7 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
             "review": review,
             "form": form,
             "can_manage": True,
+            "milestones": _milestones(programme),
             "query": _range_query(review) if review else "",
             "rounds": programme.rounds.select_related("decider_unit").order_by("-created_at"),
             "can_open_round": may_launch_rounds(request.user, programme.owner_unit),

@@ -45,18 +45,26 @@ def dashboard_units(programme: Programme, scope: UnitScope, today: dt.date) -> l
     return [r for r in rows if scope.contains(r.unit)]
 
 
-def build_dashboard(programme: Programme, unit: Unit, *, today: dt.date) -> Dashboard:
+def build_dashboard(
+    programme: Programme, unit: Unit, *, today: dt.date, only: str | None = None
+) -> Dashboard:
+    """The unit's dashboard (only the chart `only`, when given: one image asks for one)."""
     as_of = min(programme.ends_on, today)
     periods = [p for p in programme.periods() if p.end < today]
-    result = roll_up(programme, periods=periods, as_of=as_of, scope=UnitScope(True, (), ()))
-    root = result.rows[0].unit if result.rows else unit
-    is_root = unit.pk == root.pk
-    charts = [
-        _progress(result, unit, root, is_root),
-        _completeness(programme, unit, periods, today),
-        _activities(programme, unit, periods, as_of),
-        _commendations(programme, unit),
-    ]
+    wanted = [only] if only in SLUGS else list(SLUGS) if only is None else []
+    charts = []
+    is_root = unit.pk == programme.implementing_root_id
+    if "progress" in wanted:
+        result = roll_up(programme, periods=periods, as_of=as_of, scope=UnitScope(True, (), ()))
+        root = result.rows[0].unit if result.rows else unit
+        is_root = unit.pk == root.pk
+        charts.append(_progress(result, unit, root, is_root))
+    if "completeness" in wanted:
+        charts.append(_completeness(programme, unit, periods, today))
+    if "activities" in wanted:
+        charts.append(_activities(programme, unit, periods, as_of))
+    if "commendations" in wanted:
+        charts.append(_commendations(programme, unit))
     return Dashboard(programme, unit, is_root, periods, charts)
 
 
