@@ -23,8 +23,15 @@ from django.utils import timezone
 
 from tests.documents.reading import read, table_cells, text
 from tests.programmes.world import World, build_world
-from vinhdanh.programmes.enums import ReportState
+from vinhdanh.programmes.domain.activities import record_activity
+from vinhdanh.programmes.domain.committees import (
+    MemberSpec,
+    create_committee,
+    record_committee_decision,
+)
+from vinhdanh.programmes.enums import CommitteeDecisionKind, CommitteeRole, ReportState
 from vinhdanh.programmes.models import PeriodLock, PeriodReport
+from vinhdanh.programmes.periods import parse_period
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -47,8 +54,37 @@ def programme_world(settings) -> World:  # type: ignore[no-untyped-def]
     for user in (world.office, world.clerk_x):
         user.set_password(PASSWORD)
         user.save()
-    # Two communes have already sent their figures; An Xuân has not.
     quarter = last_ended_quarter(world)
+    period = parse_period(quarter)
+    committee = create_committee(
+        actor=world.office,
+        unit=world.province,
+        name="Ban Chỉ đạo phổ biến, giáo dục pháp luật tỉnh",
+        programme=world.programme,
+    )
+    record_committee_decision(
+        actor=world.office,
+        committee=committee,
+        kind=CommitteeDecisionKind.SET_UP,
+        number="215/QĐ-UBND",
+        date=world.programme.starts_on,
+        members=[
+            MemberSpec("Nguyễn Văn Hùng", CommitteeRole.HEAD, "Phó Chủ tịch UBND tỉnh"),
+            MemberSpec("Trần Thị Mai", CommitteeRole.DEPUTY, "Giám đốc Sở Tư pháp"),
+            MemberSpec("Đặng Minh Tuấn", CommitteeRole.SECRETARY, "Trưởng phòng Sở Tư pháp"),
+        ],
+    )
+    for unit, people in ((world.x, 120), (world.y, 85)):
+        record_activity(
+            actor=world.office,
+            programme=world.programme,
+            unit=unit,
+            kind=world.dissemination,
+            date=period.start,
+            title=f"Hội nghị quán triệt tại {unit.name}",
+            participants=people,
+        )
+    # Two communes have already sent their figures; An Xuân has not.
     world.report(world.y, quarter, {"sessions": 5, "rate": 70, "clubs": 1}, approve=False)
     world.report(world.z, quarter, {"sessions": 9, "rate": 90, "clubs": 4}, approve=False)
     return world
@@ -156,6 +192,7 @@ def test_from_a_commune_report_to_the_review_by_clicking(
             main = page.locator("main")
             expect(main).to_contain_text("2 báo cáo đã duyệt")
             expect(main).to_contain_text("Xã An Xuân")
+            expect(main).to_contain_text("Nguyễn Văn Hùng")  # the committee in force
             expect(page.locator("img.prog-chart-img").first).to_be_visible()
             shots = SCREENSHOTS if os.environ.get("VINHDANH_SCREENSHOTS") == "1" else tmp_path
             shots.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from vinhdanh.programmes.domain.queries.charts import Chart
 
@@ -68,6 +69,9 @@ def chart_png(chart: Chart, *, width_in: float = 7.0, dpi: int = 120) -> bytes:
             axes.set_xticks(positions, labels)
             if chart.unit_label:
                 axes.set_ylabel(chart.unit_label, fontdict=FONT)
+    if chart.unit_label != "%":  # counts: whole numbers on the value axis
+        value_axis = axes.xaxis if chart.style == "barh" else axes.yaxis
+        value_axis.set_major_locator(MaxNLocator(integer=True))
     axes.tick_params(labelsize=8)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
