@@ -234,6 +234,7 @@ PARAM_VALUES: dict[str, Callable[[World], Any]] = {
     "year": lambda w: 2024,
     "code": lambda w: "LDTT",
     "period": lambda w: "2024-Q1",  # a quarter of the matrix's programme
+    "chart": lambda w: "activities",  # a figure of the programme's review and dashboard
 }
 
 IN_SCOPE_ROLES = ("clerk_a", "office", "council", "decider", "superuser")

@@ -10,7 +10,9 @@ The state the demo logins find, relative to `today`:
 - every quarter that ended before the last one: reported by every commune, approved, locked
   (a few reports came in late);
 - the last ended quarter: most communes submitted (some awaiting approval, two returned with a
-  reason), a few have not reported, and the demo clerk's commune has a draft to finish.
+  reason), a few have not reported, and the demo clerk's commune has a draft to finish;
+- a mid-term sơ kết over the locked quarters, whose thematic round has decided awards
+  (`programme_review.py`): the review page and its .docx can be generated right away.
 
 The communes' reports are entered as the administrator: the demo has no login for each commune.
 """
@@ -26,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vinhdanh.common.context import acting
+from vinhdanh.demo.programme_review import add_review
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain.activities import record_activity
@@ -194,6 +197,8 @@ def _write(root: Unit, office: Any, admin: Any, rng: random.Random, today: dt.da
             lock_period(actor=office, programme=programme, period_code=period.code)
     if ended and clerk_commune is not None:
         _clerk_draft(programme, ended[-1], clerk_commune, rng)
+    # the sơ kết over the locked quarters, with its thematic round decided (programme_review.py)
+    add_review(programme, root, office, admin, ended[:-2], rng, today)
     return programme
 
 

@@ -435,6 +435,15 @@ class OfficialDocument:
     def article(self, number: int, text: str) -> None:
         self.mixed([(f"Điều {number}. ", "article"), (text, "body")])
 
+    def picture(
+        self, png: bytes, *, width_mm: float = formats.TEXT_WIDTH_MM, caption: str = ""
+    ) -> None:
+        """A figure (a server-drawn chart) centred in the text width, with an italic caption."""
+        paragraph = self.para(align=CENTER, after=0 if caption else 6, keep_with_next=bool(caption))
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+        if caption:
+            self.para(caption, "annex_note", align=CENTER, after=6)
+
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

@@ -55,6 +55,7 @@ def create_round(
     decider_role: str = "",
     award_type: str = "",
     movement: Movement | None = None,
+    programme: Any = None,
     period_label: str = "",
     submission_deadline: dt.date | None = None,
     appraisal_deadline: dt.date | None = None,
@@ -77,8 +78,14 @@ def create_round(
             _("%(unit)s is not under %(launcher)s, which launched this movement.")
             % {"unit": owning_unit, "launcher": movement.launched_by}
         )
+    if programme is not None and not _is_under(owning_unit, programme.owner_unit):
+        raise WorkflowError(
+            _("%(unit)s is not under %(owner)s, which runs this programme.")
+            % {"unit": owning_unit, "owner": programme.owner_unit}
+        )
     if not award_type:
-        award_type = AwardType.PHONG_TRAO if movement is not None else AwardType.CONG_TRANG
+        thematic = movement is not None or programme is not None
+        award_type = AwardType.PHONG_TRAO if thematic else AwardType.CONG_TRANG
     with acting_as(actor):
         round_ = Round.objects.create(
             name=name,
@@ -89,6 +96,7 @@ def create_round(
             period_label=period_label.strip(),
             award_type=award_type,
             movement=movement,
+            programme=programme,
             submission_deadline=submission_deadline,
             appraisal_deadline=appraisal_deadline,
             planned_decision_date=planned_decision_date,

@@ -56,6 +56,15 @@ class Round(Versioned):
         related_name="rounds",
         help_text=_("For a thematic round: the movement whose results are commended."),
     )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        help_text=_("For a round opened from a programme's review: the programme commended."),
+    )
     submission_deadline = models.DateField(_("submission deadline"), null=True, blank=True)
     appraisal_deadline = models.DateField(_("appraisal deadline"), null=True, blank=True)
     planned_decision_date = models.DateField(

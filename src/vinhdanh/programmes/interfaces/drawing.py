@@ -1,0 +1,83 @@
+"""Charts drawn on the server (matplotlib, Agg): PNG bytes for the page and the .docx.
+
+DejaVu Sans, which matplotlib carries, has every Vietnamese letter, so labels print as typed.
+Pages show the PNG beside the same figures as a table: nothing needs JavaScript.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from vinhdanh.programmes.domain.queries.charts import Chart
+
+COLOURS = ("#b22222", "#1f5f8b", "#d98c1f", "#3d8b37", "#6b4c9a")
+FONT = {"family": "DejaVu Sans", "size": 9}
+
+
+def _wrap(label: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def chart_png(chart: Chart, *, width_in: float = 7.0, dpi: int = 120) -> bytes:
+    """The chart as a PNG (an empty frame with its title when there is nothing to draw)."""
+    rows = max(len(chart.labels), 1)
+    height = 3.2 if chart.style != "barh" else max(2.4, 0.45 * rows + 1.2)
+    figure = Figure(figsize=(width_in, height), dpi=dpi)
+    axes = figure.add_subplot()
+    axes.set_title(chart.title, fontdict={**FONT, "size": 11, "weight": "bold"})
+    labels = [_wrap(label) for label in chart.labels]
+    count = max(len(chart.series), 1)
+    positions = list(range(len(labels)))
+    if chart.style == "line":
+        for index, series in enumerate(chart.series):
+            axes.plot(
+                positions,
+                series.values,
+                marker="o",
+                color=COLOURS[index % len(COLOURS)],
+                label=series.name,
+            )
+        axes.set_xticks(positions, labels, rotation=45 if len(labels) > 8 else 0, ha="right")
+        if chart.unit_label == "%":  # a rate from zero, so a small dip does not look like a fall
+            top = max((v for s in chart.series for v in s.values), default=100.0)
+            axes.set_ylim(0, max(105.0, top * 1.05))
+            axes.set_ylabel("%", fontdict=FONT)
+    else:
+        step = 0.8 / count
+        for index, series in enumerate(chart.series):
+            shifted = [p - 0.4 + step * (index + 0.5) for p in positions]
+            draw = axes.barh if chart.style == "barh" else axes.bar
+            draw(
+                shifted, series.values, step, color=COLOURS[index % len(COLOURS)], label=series.name
+            )
+        if chart.style == "barh":
+            axes.set_yticks(positions, labels)
+            axes.invert_yaxis()
+            if chart.reference is not None:
+                axes.axvline(chart.reference, color="#444444", linestyle="--", linewidth=1)
+            if chart.unit_label:
+                axes.set_xlabel(chart.unit_label, fontdict=FONT)
+        else:
+            axes.set_xticks(positions, labels)
+            if chart.unit_label:
+                axes.set_ylabel(chart.unit_label, fontdict=FONT)
+    if chart.unit_label != "%":  # counts: whole numbers on the value axis
+        value_axis = axes.xaxis if chart.style == "barh" else axes.yaxis
+        value_axis.set_major_locator(MaxNLocator(integer=True))
+    axes.tick_params(labelsize=8)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if len(chart.series) > 1 or chart.style == "line":
+        axes.legend(fontsize=8, frameon=False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
