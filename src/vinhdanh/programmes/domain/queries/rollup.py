@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import polars as pl
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast, Round
@@ -247,10 +248,14 @@ def roll_up(
         "value": pl.Int64,
     }
     # Read with the cursor: the rows are plain integers and codes, no per-row converters.
-    sql, params = values.query.sql_with_params()
-    with connections[values.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        frame = pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+    try:
+        sql, params = values.query.sql_with_params()
+    except EmptyResultSet:  # no period asked for: nothing to read
+        frame = pl.DataFrame(schema=schema)
+    else:
+        with connections[values.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            frame = pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
     reported = set(frame.get_column("unit_id").unique().to_list())
     places = placements(reported, as_of)
     where = pl.DataFrame(
