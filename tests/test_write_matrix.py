@@ -65,6 +65,8 @@ class Write:
     state: Callable[[World], Any] | None = None
     # the address, when it comes from an earlier step of a role (clerk A's upload token)
     address: Callable[[World, dict[str, Any]], str] | None = None
+    # settings the write needs (a large batch of certificates is started by a POST)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def _pdf(name: str = "file") -> Callable[[], dict[str, Any]]:
@@ -286,6 +288,88 @@ def _bk_award(world: World) -> None:
 
 def _revoke_at(name: str) -> Callable[[World, dict[str, Any]], str]:
     return lambda w, c: reverse(name, kwargs={"pk": w.extra["bk_award"].decision_id})
+
+
+# --- programmes, imports and candidate lists -------------------------------------------------
+
+
+def _signed_pdf() -> dict[str, Any]:
+    """A real one-page PDF (pypdf must open it), unlike the scan already recorded."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "Quyết định đã ký"})
+    out = io.BytesIO()
+    writer.write(out)
+    return {"file": SimpleUploadedFile("ban-ky-moi.pdf", out.getvalue(), "application/pdf")}
+
+
+def _xlsx(name: str, header: list[str], rows: list[list[Any]]) -> SimpleUploadedFile:
+    from tests.common.importing.files import xlsx_bytes
+
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return SimpleUploadedFile(name, xlsx_bytes(header, rows), xlsx)
+
+
+def _activities_file() -> dict[str, Any]:
+    """Unit A's conference, of the programme's one kind of activity."""
+    header = ["Mã đơn vị", "Loại hoạt động", "Ngày", "Tên hoạt động", "Số người tham dự"]
+    rows: list[list[Any]] = [["ZZUNITA", "Hội nghị", dt.date(2024, 3, 5), "Hội nghị sơ kết", 25]]
+    return {"a-file": _xlsx("hoat-dong.xlsx", header, rows)}
+
+
+def _reports_file() -> dict[str, Any]:
+    """Unit A's figures for the second quarter of 2024, kept as a draft."""
+    header = ["Mã đơn vị", "Số buổi Alpha", "Nội dung báo cáo", "Gửi báo cáo"]
+    rows: list[list[Any]] = [["ZZUNITA", 6, "Quý II Khoa học Alpha", "Không"]]
+    return {"r-file": _xlsx("bao-cao-ky.xlsx", header, rows)}
+
+
+def _attendance_file() -> dict[str, Any]:
+    header = ["Họ và tên", "Giới tính", "Chức vụ", "Cơ quan, đơn vị"]
+    rows: list[list[Any]] = [
+        ["Nguyễn Thị Hồng", "Nữ", "Chuyên viên", "Sở Khoa học Alpha"],
+        ["Trần Văn Minh", "Nam", "Trưởng phòng", "Sở Khoa học Alpha"],
+    ]
+    return {"file": _xlsx("tham-du.xlsx", header, rows)}
+
+
+def _eligible_in_a(world: World) -> None:
+    """A staff member of unit A, rated for 2024: eligible for Lao động tiên tiến."""
+    from tests.factories.people import PersonFactory, TaskRatingFactory
+    from vinhdanh.people.enums import Rating
+
+    person = PersonFactory(code="ZZPERSONA2", family_name="Đỗ", given_name="Alphanh")
+    PostFactory(person=person, unit=world.unit_a)
+    TaskRatingFactory(person=person, year=2024, rating=Rating.HTTNV)
+    world.extra["eligible"] = person
+
+
+def _candidates_nominate(world: World, clients: dict[str, Any]) -> str:
+    url = reverse("web:unit_candidates_nominate", args=[world.unit_a.pk])
+    return f"{url}?year=2024&code=LDTT"
+
+
+def _blank_form(world: World) -> dict[str, Any]:
+    """Every field of the blank where it stands by default, the recipient 5 mm lower."""
+    from vinhdanh.documents.domain.blanks import FIELDS
+
+    data: dict[str, Any] = {}
+    for key, _label, x, y, size, bold, printed in FIELDS:
+        data.update({f"{key}_x": x, f"{key}_y": y + (5 if key == "recipient" else 0)})
+        data[f"{key}_size"] = size
+        if bold:
+            data[f"{key}_bold"] = "on"
+        if printed:
+            data[f"{key}_printed"] = "on"
+    return data
+
+
+def _certificates_at(world: World, clients: dict[str, Any]) -> str:
+    return reverse("web:certificates_decision", args=[world.decision_a.pk])
 
 
 HEADER_FORM = {**ISSUE_HEADER, "confirm": "on"}
@@ -599,6 +683,68 @@ WRITES.update(
             setup=_bk_award,
             address=_revoke_at("api:council-decision-revoke"),
         ),
+        # --- documents: scans, blanks, certificates ---
+        "web:document_scan_upload": Write(
+            lambda w: {"reason": "Bản quét rõ hơn"},
+            files=_signed_pdf,
+            address=lambda w, c: reverse("web:document_scan_upload", args=[w.decision_a.pk]),
+        ),
+        "web:certificate_blank": Write(
+            _blank_form,
+            address=lambda w, c: reverse("web:certificate_blank", args=[w.unit_a.pk, "LDTT"]),
+        ),
+        "web:certificates_decision": Write(
+            lambda w: {},
+            state=_jobs,
+            address=_certificates_at,
+            settings={"VINHDANH_CERTIFICATES_IN_BACKGROUND": 0},
+        ),
+        # --- programmes: activities, imports, review ---
+        "web:programmes:attendance_upload": Write(lambda w: {}, files=_attendance_file),
+        "web:programmes:attachment_upload": Write(lambda w: {"title": "Biên bản"}, files=_pdf()),
+        "web:programmes:import_activities": Write(lambda w: {}, files=_activities_file),
+        "web:programmes:import_reports": Write(
+            lambda w: {"r-period": "2024-Q2"}, files=_reports_file
+        ),
+        "web:programmes:review_round": Write(
+            lambda w: {
+                "name": "Khen thưởng chuyên đề Khoa học Alpha",
+                "submission_deadline": "2025-06-30",
+                "planned_decision_date": "2025-07-31",
+            },
+        ),
+        # --- candidate lists ---
+        "web:unit_candidates_nominate": Write(
+            lambda w: {"round": w.extra["round_a"].pk, "person": [w.extra["eligible"].pk]},
+            setup=_eligible_in_a,
+            address=_candidates_nominate,
+        ),
+        "api:workflow-round-bulk-nominate": Write(
+            lambda w: {"kind": "LDTT", "people": [w.extra["eligible"].pk]},
+            setup=_eligible_in_a,
+        ),
+        # --- the programmes API ---
+        "api:programme-activity-list": Write(
+            lambda w: {
+                "programme": w.extra["programme_a"].pk,
+                "kind": w.extra["programme_a"].activity_kinds.get().pk,
+                "unit": w.unit_a.pk,
+                "date": "2024-02-20",
+                "title": "Tập huấn qua API",
+                "participants": 15,
+            },
+        ),
+        "api:programme-report-list": Write(
+            lambda w: {
+                "programme": w.extra["programme_a"].pk,
+                "unit": w.unit_a.pk,
+                "period_code": "2024-Q2",
+                "values": {"ZZ": 6},
+                "narrative": "Quý II qua API",
+            },
+        ),
+        "api:programme-report-approve": Write(lambda w: {}),
+        "api:programme-report-return-report": Write(lambda w: {"reason": "Thiếu số liệu"}),
     }
 )
 
@@ -722,6 +868,44 @@ EXPECT: dict[str, dict[str, str]] = {
         "decider": "403",
         "superuser": "201 +",
     },
+    "api:programme-activity-list": {
+        "anonymous": "403",
+        "clerk_a": "201 +",
+        # another unit's programme is not found: a field error, as for one that does not exist
+        "clerk_b": "400",
+        "office": "201 +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "201 +",
+    },
+    "api:programme-report-approve": {
+        "anonymous": "403",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "200 +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "200 +",
+    },
+    "api:programme-report-list": {
+        "anonymous": "403",
+        "clerk_a": "200 +",
+        # another unit's programme is not found: a field error, as for one that does not exist
+        "clerk_b": "400",
+        "office": "403",
+        "council": "403",
+        "decider": "403",
+        "superuser": "200 +",
+    },
+    "api:programme-report-return-report": {
+        "anonymous": "403",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "200 +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "200 +",
+    },
     "api:workflow-nomination-detail": {
         "anonymous": "403",
         "clerk_a": "200 +",
@@ -749,6 +933,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "decider": "404",
         "superuser": "404",
     },
+    "api:workflow-round-bulk-nominate": {
+        "anonymous": "403",
+        "clerk_a": "201 +",
+        "clerk_b": "404",
+        "office": "403",
+        "council": "403",
+        "decider": "403",
+        "superuser": "201 +",
+    },
     "api:workflow-round-bulk-transition": {
         "anonymous": "403",
         "clerk_a": "200 +",
@@ -757,6 +950,24 @@ EXPECT: dict[str, dict[str, str]] = {
         "council": "200",
         "decider": "200",
         "superuser": "200 +",
+    },
+    "web:certificate_blank": {
+        "anonymous": "302 login",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "302 web:certificate_blank +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:certificate_blank +",
+    },
+    "web:certificates_decision": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:job +",
+        "clerk_b": "404",
+        "office": "302 web:job +",
+        "council": "302 web:job +",
+        "decider": "302 web:job +",
+        "superuser": "302 web:job +",
     },
     "web:councils:add_member": {
         "anonymous": "302 login",
@@ -911,6 +1122,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "decider": "403",
         "superuser": "302 web:councils:session +",
     },
+    "web:document_scan_upload": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:decision +",
+        "clerk_b": "404",
+        "office": "302 web:decision +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:decision +",
+    },
     "web:document_settings": {
         "anonymous": "302 login",
         "clerk_a": "403",
@@ -1010,6 +1230,24 @@ EXPECT: dict[str, dict[str, str]] = {
         "decider": "403",
         "superuser": "302 web:programmes:report +",
     },
+    "web:programmes:attachment_upload": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:programmes:activity +",
+        "clerk_b": "404",
+        "office": "302 web:programmes:activity +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:programmes:activity +",
+    },
+    "web:programmes:attendance_upload": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:programmes:activity +",
+        "clerk_b": "404",
+        "office": "302 web:programmes:activity +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:programmes:activity +",
+    },
     "web:programmes:committee_decision": {
         "anonymous": "302 login",
         "clerk_a": "403",
@@ -1018,6 +1256,25 @@ EXPECT: dict[str, dict[str, str]] = {
         "council": "403",
         "decider": "403",
         "superuser": "302 web:programmes:programme +",
+    },
+    "web:programmes:import_activities": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:programmes:activities +",
+        "clerk_b": "404",
+        "office": "302 web:programmes:activities +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:programmes:activities +",
+    },
+    "web:programmes:import_reports": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:programmes:period +",
+        "clerk_b": "404",
+        # the office may import, but a unit's figures are its own: refused by row, nothing written
+        "office": "400",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:programmes:period +",
     },
     "web:programmes:lock": {
         "anonymous": "302 login",
@@ -1055,6 +1312,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "decider": "403",
         "superuser": "302 web:programmes:report +",
     },
+    "web:programmes:review_round": {
+        "anonymous": "302 login",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "302 web:workflow_round +",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:workflow_round +",
+    },
     "web:programmes:unlock": {
         "anonymous": "302 login",
         "clerk_a": "403",
@@ -1063,6 +1329,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "council": "403",
         "decider": "403",
         "superuser": "302 web:programmes:period +",
+    },
+    "web:unit_candidates_nominate": {
+        "anonymous": "302 login",
+        "clerk_a": "302 web:workflow_round +",
+        "clerk_b": "404",
+        "office": "403",
+        "council": "403",
+        "decider": "403",
+        "superuser": "302 web:workflow_round +",
     },
     "web:unit_candidates_xlsx": {
         "anonymous": "302 login",
@@ -1343,9 +1618,11 @@ def world(db: Any, settings: Any, tmp_path: Any) -> World:
 
 
 @pytest.mark.parametrize("name", _write_routes())
-def test_each_role_gets_its_answer(world: World, name: str) -> None:
+def test_each_role_gets_its_answer(world: World, settings: Any, name: str) -> None:
     write = WRITES[name]
     route = _route(name)
+    for setting, value in write.settings.items():
+        setattr(settings, setting, value)
     if write.setup is not None:
         write.setup(world)
     clients = {role: _client(world, role, route.is_api) for role in ROLES}

@@ -217,3 +217,18 @@ def test_only_the_office_edits_the_blanks(client: Client, world: World) -> None:
     assert page.status_code == 200
     assert "Giấy khen" in page.content.decode()
     assert "Cờ thi đua" not in page.content.decode()
+
+
+def test_a_small_batch_is_only_downloaded_and_the_blank_form_takes_no_other_method(
+    client: Client, world: World
+) -> None:
+    decision, _people = make_decision(world)
+    login(client, world.office)
+    certificates = reverse("web:certificates_decision", args=[decision.pk])
+    for method in (client.post, client.put, client.delete):
+        assert method(certificates).status_code == 405
+    assert not BackgroundJob.objects.exists()
+    blank = reverse("web:certificate_blank", args=[world.province.pk, "BK_BT"])
+    assert client.put(blank).status_code == 405
+    assert client.delete(blank).status_code == 405
+    assert not CertificateBlank.objects.exists()

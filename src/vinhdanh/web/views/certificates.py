@@ -10,11 +10,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
@@ -47,6 +53,7 @@ def _on_blanks(request: HttpRequest) -> bool:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     """Every certificate of the decision the reader may print, in one PDF (a preview while
     the decision is a draft); `?blank=1` prints only the text on the office's blanks."""
@@ -76,7 +83,8 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return HttpResponseRedirect(reverse("web:job", args=[job.pk]))
     if request.method != "GET":
-        raise Http404
+        # only a large batch is started by a POST; a small one is a plain download
+        return HttpResponseNotAllowed(["GET"])
     try:
         papers = certificates.decision_certificates(decision, awards)
         layouts = layouts_for(decision.issuing_unit) if blank else None
@@ -126,6 +134,7 @@ def blank_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def blank_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     unit = _editable_unit(request, pk)
     kind = get_object_or_404(certificate_kinds(), code=code)
