@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class AwardsConfig(AppConfig):
     name = "vinhdanh.awards"
     label = "awards"
     verbose_name = _("Awards")
+
+    def ready(self) -> None:
+        from vinhdanh.awards.data.catalogue import sync_after_migrate
+
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="awards.catalogue")

@@ -593,9 +593,27 @@ def catalogue() -> list[dict[str, Any]]:
     return rows
 
 
-def sync(model: Any) -> int:
-    """Insert or update every national kind; leaves locally added kinds alone."""
+def sync(model: Any, using: str = "default") -> int:
+    """Insert or update every national kind; leaves locally added kinds alone.
+
+    `model` may be a migration state's AwardKind: only the fields it has are written.
+    """
+    fields = {f.name for f in model._meta.get_fields()}
     for item in catalogue():
         code = item.pop("code")
-        model.objects.update_or_create(code=code, defaults=item)
+        defaults = {k: v for k, v in item.items() if k in fields}
+        model.objects.using(using).update_or_create(code=code, defaults=defaults)
     return len(_ROWS)
+
+
+def sync_after_migrate(
+    sender: Any, apps: Any = None, using: str = "default", **kwargs: Any
+) -> None:
+    """post_migrate: bring the catalogue of every database up to this code's, after its schema."""
+    if apps is None:
+        return
+    try:
+        model = apps.get_model("awards", "AwardKind")
+    except LookupError:  # migrated back before the awards app existed
+        return
+    sync(model, using)
