@@ -11,8 +11,8 @@ from tests.documents.reading import read, table_cells
 from tests.documents.test_papers import _decision
 from tests.nominations.world import DECISION_DAY, World, build_world, force_state
 from vinhdanh.awards.domain.issuing import issue_decision
-from vinhdanh.documents.domain.issued import keep_issued
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import issued
+from vinhdanh.documents.interfaces.issued import keep_issued
 from vinhdanh.documents.models import IssuedDocument, IssuedDocumentError
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.people.models import Person
@@ -27,9 +27,9 @@ def test_the_issued_file_is_kept_and_served_unchanged(world: World) -> None:
     decision, people = _decision(world, dt.date(2025, 7, 17))
     kept = keep_issued(decision)
     assert kept is not None
-    first = files.decision_file(decision)[1]
+    first = issued.decision_file(decision)[1]
     Person.objects.filter(pk=people[0].pk).update(given_name="Đổi")
-    name, again = files.decision_file(decision)
+    name, again = issued.decision_file(decision)
     assert again == first
     assert name == kept.name
     assert people[0].full_name in table_cells(read(again))

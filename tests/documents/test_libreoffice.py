@@ -19,7 +19,7 @@ from tests.documents.test_papers import _decision, _nominated
 from tests.nominations.world import World, build_world
 from vinhdanh.councils.interfaces.minutes import minutes_docx
 from vinhdanh.documents.formats import MOTTO, NATIONAL_NAME
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import files, issued
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination
 
@@ -76,7 +76,7 @@ def test_every_kind_converts_to_pdf_with_its_text(world: World, tmp_path: Path) 
     nominations = _nominated(world)
     Nomination.objects.filter(pk=nominations[0].pk).update(state=NominationState.PROPOSED)
     documents = {
-        "decision": files.decision_file(decision)[1],
+        "decision": issued.decision_file(decision)[1],
         "draft": files.draft_decision_file(world.round)[1],
         "submission": files.submission_file(world.round)[1],
         "notice": files.notice_file(world.round)[1],

@@ -25,7 +25,7 @@ from tests.nominations.world import World, build_world
 from vinhdanh.awards.models import Decision
 from vinhdanh.documents import money
 from vinhdanh.documents.formats import DocumentError, date_line, number_line, outside_font
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import files, issued
 from vinhdanh.documents.models import OfficeSettings
 from vinhdanh.nominations.domain.nominations import create_nomination
 from vinhdanh.nominations.enums import NominationState
@@ -106,7 +106,7 @@ def test_characters_outside_the_font_are_found() -> None:
 
 def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     decision, people = _decision(world, dt.date(2025, 7, 17))
-    name, content = files.decision_file(decision)
+    name, content = issued.decision_file(decision)
     assert name.endswith(".docx")
     doc = read(content)
     assert_decree_layout(doc)
@@ -160,7 +160,7 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
 
 def test_decision_before_july_2025_cites_decree_98(world: World) -> None:
     decision, _people = _decision(world, dt.date(2025, 6, 30))
-    body = text(read(files.decision_file(decision)[1]))
+    body = text(read(issued.decision_file(decision)[1]))
     assert "Nghị định số 98/2023/NĐ-CP" in body
     assert "Thông tư số 01/2024/TT-BNV" in body
     assert "152/2025" not in body
@@ -170,7 +170,7 @@ def test_a_deputy_signs_for_the_chair(world: World) -> None:
     decision, _people = _decision(
         world, dt.date(2025, 7, 17), signer_title="Phó Chủ tịch", signer_name="Lê Thị Mai"
     )
-    doc = read(files.decision_file(decision)[1])
+    doc = read(issued.decision_file(decision)[1])
     styled(find(doc, "KT. CHỦ TỊCH"), "sign_authority")
     styled(find(doc, "PHÓ CHỦ TỊCH"), "sign_title")
     assert find(doc, "Lê Thị Mai")
@@ -188,7 +188,7 @@ def test_office_settings_are_printed(world: World) -> None:
         signer_name="Phan Văn Hòa",
     )
     decision, _people = _decision(world, dt.date(2025, 7, 17), signer_name="", signer_title="")
-    doc = read(files.decision_file(decision)[1])
+    doc = read(issued.decision_file(decision)[1])
     body = text(doc)
     assert find(doc, "Thành phố Hà Tĩnh, ngày 17 tháng 7 năm 2025")
     assert "Căn cứ Quyết định số 20/2024/QĐ-UBND ngày 10/5/2024 của UBND tỉnh;" in body
@@ -201,14 +201,14 @@ def test_office_settings_are_printed(world: World) -> None:
 def test_missing_signer_is_refused_in_vietnamese(world: World) -> None:
     decision, _people = _decision(world, dt.date(2025, 7, 17), signer_name="")
     with pytest.raises(DocumentError) as error:
-        files.decision_file(decision)
+        issued.decision_file(decision)
     assert "người ký" in str(error.value)
 
 
 def test_a_decision_without_recipients_is_refused(world: World) -> None:
     decision = DecisionFactory(issuing_unit=world.province, signed_on=dt.date(2025, 7, 17))
     with pytest.raises(DocumentError) as error:
-        files.decision_file(decision)
+        issued.decision_file(decision)
     assert "không có" in str(error.value).lower()
 
 
@@ -216,7 +216,7 @@ def test_a_name_outside_the_font_is_refused(world: World) -> None:
     decision, people = _decision(world, dt.date(2025, 7, 17))
     Person.objects.filter(pk=people[0].pk).update(given_name="Tuyết 😀")
     with pytest.raises(DocumentError) as error:
-        files.decision_file(decision)
+        issued.decision_file(decision)
     assert "U+1F600" in str(error.value)
     assert "phông" in str(error.value)
 

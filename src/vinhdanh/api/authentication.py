@@ -38,10 +38,8 @@ class BasicAuthentication(authentication.BasicAuthentication):
             user, auth = super().authenticate_credentials(userid, password, request)
         except exceptions.AuthenticationFailed:
             if getattr(request, "axes_locked_out", False):
-                from vinhdanh.web.views.account import locked_out_message
-
                 minutes = accounts.cool_off_minutes()
-                exc = LockedOut(locked_out_message(minutes))
+                exc = LockedOut(accounts.locked_out_message(minutes))
                 exc.wait = minutes * 60  # type: ignore[attr-defined]
                 raise exc from None
             raise

@@ -8,6 +8,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
-        from vinhdanh.documents.domain import issued
+        from vinhdanh.documents.interfaces import issued
 
         issued.connect()

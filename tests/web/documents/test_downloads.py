@@ -12,7 +12,7 @@ from tests.documents.test_papers import _decision, _nominated
 from tests.nominations.world import World
 from tests.web.conftest import login
 from vinhdanh.common.models import AuditEvent
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import issued
 from vinhdanh.documents.interfaces.files import DOCX
 from vinhdanh.documents.models import OfficeSettings
 
@@ -102,10 +102,10 @@ def test_the_office_adjusts_the_templates(client: Client, world: World) -> None:
     assert settings.signer_name == "Võ Trọng Hải"
     assert AuditEvent.objects.filter(object_type="documents.officesettings").exists()
     decision, _people = _decision(world, dt.date(2025, 7, 17), signer_name="", signer_title="")
-    body = "\n".join(p.text for p in read(files.decision_file(decision)[1]).paragraphs)
+    body = "\n".join(p.text for p in read(issued.decision_file(decision)[1]).paragraphs)
     assert "Thành phố Hà Tĩnh, ngày 17 tháng 7 năm 2025" in "\n".join(
         p.text
-        for t in read(files.decision_file(decision)[1]).tables
+        for t in read(issued.decision_file(decision)[1]).tables
         for c in t._cells
         for p in c.paragraphs
     )

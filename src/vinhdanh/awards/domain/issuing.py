@@ -11,7 +11,7 @@ The steps, in order:
    the workflow's `transition`, with the audit events, all in one transaction;
 5. after the commit — the nominations' notifications (scheduled by `transition`) and the
    `decision_issued` signal, on which the documents app stores the decision's .docx exactly
-   as issued (`documents.domain.issued`). Nothing is sent or stored if the issue rolls back.
+   as issued (`documents.interfaces.issued`). Nothing is sent or stored if the issue rolls back.
 
 Web and API views call `issue_decision` and nothing else.
 """

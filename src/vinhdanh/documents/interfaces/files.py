@@ -21,16 +21,6 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in ascii_text).split())[:60]
 
 
-def decision_file(decision: Decision) -> tuple[str, bytes]:
-    """An issued decision: the file kept when it was issued; otherwise rendered now."""
-    from vinhdanh.documents.domain.issued import issued_file
-
-    kept = issued_file(decision)
-    if kept is not None:
-        return kept
-    return render_decision_file(decision)
-
-
 def render_decision_file(decision: Decision) -> tuple[str, bytes]:
     with translation.override("vi"):
         content = papers.render_decision(papers.decision_paper(decision))

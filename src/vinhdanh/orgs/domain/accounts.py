@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import LazyObject
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vinhdanh.common.audit import record_action, record_system_action
@@ -262,3 +263,10 @@ def unlock(actor: Any, username: str, *, reason: str = "") -> int:
                     "axes.accessattempt", username, "sign-in lock-out lifted", **details
                 )
     return removed
+
+
+def locked_out_message(minutes: int) -> str:
+    return _(
+        "Too many failed sign-ins: this account is locked for %(minutes)d minutes. Wait and "
+        "try again, reset your password, or ask your administrator to unlock it."
+    ) % {"minutes": minutes}

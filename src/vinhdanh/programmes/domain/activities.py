@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.files import UploadError, check_upload
-from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain.errors import NotPermitted, PeriodLocked, ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import implements_during
@@ -23,10 +22,10 @@ from vinhdanh.programmes.periods import period_containing
 from vinhdanh.programmes.rules import manages_programme, reports_for_unit
 
 if TYPE_CHECKING:
-    from vinhdanh.common.importing import ImportResult
+    pass
 
 
-def _refuse_if_locked(programme: Programme, day: dt.date) -> None:
+def refuse_if_day_locked(programme: Programme, day: dt.date) -> None:
     """An activity counts in the period of its date: a locked period keeps its activities."""
     period = period_containing(programme.period_kind, day)
     if is_locked(programme, period.code):
@@ -76,7 +75,7 @@ def check_activity(
         )
     if not title.strip():
         raise ProgrammeError(_("Give the activity a title."), field="title")
-    _refuse_if_locked(programme, date)
+    refuse_if_day_locked(programme, date)
 
 
 @transaction.atomic
@@ -114,30 +113,6 @@ def record_activity(
             note=note.strip(),
             created_by=actor if getattr(actor, "pk", None) else None,
         )
-
-
-def import_attendance(
-    *, actor: Any, activity: Activity, source: IO[bytes], filename: str = "", dry_run: bool = False
-) -> ImportResult:
-    """Replace the activity's attendance list from a file (all or nothing, problems by row);
-    the number of participants becomes the number of people on the list."""
-    from vinhdanh.common.importing import run_import
-    from vinhdanh.programmes.interfaces.attendance import AttendanceImporter
-
-    if not may_change_activity(actor, activity):
-        raise NotPermitted(_("You may not change this activity."))
-    _refuse_if_locked(activity.programme, activity.date)
-    return run_import(
-        kind=AttendanceImporter.kind,
-        importer=AttendanceImporter,
-        target=activity,
-        source=source,
-        filename=filename,
-        dry_run=dry_run,
-        user=actor,
-        scope=unit_scope(actor),
-        audit_source="web:attendance",
-    )
 
 
 @transaction.atomic

@@ -105,7 +105,7 @@ def is_locked(programme: Programme, period_code: str) -> bool:
     ).exists()
 
 
-def _refuse_if_locked(programme: Programme, period: Period) -> None:
+def refuse_if_period_locked(programme: Programme, period: Period) -> None:
     if is_locked(programme, period.code):
         raise PeriodLocked(
             _("%(period)s is locked: its reports cannot be changed.") % {"period": period}
@@ -142,7 +142,7 @@ def check_report(
             % {"unit": unit, "period": period},
             field="unit",
         )
-    _refuse_if_locked(programme, period)
+    refuse_if_period_locked(programme, period)
     indicators = {i.code: i for i in programme.indicators.all()}
     unknown = sorted(set(values) - set(indicators))
     if unknown:
@@ -281,7 +281,7 @@ _DECISION_FIELDS = ["state", "return_reason", "decided_at", "decided_by", "updat
 def _decide(actor: Any, report: PeriodReport) -> None:
     if not manages_programme(actor, report.programme):
         raise NotPermitted(_("You may not approve or return reports of this programme."))
-    _refuse_if_locked(report.programme, report.period)
+    refuse_if_period_locked(report.programme, report.period)
 
 
 @transaction.atomic

@@ -7,18 +7,22 @@ participants becomes the number of people on it, so indicators counting particip
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vinhdanh.common.audit import record_action
+from vinhdanh.common.importing import ImportResult, run_import
 from vinhdanh.common.importing import columns as c
 from vinhdanh.common.importing.base import Importer, Row, in_scope, out_of_scope
 from vinhdanh.common.text import search_key
+from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.people.interfaces.imports import GENDERS
 from vinhdanh.people.models import Person
+from vinhdanh.programmes.domain.activities import may_change_activity, refuse_if_day_locked
+from vinhdanh.programmes.domain.errors import NotPermitted
 from vinhdanh.programmes.models import Activity, ActivityAttendee
 
 MAX_ATTENDEES = 100_000
@@ -168,3 +172,24 @@ class AttendanceImporter(Importer):
 
     def summary_instance(self) -> models.Model | None:
         return self.activity
+
+
+def import_attendance(
+    *, actor: Any, activity: Activity, source: IO[bytes], filename: str = "", dry_run: bool = False
+) -> ImportResult:
+    """Replace the activity's attendance list from a file (all or nothing, problems by row);
+    the number of participants becomes the number of people on the list."""
+    if not may_change_activity(actor, activity):
+        raise NotPermitted(_("You may not change this activity."))
+    refuse_if_day_locked(activity.programme, activity.date)
+    return run_import(
+        kind=AttendanceImporter.kind,
+        importer=AttendanceImporter,
+        target=activity,
+        source=source,
+        filename=filename,
+        dry_run=dry_run,
+        user=actor,
+        scope=unit_scope(actor),
+        audit_source="web:attendance",
+    )

@@ -25,7 +25,7 @@ from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
 from vinhdanh.programmes.domain.queries.activities import visible_activities
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
-from vinhdanh.programmes.interfaces.attendance import AttendanceImporter
+from vinhdanh.programmes.interfaces.attendance import AttendanceImporter, import_attendance
 from vinhdanh.programmes.models import Activity, ActivityAttachment
 
 MAX_PROBLEMS_SHOWN = 200
@@ -99,7 +99,7 @@ def attendance_upload(request: HttpRequest, pk: int, activity_pk: int) -> HttpRe
         return _page(request, activity, upload_form=form, status=400)
     upload = form.cleaned_data["file"]
     try:
-        result = activity_domain.import_attendance(
+        result = import_attendance(
             actor=request.user, activity=activity, source=upload.file, filename=upload.name
         )
     except ProgrammeError as exc:

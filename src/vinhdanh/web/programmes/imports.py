@@ -23,9 +23,9 @@ from vinhdanh.common.importing import ImportResult
 from vinhdanh.common.importing.forms import ImportUploadForm
 from vinhdanh.common.importing.template import template_bytes
 from vinhdanh.common.xlsx import XLSX_TYPE
-from vinhdanh.programmes.domain import imports as import_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
+from vinhdanh.programmes.interfaces import importing as import_domain
 from vinhdanh.programmes.interfaces.imports import ActivityImporter, report_importer
 from vinhdanh.programmes.models import Programme
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from vinhdanh.programmes.domain.imports import may_import
+from vinhdanh.programmes.interfaces.importing import may_import
 from vinhdanh.programmes.rules import manages_programme
 
 register = template.Library()

@@ -165,7 +165,7 @@ def locked_out(
     minutes = accounts.cool_off_minutes()
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"detail": locked_out_message(minutes), "code": "locked_out"}, status=429
+            {"detail": accounts.locked_out_message(minutes), "code": "locked_out"}, status=429
         )
     return render(
         request,
@@ -173,13 +173,6 @@ def locked_out(
         {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
-
-
-def locked_out_message(minutes: int) -> str:
-    return _(
-        "Too many failed sign-ins: this account is locked for %(minutes)d minutes. Wait and "
-        "try again, reset your password, or ask your administrator to unlock it."
-    ) % {"minutes": minutes}
 
 
 @login_required

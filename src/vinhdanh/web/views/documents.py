@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import files, issued
 from vinhdanh.documents.interfaces.forms import OfficeSettingsForm
 from vinhdanh.documents.models import OfficeSettings
 from vinhdanh.orgs.domain.queries.units import visible_units
@@ -47,7 +47,7 @@ def _download(
 def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(visible_decisions(request.user), pk=pk)
     return _download(
-        request, lambda: files.decision_file(decision), reverse("web:decision", args=[pk])
+        request, lambda: issued.decision_file(decision), reverse("web:decision", args=[pk])
     )
 
 

@@ -17,7 +17,7 @@ from vinhdanh.councils.models import CouncilSession
 from vinhdanh.documents.domain.blanks import layouts_for
 from vinhdanh.documents.domain.certificates import certificate_kinds
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces import certificates, files
+from vinhdanh.documents.interfaces import certificates, files, issued
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
 
     def _decision(self) -> tuple[str, bytes] | None:
         decision = self._issued_decision()
-        return files.decision_file(decision) if decision else None
+        return issued.decision_file(decision) if decision else None
 
     def _issued_decision(self) -> Decision | None:
         return (

@@ -17,6 +17,7 @@ from django.db import transaction
 from vinhdanh.awards.domain.issuing import decision_issued
 from vinhdanh.awards.models import Decision
 from vinhdanh.documents.formats import DocumentError
+from vinhdanh.documents.interfaces.files import render_decision_file
 from vinhdanh.documents.models import IssuedDocument
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,6 @@ log = logging.getLogger(__name__)
 
 def keep_issued(decision: Decision) -> IssuedDocument | None:
     """Render and store the decision's .docx once; None when it cannot be made."""
-    from vinhdanh.documents.interfaces.files import render_decision_file
-
     found = IssuedDocument.objects.filter(decision=decision).first()
     if found is not None:
         return found
@@ -55,6 +54,14 @@ def issued_file(decision: Decision) -> tuple[str, bytes] | None:
         return None
     with document.file.open("rb") as stream:
         return document.name, stream.read()
+
+
+def decision_file(decision: Decision) -> tuple[str, bytes]:
+    """An issued decision: the file kept when it was issued; otherwise (a draft) rendered now."""
+    kept = issued_file(decision)
+    if kept is not None:
+        return kept
+    return render_decision_file(decision)
 
 
 def _on_decision_issued(sender: Any, decision: Decision, **kwargs: Any) -> None:

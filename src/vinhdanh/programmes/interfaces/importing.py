@@ -15,7 +15,7 @@ from vinhdanh.common.importing import ImportResult, run_import
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.programmes.domain.errors import NotPermitted
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
-from vinhdanh.programmes.domain.reports import _refuse_if_locked, reporting_period
+from vinhdanh.programmes.domain.reports import refuse_if_period_locked, reporting_period
 from vinhdanh.programmes.interfaces.imports import ActivityImporter, report_importer
 from vinhdanh.programmes.models import Programme
 
@@ -50,7 +50,7 @@ def import_reports(
     that has not begun or is locked."""
     _refuse_outsiders(actor, programme)
     period = reporting_period(programme, period_code)
-    _refuse_if_locked(programme, period)
+    refuse_if_period_locked(programme, period)
     importer = report_importer(programme, period.code)
     return run_import(
         kind=importer.kind,

@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from tests.programmes.world import World
 from vinhdanh.common.importing import ImportResult
 from vinhdanh.programmes.domain.errors import PeriodLocked, ProgrammeError
-from vinhdanh.programmes.domain.imports import import_activities, import_reports
 from vinhdanh.programmes.domain.reports import lock_period
+from vinhdanh.programmes.interfaces.importing import import_activities, import_reports
 from vinhdanh.programmes.models import Activity, PeriodReport, ReportValue
 
 ACTIVITY_HEADER = ["Mã đơn vị", "Loại hoạt động", "Ngày", "Tên hoạt động", "Số người tham dự"]
