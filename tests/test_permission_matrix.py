@@ -58,6 +58,7 @@ from vinhdanh.programmes.models import (
     ActivityAttachment,
     ActivityKind,
     Committee,
+    CommitteeDecision,
     Indicator,
     PeriodReport,
     Programme,
@@ -186,6 +187,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
     Programme: [Target("programme_a", _extra("programme_a"), "A")],
     Committee: [Target("committee_a", _extra("committee_a"), "A")],
+    CommitteeDecision: [Target("committee_decision_a", _extra("committee_decision_a"), "A")],
     Activity: [Target("activity_a", _extra("activity_a"), "A")],
     ActivityAttachment: [Target("activity_attachment_a", _extra("activity_attachment_a"), "A")],
     PeriodReport: [Target("report_a", _extra("report_a"), "A")],
@@ -507,6 +509,13 @@ def add_workflow(world: World) -> None:
     committee = Committee.objects.create(
         programme=programme, unit=world.unit_a, name="Ban Chỉ đạo Khoa học Alpha"
     )
+    committee_decision = CommitteeDecision.objects.create(
+        committee=committee,
+        kind="set_up",
+        number="3/QĐ-SKH",
+        date=dt.date(2024, 1, 15),
+        effective_on=dt.date(2024, 1, 15),
+    )
     activity_attachment = ActivityAttachment(
         activity=activity,
         title="Biên bản Khoa học Alpha",
@@ -523,6 +532,7 @@ def add_workflow(world: World) -> None:
         activity_attachment_a=activity_attachment,
         report_a=report,
         committee_a=committee,
+        committee_decision_a=committee_decision,
         council_a=council,
         session_a=session,
         recusal_a=recusal,

@@ -562,7 +562,7 @@ WRITES.update(
             lambda w: {
                 f"c{w.extra['committee_a'].pk}-{k}": v
                 for k, v in {
-                    "kind": "set_up",
+                    "kind": "reform",
                     "number": "12/QĐ-ZZA",
                     "date": "2024-02-01",
                     "members": "Phạm Thị Alphabi | Giám đốc Sở | head",

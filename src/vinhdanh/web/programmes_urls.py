@@ -1,6 +1,13 @@
 from django.urls import path
 
-from vinhdanh.web.programmes import attendance, dashboards, imports, review, views
+from vinhdanh.web.programmes import (
+    attendance,
+    committee_documents,
+    dashboards,
+    imports,
+    review,
+    views,
+)
 
 app_name = "programmes"
 urlpatterns = [
@@ -58,6 +65,11 @@ urlpatterns = [
         "<int:pk>/committees/<int:committee_pk>/decisions/",
         views.committee_decision,
         name="committee_decision",
+    ),
+    path(
+        "<int:pk>/committee-decisions/<int:committee_decision_pk>.docx",
+        committee_documents.committee_decision_docx,
+        name="committee_decision_docx",
     ),
     path("<int:pk>/periods/<str:period>/", views.period_page, name="period"),
     path("<int:pk>/periods/<str:period>/lock/", views.period_lock, name="lock"),

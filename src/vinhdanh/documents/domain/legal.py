@@ -105,5 +105,16 @@ def regime_bases(on: dt.date, *, local_government: bool) -> list[str]:
     ]
 
 
+def local_government_bases(on: dt.date) -> list[str]:
+    """The law on local government in force on `on`: the basis of a people's committee's own
+    decisions that are not about commendations (a steering committee set up, say)."""
+    texts = TEXTS.get(regime_name(on), TEXTS["regime_2022b"])
+    return [
+        t.text
+        for t in texts
+        if t.local_government and (t.applies_from is None or on >= t.applies_from)
+    ]
+
+
 def report_decree(on: dt.date) -> str:
     return REPORT_DECREE.get(regime_name(on), REPORT_DECREE["regime_2022b"])
