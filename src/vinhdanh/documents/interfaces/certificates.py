@@ -311,10 +311,14 @@ def render_certificates(
     return pdf.html_to_pdf(html, STYLESHEET)
 
 
-def certificates_file_name(decision: Decision, award: Award | None = None) -> str:
+def certificates_file_name(
+    decision: Decision, award: Award | None = None, *, on_blanks: bool = False
+) -> str:
+    """The certificates' file; the text for the pre-printed blanks gets its own name
+    ("…-tren-phoi.pdf"), so that both can sit in one folder."""
     number = decision.number if decision.number is not None else "du-thao"
     base = f"giay-chung-nhan-{number}-{_slug(decision.symbol)}-{decision.year}"
     if award is not None:
         subject = award.person.full_name if award.person else str(award.unit)
-        return f"{base}-{_slug(subject)}.pdf"
-    return f"{base}.pdf"
+        base = f"{base}-{_slug(subject)}"
+    return f"{base}-tren-phoi.pdf" if on_blanks else f"{base}.pdf"
