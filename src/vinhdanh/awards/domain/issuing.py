@@ -85,7 +85,7 @@ def usual_decider_role(unit: Unit) -> str:
     decides, else the one its level has; "" when none of them tells."""
     for model, field in ((Decision, "issuing_unit"), (Round, "decider_unit")):
         role = (
-            model.objects.filter(**{field: unit})  # type: ignore[attr-defined]
+            model.objects.filter(**{field: unit})
             .exclude(decider_role="")
             .order_by("-id")
             .values_list("decider_role", flat=True)
