@@ -365,12 +365,19 @@ HIDDEN = {404, 405}
 REFUSED = {403, 404, 405}
 
 
+# The decision paper lists every recipient: a clerk who sees only their own unit's awards of
+# the shared provincial decision has no such paper (documents.domain.access).
+WHOLE_DECISION_PAPERS = {"web:document_decision", "web:document_scan", "api:decision-scan"}
+
+
 def expected_get(route: Route, owner: str, role: str) -> set[int] | str:
     """Allowed statuses for a GET, or 'login' for a redirect to the login page."""
     if route.name in EXPECTED_OVERRIDES and role in EXPECTED_OVERRIDES[route.name]:
         return EXPECTED_OVERRIDES[route.name][role]
     if role == "anonymous":
         return {401, 403} if route.is_api else "login"
+    if route.name in WHOLE_DECISION_PAPERS and owner == "shared" and role.startswith("clerk"):
+        return HIDDEN
     if _is_admin_only(route.name):
         return OK_OR_POST_ONLY if role == "superuser" else REFUSED
     if owner == "clerk_a":  # somebody's own object (a notification)

@@ -224,6 +224,28 @@ def test_a_name_outside_the_font_is_refused(world: World) -> None:
 # --- the round's documents ------------------------------------------------------------------
 
 
+def test_the_commendation_is_named_by_the_decider_as_on_its_certificate(world: World) -> None:
+    decision, people = _decision(world, dt.date(2025, 7, 17))
+    decision.awards.filter(person__in=people[:2]).update(kind=kind("BK_BT"))
+    decision.awards.filter(person__in=people[2:]).update(kind=kind("GIAY_KHEN"))
+    doc = read(issued.decision_file(decision)[1])
+    body, cells = text(doc), table_cells(doc)
+    named = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert f"; tặng {named};" in starting(doc, "Về việc ").text
+    assert f"Tặng {named} cho 02 cá nhân;" in body
+    assert "Tặng Giấy khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh cho 02 cá nhân" in body
+    assert "II. BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" in cells
+    assert "Bộ, ban, ngành" not in body
+    assert not any("BỘ, BAN, NGÀNH" in cell for cell in cells)
+
+
+def test_a_commendation_that_names_its_issuer_keeps_its_name(world: World) -> None:
+    decision, _people = _decision(world, dt.date(2025, 7, 17))
+    decision.awards.update(kind=kind("BK_TTG"))
+    body = text(read(issued.decision_file(decision)[1]))
+    assert "Tặng Bằng khen của Thủ tướng Chính phủ cho" in body
+
+
 def _named_signers(world: World) -> None:
     for user, (last, first) in (
         (world.head, ("Hoàng Văn", "Nam")),
@@ -258,6 +280,20 @@ def test_submission_lists_every_nominee(world: World) -> None:
     # A department's documents carry its governing body above its own name.
     left = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
     assert left[:2] == ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "SỞ TƯ PHÁP"]
+
+
+def test_submission_and_notice_name_the_commendation_by_the_decider(world: World) -> None:
+    nominations = _nominated(world)
+    Nomination.objects.filter(pk=nominations[0].pk).update(kind=kind("BK_BT"))
+    named = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"
+    submission = read(files.submission_file(world.round)[1])
+    assert f"Tặng {named}: 01 cá nhân" in text(submission)
+    assert "Bộ, ban, ngành" not in text(submission)
+    notice_cells = table_cells(read(files.notice_file(world.round)[1]))
+    assert any(
+        c.endswith("BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH") for c in notice_cells
+    )
+    assert not any("BỘ, BAN, NGÀNH" in c for c in notice_cells)
 
 
 def test_draft_decision_lists_the_proposed_nominations(world: World) -> None:

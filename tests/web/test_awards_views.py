@@ -84,3 +84,18 @@ def test_decision_page_of_a_big_decision_needs_few_queries(
     with django_assert_max_num_queries(15):
         response = root_client.get(reverse("web:decision", args=[world.decision.pk]))
     assert response.content.decode().count("Thảo") == 30
+
+
+def test_decision_page_always_shows_the_number_and_says_when_the_van_thu_gave_it(
+    root_client, world
+):
+    entered = DecisionFactory(issuing_unit=world.unit_a, number=125, number_entered=True)
+    imported = DecisionFactory(
+        issuing_unit=world.unit_a, number=37, symbol="QĐ-SNV", year=2019, imported=True
+    )
+    page = root_client.get(reverse("web:decision", args=[entered.pk])).content.decode()
+    assert "<dt>Số, ký hiệu</dt><dd>125/QĐ-UBND" in page
+    assert "(số do văn thư cấp)" in page
+    page = root_client.get(reverse("web:decision", args=[imported.pk])).content.decode()
+    assert "<dt>Số, ký hiệu</dt><dd>37/QĐ-SNV" in page
+    assert "(số do văn thư cấp)" not in page

@@ -21,6 +21,7 @@ from vinhdanh.common.domain.jobs import Progress
 from vinhdanh.common.importing import ImportResult, run_import
 from vinhdanh.common.models import BackgroundJob
 from vinhdanh.common.xlsx import workbook_bytes
+from vinhdanh.documents.domain.access import may_print_on_blanks
 from vinhdanh.documents.domain.blanks import layouts_for
 from vinhdanh.documents.domain.certificates import printable_awards
 from vinhdanh.documents.interfaces import certificates
@@ -139,11 +140,13 @@ def certificates_pdf(job: BackgroundJob, progress: Progress) -> dict[str, Any]:
     awards = printable_awards(decision, job.owner)
     papers = certificates.decision_certificates(decision, awards)
     progress("render", 0, len(papers), force=True)
-    layouts = layouts_for(decision.issuing_unit) if job.param("blank") else None
+    on_blanks = bool(job.param("blank"))
+    if on_blanks and not may_print_on_blanks(job.owner, decision):
+        raise PermissionDenied
+    layouts = layouts_for(decision.issuing_unit) if on_blanks else None
     data = certificates.render_certificates(papers, layouts=layouts)
     progress("file", len(papers), len(papers), force=True)
-    name = default_storage.save(
-        f"jobs/{job.pk}/{certificates.certificates_file_name(decision)}", ContentFile(data)
-    )
+    file_name = certificates.certificates_file_name(decision, on_blanks=on_blanks)
+    name = default_storage.save(f"jobs/{job.pk}/{file_name}", ContentFile(data))
     progress.finish({"rows": len(papers), "filename": Path(name).name}, file_name=name)
     return {}

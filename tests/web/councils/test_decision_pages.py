@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 
 from tests.councils.builders import decider_user, make_nomination, make_round, office_user, province
+from tests.factories.orgs import UnitFactory
 from tests.factories.people import PostFactory
 from tests.web.conftest import login
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.nominations.enums import NominationState
+from vinhdanh.orgs.enums import UnitLevel
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +120,35 @@ def test_revocation_page_is_for_deciders_of_the_issuing_unit(client):
     client.logout()
     login(client, office_user(unit))
     assert client.get(reverse("web:councils:revoke", args=[decision.pk])).status_code == 403
+
+
+def test_the_issue_page_from_the_menu_starts_from_the_deciders_own_unit(client):
+    unit = province()
+    user = decider_user(unit)
+    user.last_name, user.first_name = "Trần Văn", "Bình"
+    user.save()
+    role = user.role_assignments.get()
+    role.title = "Chủ tịch"
+    role.save()
+    round_ = make_round(decider_unit=unit)
+    round_.decider_role = ""  # nothing decided yet: the authority comes from the unit's level
+    round_.save()
+    make_nomination(round=round_, code="BK_BT", state=NominationState.PROPOSED)
+    page = login(client, user).get(reverse("web:councils:issue")).content.decode()
+    assert f'<option value="{unit.pk}" selected>' in page
+    assert '<option value="chu_tich_ubnd_tinh" selected>' in page
+    assert '<option value="chu_tich_nuoc" selected>' not in page
+    assert 'value="Ủy ban nhân dân tỉnh Hà Tĩnh"' in page
+    assert 'value="Trần Văn Bình"' in page
+    assert 'value="Chủ tịch"' in page
+
+
+def test_an_authority_nobody_could_tell_must_be_chosen(client):
+    unit = UnitFactory(name="Ban Quản lý dự án", level=UnitLevel.OTHER)
+    round_ = make_round(decider_unit=unit)
+    round_.decider_role = ""
+    round_.save()
+    make_nomination(round=round_, code="GIAY_KHEN", state=NominationState.PROPOSED)
+    page = login(client, decider_user(unit)).get(reverse("web:councils:issue")).content.decode()
+    assert '<option value="" selected>' in page
+    assert '<option value="chu_tich_nuoc" selected>' not in page

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -26,6 +26,7 @@ from vinhdanh.awards.domain.queries.awards import visible_awards
 from vinhdanh.awards.domain.queries.catalogue import all_kinds
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.queries.scans import current_scan
 
 
@@ -96,6 +97,8 @@ class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
         self, request: Request, pk: str | None = None, **kwargs: Any
     ) -> FileResponse | Response:
         decision = self.get_object()
+        if not may_read_decision_paper(request.user, decision):
+            raise Http404
         scan = current_scan(decision)
         if scan is None:
             return Response(

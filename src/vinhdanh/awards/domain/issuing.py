@@ -2,7 +2,8 @@
 
 The steps, in order:
 1. prepare — what a decider may decide (`proposed_for_decider`) and what the form starts
-   with for a round's approved nominations (`issue_defaults`);
+   with for a round's approved nominations (`issue_defaults`), or else for the user's own
+   deciding unit (`own_issue_defaults`);
 2. check — the decider's authority over the issuing unit and each award kind on the date,
    the nominations' state and the public-notice windows;
 3. number — from the register of outgoing documents: the series' next number, or the number
@@ -35,12 +36,13 @@ from vinhdanh.awards.models import Award, Decision
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.text import normalize
+from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.domain.workflow import transition
 from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination
+from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
-from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
 
 # Sent once the issuing transaction has committed, with `decision` (an issued award decision).
@@ -67,22 +69,48 @@ def proposed_for_decider(user: Any) -> QuerySet[Nomination]:
     return qs.filter(scope.q("round__decider_unit")).order_by("round_id", "kind__sort_order", "id")
 
 
-def issue_defaults(user: Any, nominations: Iterable[Nomination]) -> dict[str, Any]:
-    """What the decision form can be filled with for these proposed nominations: the deciding
-    unit and authority of their round, the body's name as on its last decision, and the signer
-    (the user and the title of their decider role there)."""
-    items = list(nominations)
-    if not items:
-        return {}
-    round_ = items[0].round
-    unit = round_.decider_unit
-    initial: dict[str, Any] = {"issuing_unit": unit.pk, "nominations": [n.pk for n in items]}
-    if round_.decider_role:
-        initial["decider_role"] = round_.decider_role
+# The authority a unit's decider usually holds, by the unit's level (Law 06/2022 Art. 79),
+# when neither its decisions nor its rounds say.
+_ROLE_BY_LEVEL: dict[str, str] = {
+    UnitLevel.PROVINCE: "chu_tich_ubnd_tinh",
+    UnitLevel.DEPARTMENT: "giam_doc_so",
+    UnitLevel.DISTRICT: "chu_tich_ubnd_huyen",
+    UnitLevel.COMMUNE: "chu_tich_ubnd_xa",
+    UnitLevel.ENTERPRISE: "giam_doc_doanh_nghiep",
+}
+
+
+def usual_decider_role(unit: Unit) -> str:
+    """The authority the unit decides by: that of its last decision, else of the last round it
+    decides, else the one its level has; "" when none of them tells."""
+    for model, field in ((Decision, "issuing_unit"), (Round, "decider_unit")):
+        role = (
+            model.objects.filter(**{field: unit})
+            .exclude(decider_role="")
+            .order_by("-id")
+            .values_list("decider_role", flat=True)
+            .first()
+        )
+        if role:
+            return str(role)
+    return _ROLE_BY_LEVEL.get(unit.level, "")
+
+
+def _unit_defaults(user: Any, unit: Unit, decider_role: str) -> dict[str, Any]:
+    """The issuing unit and authority, the body's name and symbol as on its last decision (or
+    as its documents print them), and the signer: the user and the title of their decider
+    role there."""
+    initial: dict[str, Any] = {"issuing_unit": unit.pk}
+    if decider_role:
+        initial["decider_role"] = decider_role
     last = Decision.objects.filter(issuing_unit=unit).order_by("-signed_on", "-id").first()
     if last is not None:
         initial["issuing_body"] = last.issuing_body
         initial["symbol"] = last.symbol
+    else:
+        office = office_for(unit)
+        initial["issuing_body"] = office.issuing_body
+        initial["symbol"] = f"QĐ-{office.symbol}"
     person = getattr(user, "person", None)
     name = getattr(person, "full_name", "") or normalize(f"{user.last_name} {user.first_name}")
     if name:
@@ -95,6 +123,32 @@ def issue_defaults(user: Any, nominations: Iterable[Nomination]) -> dict[str, An
     if role is not None:
         initial["signer_title"] = role.title
     return initial
+
+
+def issue_defaults(user: Any, nominations: Iterable[Nomination]) -> dict[str, Any]:
+    """What the decision form can be filled with for these proposed nominations: the deciding
+    unit and authority of their round, and the rest as for the unit (`_unit_defaults`)."""
+    items = list(nominations)
+    if not items:
+        return {}
+    round_ = items[0].round
+    unit = round_.decider_unit
+    role = round_.decider_role or usual_decider_role(unit)
+    return {**_unit_defaults(user, unit, role), "nominations": [n.pk for n in items]}
+
+
+def own_issue_defaults(user: Any) -> dict[str, Any]:
+    """What the decision form starts with when no nomination was picked: the unit where the
+    user is a decider (the highest, if several) and the authority it decides by."""
+    role = (
+        RoleAssignment.objects.filter(user=user, is_decider=True)
+        .select_related("unit")
+        .order_by("unit__path", "id")
+        .first()
+    )
+    if role is None:
+        return {}
+    return _unit_defaults(user, role.unit, usual_decider_role(role.unit))
 
 
 # --- 2. check ------------------------------------------------------------------------------

@@ -29,10 +29,10 @@ from vinhdanh.documents.builder import Signature
 from vinhdanh.documents.domain.blanks import BlankLayout
 from vinhdanh.documents.domain.certificates import has_certificate
 from vinhdanh.documents.domain.settings import office_for
-from vinhdanh.documents.formats import DocumentError, nfc
+from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces.files import _slug
 from vinhdanh.documents.interfaces.papers import _check_signer, _signature
-from vinhdanh.documents.interfaces.recipients import check_recipients, recipient_of
+from vinhdanh.documents.interfaces.recipients import check_recipients, form_of, recipient_of
 from vinhdanh.orgs.models import Unit
 
 PDF = "application/pdf"
@@ -84,10 +84,7 @@ class Certificate:
 def form_name(kind: AwardKind) -> str:
     """What the certificate is called on its face: "Bằng khen của Bộ, ban, ngành, tỉnh" is
     printed "BẰNG KHEN" (the issuer stands above it); a title is printed by its name."""
-    name = nfc(kind.name_vi)
-    if kind.category == AwardCategory.CERTIFICATE:
-        name = name.split(" của ")[0]
-    return formats.vietnamese_upper(name)
+    return formats.vietnamese_upper(form_of(kind))
 
 
 def _achievement(period: str) -> str:
@@ -311,10 +308,14 @@ def render_certificates(
     return pdf.html_to_pdf(html, STYLESHEET)
 
 
-def certificates_file_name(decision: Decision, award: Award | None = None) -> str:
+def certificates_file_name(
+    decision: Decision, award: Award | None = None, *, on_blanks: bool = False
+) -> str:
+    """The certificates' file; the text for the pre-printed blanks gets its own name
+    ("…-tren-phoi.pdf"), so that both can sit in one folder."""
     number = decision.number if decision.number is not None else "du-thao"
     base = f"giay-chung-nhan-{number}-{_slug(decision.symbol)}-{decision.year}"
     if award is not None:
         subject = award.person.full_name if award.person else str(award.unit)
-        return f"{base}-{_slug(subject)}.pdf"
-    return f"{base}.pdf"
+        base = f"{base}-{_slug(subject)}"
+    return f"{base}-tren-phoi.pdf" if on_blanks else f"{base}.pdf"

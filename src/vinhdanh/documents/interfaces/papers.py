@@ -122,6 +122,7 @@ def decision_paper(decision: Decision) -> DecisionPaper:
             kind=a.kind,
             period=a.period_label or str(a.period or ""),
             base_salary=office.base_salary,
+            authority=office.authority_line,
         )
         for a in awards
     ]
@@ -150,7 +151,7 @@ def draft_decision_paper(round_: Round, on: dt.date | None = None) -> DecisionPa
     on = on or round_.planned_decision_date or timezone.localdate()
     office = office_for(round_.decider_unit, on)
     nominations = _nominations(round_, states=(NominationState.PROPOSED, NominationState.VOTED))
-    recipients = [_recipient(n, office.base_salary) for n in nominations]
+    recipients = [_recipient(n, office) for n in nominations]
     check_recipients(
         recipients,
         _(
@@ -258,13 +259,15 @@ def _nominations(
     )
 
 
-def _recipient(n: Nomination, base_salary: int) -> Recipient:
+def _recipient(n: Nomination, decider: Office) -> Recipient:
+    """A nominee's line, the commendation named by the decider it is proposed to."""
     return recipient_of(
         person=n.person,
         unit=n.unit,
         kind=n.kind,
         period=n.period_label or str(n.period),
-        base_salary=base_salary,
+        base_salary=decider.base_salary,
+        authority=decider.authority_line,
     )
 
 
@@ -285,7 +288,7 @@ def submission_paper(round_: Round, on: dt.date | None = None) -> SubmissionPape
     on = on or timezone.localdate()
     office = office_for(round_.owning_unit, on)
     to = office_for(round_.decider_unit, on)
-    recipients = [_recipient(n, to.base_salary) for n in _nominations(round_)]
+    recipients = [_recipient(n, to) for n in _nominations(round_)]
     check_recipients(
         recipients, _("The round has no nominations to submit: there is nothing to list.")
     )
@@ -386,7 +389,8 @@ def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePap
     else:
         nominations = _nominations(round_)
         title, starts, ends, days = round_.name, today, today, 0
-    recipients = [_recipient(n, office.base_salary) for n in nominations]
+    decider = office_for(round_.decider_unit, today)
+    recipients = [_recipient(n, decider) for n in nominations]
     check_recipients(
         recipients, _("The round has no nominations to post: there is nothing to list.")
     )

@@ -69,6 +69,34 @@ def _position(subject: Any) -> str:
     return ", ".join(parts)
 
 
+# The catalogue names the provincial/ministerial Bằng khen for every such issuer at once.
+_ANY_ISSUER = "Bộ, ban, ngành"
+
+
+def form_of(kind: Any) -> str:
+    """The form a commendation is made on ("Bằng khen", "Giấy khen"), without its issuer: what
+    the certificate prints large, under the authority's line."""
+    name = nfc(kind.name_vi)
+    if kind.category == AwardCategory.CERTIFICATE:
+        return name.split(" của ")[0]
+    return name
+
+
+def awarded_name(kind: Any, authority: str) -> str:
+    """The kind as the decider awards it, as its certificate reads: the form, then the
+    authority that signs ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", not the
+    catalogue's "Bằng khen của Bộ, ban, ngành, tỉnh"). A kind that names its own issuer
+    ("Bằng khen của Thủ tướng Chính phủ") and every title keep their names."""
+    name = nfc(kind.name_vi)
+    authority = nfc(authority)
+    if kind.category != AwardCategory.CERTIFICATE or not authority:
+        return name
+    issuer = name.partition(" của ")[2]
+    if issuer and _ANY_ISSUER not in issuer:
+        return name
+    return f"{form_of(kind)} của {authority[:1].upper()}{authority[1:]}"
+
+
 def recipient_of(
     *,
     person: Any,
@@ -77,7 +105,10 @@ def recipient_of(
     period: str,
     base_salary: int,
     with_amount: bool = True,
+    authority: str = "",
 ) -> Recipient:
+    """One line of the list; `authority` is the decider's (Office.authority_line), which names
+    the commendation as its certificate does."""
     if person is not None:
         name, is_person, position = nfc(person.full_name), True, _position(person)
     else:
@@ -88,7 +119,7 @@ def recipient_of(
         is_person=is_person,
         position=position,
         kind_code=kind.code,
-        kind_name=nfc(kind.name_vi),
+        kind_name=awarded_name(kind, authority),
         kind_category=kind.category,
         kind_order=kind.sort_order,
         period=period,

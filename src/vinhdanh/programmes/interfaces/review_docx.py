@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.utils import translation
+
 from vinhdanh.documents import formats
 from vinhdanh.documents.builder import CENTER, LEFT, RIGHT, Column, Header, OfficialDocument
 from vinhdanh.documents.domain.settings import office_for
@@ -20,12 +22,6 @@ from vinhdanh.programmes.domain.queries.review import Review
 from vinhdanh.programmes.enums import CommitteeRole
 from vinhdanh.programmes.interfaces.drawing import chart_png
 
-ROLE_VI = {
-    CommitteeRole.HEAD: "Trưởng ban",
-    CommitteeRole.DEPUTY: "Phó Trưởng ban",
-    CommitteeRole.MEMBER: "Thành viên",
-    CommitteeRole.SECRETARY: "Thư ký",
-}
 INDICATORS_PER_TABLE = 4
 
 
@@ -45,9 +41,20 @@ def _range_label(review: Review) -> str:
     return f"từ {formats.short_date(start.start)} đến {formats.short_date(end.end)}"
 
 
+def span_label(start: dt.date, end: dt.date) -> str:
+    """How long the review looks back: "02 năm" for whole years, "15 tháng" for whole months
+    (Q1/2025–Q1/2026), else the dates themselves ("giai đoạn từ … đến …")."""
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months % 12 == 0:
+            return f"{months // 12:02d} năm"
+        return f"{months:02d} tháng"
+    return f"giai đoạn từ {formats.short_date(start)} đến {formats.short_date(end)}"
+
+
 def review_subject(review: Review) -> str:
     word = "Tổng kết" if review.is_final else "Sơ kết"
-    years = review.end.end.year - review.start.start.year + 1
+    span = span_label(review.start.start, review.end.end)
     name = nfc(review.programme.name)
     # "Thực hiện Nghị quyết …" already says what is done: no second "thực hiện"
     done = (
@@ -55,7 +62,7 @@ def review_subject(review: Review) -> str:
         if name.casefold().startswith("thực hiện ")
         else f"thực hiện {name}"
     )
-    return f"{word} {years:02d} năm {done}"
+    return f"{word} {span} {done}"
 
 
 def render_review(review: Review, *, day: dt.date) -> bytes:
@@ -106,6 +113,15 @@ def render_review(review: Review, *, day: dt.date) -> bytes:
     return doc.save()
 
 
+def _role(role: str) -> str:
+    """The member's task in the committee by the enum's label, the word the pages use
+    ("Ủy viên"); the document is always in Vietnamese."""
+    if role not in CommitteeRole.values:
+        return role
+    with translation.override("vi"):
+        return str(CommitteeRole(role).label)
+
+
 def _heading(doc: OfficialDocument, text: str) -> None:
     doc.para(text, "article", align=LEFT, keep_with_next=True)
 
@@ -147,7 +163,7 @@ def _committees(doc: OfficialDocument, review: Review) -> None:
                         str(index),
                         nfc(member.full_name),
                         nfc(member.post_title),
-                        ROLE_VI.get(CommitteeRole(member.role), member.role),
+                        _role(member.role),
                     ]
                 )
         doc.table(

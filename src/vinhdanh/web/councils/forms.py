@@ -313,7 +313,10 @@ class DecisionHeaderForm(forms.Form):
     )
     signer_name = forms.CharField(label=_("Signed by"), max_length=120)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
-    decider_role = forms.ChoiceField(label=_("Authority"), choices=DeciderRole.choices)
+    # Blank first: an authority nobody chose must not silently be the first one (the President).
+    decider_role = forms.ChoiceField(
+        label=_("Authority"), choices=[("", "---------"), *DeciderRole.choices]
+    )
     subject = forms.CharField(label=_("On the matter of"), max_length=500, required=False)
     legal_bases = forms.CharField(
         label=_("Legal bases"), required=False, widget=forms.Textarea(attrs={"rows": 3})

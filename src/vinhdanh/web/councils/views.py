@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
-from vinhdanh.awards.domain.issuing import issue_decision, issue_defaults, proposed_for_decider
+from vinhdanh.awards.domain.issuing import (
+    issue_decision,
+    issue_defaults,
+    own_issue_defaults,
+    proposed_for_decider,
+)
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
@@ -625,8 +630,11 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     notice_open = any(blocker for _n, blocker in waiting)
     initial: dict[str, Any] = {}
     picked = request.GET.get("nomination", "")
-    if request.method == "GET" and picked.isdigit():
-        initial = issue_defaults(request.user, nominations.filter(pk=int(picked)))
+    if request.method == "GET":
+        if picked.isdigit():
+            initial = issue_defaults(request.user, nominations.filter(pk=int(picked)))
+        # opened from the menu: the user's own deciding unit and authority
+        initial = initial or own_issue_defaults(request.user)
     form = forms.IssueDecisionForm(
         request.POST or None,
         units=units,

@@ -20,6 +20,7 @@ from vinhdanh.awards.domain.queries.decisions import (
     search_decisions,
     visible_decisions,
 )
+from vinhdanh.documents.domain.access import may_print_on_blanks, may_read_decision_paper
 from vinhdanh.web.forms import DecisionFilterForm
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.views.people import is_partial
@@ -93,6 +94,8 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
             "d": detail,
             "decision": decision,
             "can_revoke": can_revoke,
+            "may_read_paper": may_read_decision_paper(request.user, decision, detail),
+            "may_print_on_blanks": may_print_on_blanks(request.user, decision),
             **scan_context(request, decision),
         },
     )

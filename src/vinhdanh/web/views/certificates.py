@@ -26,6 +26,7 @@ from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
+from vinhdanh.documents.domain.access import may_print_on_blanks
 from vinhdanh.documents.domain.blanks import BlankLayout, layouts_for, save_blank, scan_of
 from vinhdanh.documents.domain.certificates import (
     certificate_kinds,
@@ -61,8 +62,10 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     if decision.kind != "award":
         raise Http404
     back = reverse("web:decision", args=[pk])
-    awards = printable_awards(decision, request.user)
     blank = _on_blanks(request)
+    if blank and not may_print_on_blanks(request.user, decision):
+        raise PermissionDenied
+    awards = printable_awards(decision, request.user)
     if in_background(len(awards)):
         if request.method != "POST":
             return render(
@@ -92,7 +95,7 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     except DocumentError as error:
         messages.error(request, str(error))
         return redirect(back)
-    return _pdf(certificates.certificates_file_name(decision), content)
+    return _pdf(certificates.certificates_file_name(decision, on_blanks=blank), content)
 
 
 @login_required
@@ -106,14 +109,19 @@ def award_certificate(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if award not in printable_awards(award.decision, request.user):
         raise Http404
+    blank = _on_blanks(request)
+    if blank and not may_print_on_blanks(request.user, award.decision):
+        raise PermissionDenied
     try:
         paper = certificates.award_certificate(award)
-        layouts = layouts_for(award.decision.issuing_unit) if _on_blanks(request) else None
+        layouts = layouts_for(award.decision.issuing_unit) if blank else None
         content = certificates.render_certificates([paper], layouts=layouts)
     except DocumentError as error:
         messages.error(request, str(error))
         return redirect("web:decision", pk=award.decision_id)
-    return _pdf(certificates.certificates_file_name(award.decision, award), content)
+    return _pdf(
+        certificates.certificates_file_name(award.decision, award, on_blanks=blank), content
+    )
 
 
 def _editable_unit(request: HttpRequest, pk: int) -> Unit:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import files, issued
@@ -46,6 +47,9 @@ def _download(
 @require_GET
 def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(visible_decisions(request.user), pk=pk)
+    if not may_read_decision_paper(request.user, decision):
+        # it lists recipients outside the reader's units: for them the paper does not exist
+        raise Http404
     return _download(
         request, lambda: issued.decision_file(decision), reverse("web:decision", args=[pk])
     )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.common.xlsx import xlsx_response
+from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.queries.register import (
     register_lines,
     register_table,
@@ -106,6 +107,8 @@ def scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def scan_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The current scan, or an earlier one (?v=id) for the keepers of the register."""
     decision = get_object_or_404(visible_decisions(request.user), pk=pk)
+    if not may_read_decision_paper(request.user, decision):
+        raise Http404
     raw = request.GET.get("v", "")
     if raw:
         if not (raw.isdigit() and decision.issuing_unit is not None):
