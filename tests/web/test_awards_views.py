@@ -45,7 +45,7 @@ def test_decisions_list_is_scoped_and_filtered(clerk_client, world):
     by_number = clerk_client.get(url, {"q": "125/QĐ-UBND"}).context["rows"]
     assert by_number == [(world.decision, 1)]
     partial = clerk_client.get(url, {"q": "5"}, HTTP_HX_REQUEST="true").content.decode()
-    assert "5/QĐ-SNV" in partial
+    assert "05/QĐ-SNV" in partial
     assert "<html" not in partial
 
 
