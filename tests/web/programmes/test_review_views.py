@@ -217,3 +217,20 @@ def test_a_second_thematic_round_is_not_opened_while_one_is_open(world: World) -
     # ticking "open another anyway" opens it
     client.post(_url(world, "review_round"), {"name": "Khen thưởng lần hai", "open_another": "on"})
     assert Round.objects.filter(programme=world.programme).count() == 2
+
+
+def test_charts_name_periods_as_people_say_them(world: World) -> None:
+    h = build_history(world)
+    client = _client(world.office)
+
+    review = client.get(_url(world, "review"), RANGE).context["review"]
+    dashboard = client.get(_url(world, "dashboard"), {"unit": h.merged.pk}).context["dashboard"]
+    sheet = client.get(_url(world, "review_chart_xlsx", "periods"), RANGE)
+
+    assert review.chart("periods").labels == ["Quý 4/2024", "Quý 1/2025"]
+    for slug in ("completeness", "activities"):
+        labels = dashboard.chart(slug).labels
+        assert "Quý 1/2025" in labels
+        assert not any("-Q" in label for label in labels)
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["Quý 4/2024", "Quý 1/2025"]
