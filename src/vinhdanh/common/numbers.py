@@ -22,3 +22,12 @@ def plain_number(value: float | Decimal | int | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+def grouped_number(value: float | Decimal | int) -> str:
+    """40000 → "40.000", 67.5 → "67,5": thousands grouped with a dot, a decimal comma."""
+    amount = Decimal(str(value)).quantize(Decimal("0.01")).normalize()
+    whole, _sep, fraction = f"{amount:f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}".replace(",", ".")
+    return f"{sign}{whole},{fraction}" if fraction else f"{sign}{whole}"
