@@ -180,6 +180,12 @@ def test_demo_logins_says_what_each_user_can_try_in_vietnamese(demo: None) -> No
     assert "bỏ phiếu" in lines["hoidong"]
     assert "quyết định" in lines["lanhdao"]
     assert "thẩm định" in lines["vanphong"]
+    # the newer pages, for the roles that use them
+    assert "danh sách xét danh hiệu thi đua" in lines["vanthu.sotuphap"].lower()
+    assert "số văn thư cấp" in lines["lanhdao"]
+    for page in ("sổ văn bản đi", "sơ kết, tổng kết", "thống kê", "phôi in sẵn"):
+        assert page in lines["vanphong"].lower(), page
+    assert "phôi in sẵn" not in lines["hoidong"].lower()
     assert "Things to try" not in text
 
 

@@ -288,15 +288,15 @@ def test_nomination_goes_from_draft_to_decision_and_history(live_server, scene: 
             with page.expect_navigation():
                 page.click("form button[type=submit].primary")
             assert re.search(r"/decisions/\d+/$", page.url)
-            expect(page.locator("main")).to_contain_text("1/QĐ-UBND")
+            expect(page.locator("main")).to_contain_text("01/QĐ-UBND")
 
             # 8. The decision number is on the dossier; the award is in the person's history.
             b.go(nomination_path)
             assert b.state() == "decided"
-            expect(page.locator(".decision-number")).to_have_text("1/QĐ-UBND")
+            expect(page.locator(".decision-number")).to_have_text("01/QĐ-UBND")
             b.go(f"/people/{person.pk}/")
             timeline = page.locator(".timeline")
             expect(timeline).to_contain_text(kind("BK_BT").name_vi)
-            expect(timeline).to_contain_text("1/QĐ-UBND")
+            expect(timeline).to_contain_text("01/QĐ-UBND")
         finally:
             chromium.close()

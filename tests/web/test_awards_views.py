@@ -45,8 +45,12 @@ def test_decisions_list_is_scoped_and_filtered(clerk_client, world):
     by_number = clerk_client.get(url, {"q": "125/QĐ-UBND"}).context["rows"]
     assert by_number == [(world.decision, 1)]
     partial = clerk_client.get(url, {"q": "5"}, HTTP_HX_REQUEST="true").content.decode()
-    assert "5/QĐ-SNV" in partial
+    assert "05/QĐ-SNV" in partial
     assert "<html" not in partial
+    # the number and symbol stay on one line, and the number is found as it is printed
+    page = clerk_client.get(url).content.decode()
+    assert 'class="nowrap">125/QĐ-UBND</a>' in page
+    assert [d for d, _ in clerk_client.get(url, {"q": "05/QĐ-SNV"}).context["rows"]] == [own]
 
 
 def test_decision_page_names_only_the_clerks_people(clerk_client, world):

@@ -118,3 +118,17 @@ def test_rule_and_query_agree(canbo, world):  # type: ignore[no-untyped-def]
 def test_clerk_keeps_seeing_their_unit_and_not_the_others(world):  # type: ignore[no-untyped-def]
     assert set(visible_people(world.clerk_a)) == {world.hong}
     assert set(visible_people(world.admin)) == {world.hong, world.lan}
+
+
+def test_the_home_page_offers_only_tiles_the_staff_member_can_open(canbo_client):  # type: ignore[no-untyped-def]
+    html = canbo_client.get("/").content.decode()
+    stats = html.split('class="stats"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/units/"' not in stats
+    assert "Đơn vị" not in stats
+    assert 'href="/people/"' in stats  # the People page lists their own record
+    assert 'href="/decisions/"' in stats
+
+
+def test_the_home_page_offers_the_units_tile_to_a_clerk(clerk_client):  # type: ignore[no-untyped-def]
+    html = clerk_client.get("/").content.decode()
+    assert 'class="stat" href="/units/"' in html

@@ -177,7 +177,7 @@ def test_person_page_marks_a_revoked_award_with_the_revoking_decision(clerk_clie
     world.award.save()
     html = clerk_client.get(reverse("web:person", args=[world.hong.pk])).content.decode()
     assert 'class="award revoked"' in html
-    assert "7/QĐ-UBND" in html
+    assert "07/QĐ-UBND" in html
     assert "Khai man thành tích" in html
     assert "02/05/2025" in html
 

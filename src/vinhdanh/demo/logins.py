@@ -323,11 +323,53 @@ def things_to_try(username: str) -> list[str]:
         )
     if RoleAssignment.objects.filter(user=user, is_decider=True).exists():
         tries.append(_("read the decisions already issued and the awards they gave"))
+    tries.extend(_new_features(user, is_office=is_office, is_clerk=bool(clerk_units)))
     if Person.objects.filter(user=user).exists() and not tries:
         tries.append(
             _(
                 "see your own record: posts, ratings, awards and the titles you may be "
                 "considered for"
+            )
+        )
+    return tries
+
+
+def _new_features(user: Any, *, is_office: bool, is_clerk: bool) -> list[str]:
+    """The newer pages each role should not miss, named as the menu and the pages name them."""
+    from vinhdanh.programmes.models import Programme
+
+    tries: list[str] = []
+    if is_clerk:
+        tries.append(
+            _(
+                "open your unit's candidate lists (“Candidate lists”), tick the eligible "
+                "people and nominate them all at once"
+            )
+        )
+    is_decider = RoleAssignment.objects.filter(user=user, is_decider=True).exists()
+    if is_decider:
+        tries.append(
+            _("issue a decision with the number the văn thư gives it (or the next of the series)")
+        )
+    if is_office:
+        tries.append(
+            _(
+                "find the issued decisions in the register of outgoing documents (Decisions › "
+                "Register of outgoing documents), download it as .xlsx and record a signed scan"
+            )
+        )
+        if Programme.objects.exists():
+            tries.append(
+                _(
+                    "open a programme's review (sơ kết, tổng kết) with its .docx and charts, "
+                    "and its dashboard"
+                )
+            )
+        tries.append(_("read the statistics of your units and download them as .xlsx"))
+        tries.append(
+            _(
+                "set where each field falls on the pre-printed blanks (Pre-printed blanks on "
+                "the unit's page) and print certificates on them"
             )
         )
     return tries

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from vinhdanh.common.numbers import decision_number
+
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 FONT = "Times New Roman"
@@ -120,7 +122,7 @@ def number_line(number: int | None, symbol: str) -> str:
     number blank for the văn thư ("Số:      /QĐ-UBND")."""
     if number is None:
         return f"Số:      /{symbol}"
-    return f"Số: {number:02d}/{symbol}"
+    return f"Số: {decision_number(number, symbol)}"
 
 
 def vietnamese_upper(text: str) -> str:

@@ -17,10 +17,8 @@ from vinhdanh.orgs.rules import is_admin
 from vinhdanh.people.domain.queries.visibility import own_person
 
 
-def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"nav_items": [], "nav_decider": False}
+def menu_entries(user: Any) -> list[tuple[str, str]]:
+    """(url, label) of every page of the menu the user may open; the home page's tiles too."""
     home = reverse("web:home")
     entries: list[tuple[str, str]] = [
         (home, _("Home")),
@@ -49,6 +47,15 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         entries.append((reverse("web:imports"), _("Import")))
     if is_admin(user):  # the predicate behind "orgs.view_audit_log", without a permission query
         entries.append((reverse("web:audit"), _("Audit log")))
+    return entries
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "nav_decider": False}
+    home = reverse("web:home")
+    entries = menu_entries(user)
     path = request.path
     matches = [
         url for url, _label in entries if (path == url if url == home else path.startswith(url))

@@ -152,7 +152,7 @@ def test_decisions_are_issued_and_revoked_over_the_api():
     )
     assert issued.status_code == 201, issued.content
     body = issued.json()
-    assert body["number_label"] == "1/QĐ-UBND"
+    assert body["number_label"] == "01/QĐ-UBND"
     assert len(body["awards"]) == 1
     payload = _issue_payload(unit, [], signed_on="2025-09-01")
     payload.pop("nominations")

@@ -59,7 +59,7 @@ def test_numbers_run_per_issuing_unit_kind_and_year():
         body="Ủy ban nhân dân tỉnh Nghệ An",
     )
     assert (first.number, second.number, short_name.number) == (1, 2, 3)
-    assert first.number_label == "1/QĐ-UBND"
+    assert first.number_label == "01/QĐ-UBND"
     assert elsewhere.number == 1
     assert (next_year.number, next_year.year) == (1, 2026)
     # QĐ-CT is the same kind of document (QĐ) as QĐ-UBND: one series in the register.

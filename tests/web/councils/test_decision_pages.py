@@ -47,9 +47,9 @@ def test_decider_issues_a_decision_from_proposed_nominations(client):
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("web:decision", args=[decision.pk])
-    assert decision.number_label == "1/QĐ-UBND"
+    assert decision.number_label == "01/QĐ-UBND"
     page = decider.get(response["Location"]).content.decode()
-    assert "1/QĐ-UBND" in page
+    assert "01/QĐ-UBND" in page
     assert nomination.subject_name in page
 
 

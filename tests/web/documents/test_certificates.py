@@ -232,3 +232,16 @@ def test_a_small_batch_is_only_downloaded_and_the_blank_form_takes_no_other_meth
     assert client.put(blank).status_code == 405
     assert client.delete(blank).status_code == 405
     assert not CertificateBlank.objects.exists()
+
+
+def test_the_blank_form_shows_positions_as_a_vietnamese_clerk_writes_them(
+    client: Client, world: World
+) -> None:
+    login(client, world.office)
+    url = reverse("web:certificate_blank", args=[world.province.pk, "BK_BT"])
+    page = client.get(url).content.decode()
+    assert 'name="authority_x" value="60"' in page
+    assert "60.0" not in page
+    client.post(url, _positions(recipient_x="42,5"))
+    page = client.get(url).content.decode()
+    assert 'name="recipient_x" value="42,5"' in page

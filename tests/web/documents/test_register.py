@@ -59,7 +59,7 @@ def test_the_register_lists_the_units_documents_of_the_year(world: World) -> Non
     )
     assert response.status_code == 200
     lines = response.context["lines"]
-    assert [line.number_label for line in lines] == ["1/QĐ-UBND", "57/QĐ-UBND", "58/QĐ-UBND"]
+    assert [line.number_label for line in lines] == ["01/QĐ-UBND", "57/QĐ-UBND", "58/QĐ-UBND"]
     by_number = {line.decision.number: line for line in lines}
     assert by_number[1].subject == "Về việc tặng Bằng khen năm 2024"
     assert by_number[1].signer == "Chủ tịch Trần Văn Bình"
@@ -86,7 +86,7 @@ def test_the_register_downloads_as_xlsx(world: World) -> None:
     assert rows[0][:3] == ("Số, ký hiệu", "Ngày", "Loại văn bản")
     number, date, kind, subject, signer, recipients, scanned, source = rows[1]
     assert (number, subject, signer) == (
-        "1/QĐ-UBND",
+        "01/QĐ-UBND",
         "Về việc tặng Bằng khen",
         "Chủ tịch Trần Văn Bình",
     )
@@ -207,3 +207,42 @@ def test_the_issue_form_takes_the_clerks_number_and_refuses_a_taken_one(world: W
     issued = decider.post(url, {**form, "number": "13"})
     assert issued.status_code == 302
     assert _notes(issued)[-1] == "Đã ban hành Quyết định số 13/QĐ-UBND."
+
+
+def test_the_register_index_lists_issuing_units_by_level_dissolved_apart(world: World) -> None:
+    import datetime as dt
+
+    from tests.factories.orgs import UnitFactory
+    from vinhdanh.orgs.enums import UnitLevel
+
+    issue(world)  # the province issued through Vinh Danh
+    ban = UnitFactory(name="Xã Bình An", parent=world.province, level=UnitLevel.COMMUNE)
+    an = UnitFactory(name="Xã Ân Phú", parent=world.province, level=UnitLevel.COMMUNE)
+    old = UnitFactory(
+        name="Huyện Cẩm Xuyên",
+        parent=world.province,
+        level=UnitLevel.DISTRICT,
+        valid_to=dt.date(2025, 6, 30),
+    )
+    UnitFactory(name="Xã Chưa Ban Hành", parent=world.province, level=UnitLevel.COMMUNE)
+    for unit in (ban, an, old):
+        DecisionFactory(issuing_unit=unit)
+    DecisionFactory(issuing_unit=world.dept_b, imported=True)  # history only: not listed
+    office = _client(world.office)
+    url = reverse("web:document_register_index")
+    index = office.get(url).context["index"]
+    groups = {group.label: [u.name for u in group.units] for group in index.current}
+    assert list(groups) == ["Tỉnh, thành phố", "Xã, phường, đặc khu"]
+    assert groups["Xã, phường, đặc khu"] == ["Xã Ân Phú", "Xã Bình An"]  # Vietnamese order
+    assert [u.name for u in index.dissolved] == ["Huyện Cẩm Xuyên"]
+    page = office.get(url).content.decode()
+    assert "Xã Chưa Ban Hành" not in page
+    assert "Sở Y tế" not in page
+    assert "Huyện Cẩm Xuyên" in page.split("<details")[1]
+    # a search without diacritics, as a plain GET
+    found = office.get(url, {"q": "an phu"}).context["index"]
+    assert [u.name for g in found.current for u in g.units] == ["Xã Ân Phú"]
+    assert not found.dissolved
+    # a clerk sees the register of the unit they keep it for, even before it issued anything
+    clerk_index = _client(world.clerk).get(url).context["index"]
+    assert [u.name for g in clerk_index.current for u in g.units] == ["Sở Tư pháp"]

@@ -308,3 +308,21 @@ def test_office_sets_up_and_reforms_a_committee_through_the_page(world: World) -
     clerk_page = _client(world.clerk_x).get(programme_url).content.decode()
     assert "Lê Văn Cường" in clerk_page
     assert "Kiện toàn ban" not in clerk_page
+
+
+def test_large_figures_are_grouped_the_vietnamese_way(world: World) -> None:
+    world.sessions.target = 250000
+    world.sessions.save()
+    world.report(world.x, Q1, {"sessions": 135459})
+    office = _client(world.office)
+
+    detail = office.get(reverse("web:programmes:programme", args=[world.programme.pk]))
+    consolidated = office.get(
+        reverse("web:programmes:consolidated", args=[world.programme.pk]),
+        {"start": Q1, "end": Q1},
+    )
+
+    assert "135.459" in detail.content.decode()
+    assert "250.000" in detail.content.decode()
+    assert "135459" not in detail.content.decode()
+    assert "135.459" in consolidated.content.decode()

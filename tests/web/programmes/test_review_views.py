@@ -162,3 +162,75 @@ def test_the_review_opens_on_the_latest_milestone_that_has_ended(world: World) -
     assert "Sơ kết năm đầu sau sắp xếp" in text
     assert f'href="?start={Q4_24}&amp;end={Q1_25}&amp;kind=preliminary"' in text
     assert "5 báo cáo đã duyệt" in text  # the milestone's two quarters, generated at once
+
+
+def test_the_thematic_round_is_named_after_the_review_and_the_programme(world: World) -> None:
+    h = build_history(world)
+    h.round.status = "closed"  # the earlier round is over
+    h.round.save()
+    world.programme.name = "Chương trình phổ biến, giáo dục pháp luật giai đoạn 2024 – 2028"
+    world.programme.save()
+    add_milestone(
+        actor=world.office,
+        programme=world.programme,
+        kind=MilestoneKind.PRELIMINARY,
+        title="Sơ kết giữa kỳ chương trình (đến quý 1/2025)",
+        covers_from=dt.date(2024, 10, 1),
+        covers_to=dt.date(2025, 3, 31),
+        due_on=dt.date(2025, 6, 1),
+    )
+    client = _client(world.office)
+
+    form = client.get(_url(world, "review")).context["round_form"]
+    name = form.initial["name"]
+    client.post(_url(world, "review_round"), {"name": name})
+
+    assert name == (
+        "Khen thưởng sơ kết giữa kỳ Chương trình phổ biến, giáo dục pháp luật giai đoạn "
+        "2024 – 2028 (đến quý 1/2025)"
+    )
+    round_ = Round.objects.get(programme=world.programme, name=name)
+    assert round_.note == (
+        "Khen thưởng chuyên đề của Chương trình phổ biến, giáo dục pháp luật giai đoạn 2024 – 2028."
+    )
+    # a review without a milestone names the programme once, and the range it covers
+    ranged = client.get(_url(world, "review"), RANGE).context["round_form"].initial["name"]
+    assert ranged == (
+        "Khen thưởng sơ kết Chương trình phổ biến, giáo dục pháp luật giai đoạn 2024 – 2028 "
+        "(đến quý 1/2025)"
+    )
+
+
+def test_a_second_thematic_round_is_not_opened_while_one_is_open(world: World) -> None:
+    client = _client(world.office)
+    first = {"name": "Khen thưởng sơ kết chương trình", "submission_deadline": "2025-07-01"}
+    client.post(_url(world, "review_round"), first)
+    open_round = Round.objects.get(programme=world.programme)
+
+    again = client.post(_url(world, "review_round"), {"name": "Khen thưởng lần hai"})
+
+    assert Round.objects.filter(programme=world.programme).count() == 1
+    assert again["Location"].startswith(_url(world, "review"))
+    page = client.get(again["Location"]).content.decode()
+    assert "vẫn đang mở" in page
+    assert reverse("web:workflow_round", args=[open_round.pk]) in page
+    # ticking "open another anyway" opens it
+    client.post(_url(world, "review_round"), {"name": "Khen thưởng lần hai", "open_another": "on"})
+    assert Round.objects.filter(programme=world.programme).count() == 2
+
+
+def test_charts_name_periods_as_people_say_them(world: World) -> None:
+    h = build_history(world)
+    client = _client(world.office)
+
+    review = client.get(_url(world, "review"), RANGE).context["review"]
+    dashboard = client.get(_url(world, "dashboard"), {"unit": h.merged.pk}).context["dashboard"]
+    sheet = client.get(_url(world, "review_chart_xlsx", "periods"), RANGE)
+
+    assert review.chart("periods").labels == ["Quý 4/2024", "Quý 1/2025"]
+    for slug in ("completeness", "activities"):
+        labels = dashboard.chart(slug).labels
+        assert "Quý 1/2025" in labels
+        assert not any("-Q" in label for label in labels)
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["Quý 4/2024", "Quý 1/2025"]

@@ -15,6 +15,7 @@ from vinhdanh.awards.enums import (
 )
 from vinhdanh.awards.models.catalogue import AwardKind
 from vinhdanh.common.audit import audited
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.common.text import normalize, search_key
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
@@ -127,7 +128,11 @@ class Decision(models.Model):
 
     @property
     def number_label(self) -> str:
-        return f"{self.number}/{self.symbol}" if self.number is not None else str(_("(no number)"))
+        return (
+            decision_number(self.number, self.symbol)
+            if self.number is not None
+            else str(_("(no number)"))
+        )
 
     @property
     def is_issued(self) -> bool:

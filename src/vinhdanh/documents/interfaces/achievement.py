@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.awards.enums import AwardCategory
 from vinhdanh.awards.models import Award
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.documents import formats
 from vinhdanh.documents.builder import CENTER, LEFT, Column, Header, OfficialDocument
 from vinhdanh.documents.domain.legal import report_decree
@@ -67,7 +68,7 @@ def _award_lines(awards: list[Award]) -> list[AwardLine]:
     lines = []
     for a in awards:
         d = a.decision
-        number = f"{d.number:02d}/{d.symbol}" if d.number is not None else d.symbol
+        number = decision_number(d.number, d.symbol) if d.number is not None else d.symbol
         lines.append(
             AwardLine(
                 year=a.period_label or str(a.period or d.signed_on.year),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vinhdanh.common.files import UploadError, check_upload
+from vinhdanh.common.numbers import plain_number
 from vinhdanh.documents.domain.blanks import (
     FIELDS,
     MAX_SIZE_PT,
@@ -28,6 +29,12 @@ class _Millimetres(forms.FloatField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        # 60.0 shows as "60" and 60.5 as "60,5", as a Vietnamese clerk writes them
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return plain_number(value)
+        return value
 
 
 class BlankForm(forms.Form):

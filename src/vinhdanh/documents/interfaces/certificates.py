@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.awards.enums import AwardCategory
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.documents import formats, pdf
 from vinhdanh.documents.builder import Signature
 from vinhdanh.documents.domain.blanks import BlankLayout
@@ -95,7 +96,7 @@ def _achievement(period: str) -> str:
 
 def _decision_line(decision: Decision) -> str:
     number = (
-        f"{decision.number:02d}/{decision.symbol}"
+        decision_number(decision.number, decision.symbol)
         if decision.number is not None
         else f"      /{decision.symbol}"
     )

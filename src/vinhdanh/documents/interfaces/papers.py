@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from docx.shared import Pt
 
 from vinhdanh.awards.models import Decision
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.documents import formats, money
 from vinhdanh.documents.builder import CENTER, Annex, Header, OfficialDocument, Signature
 from vinhdanh.documents.domain.legal import regime_name
@@ -98,7 +99,7 @@ class DecisionPaper:
     def number_label(self) -> str:
         if self.number is None:
             return f"      /{self.symbol}"
-        return f"{self.number:02d}/{self.symbol}"
+        return decision_number(self.number, self.symbol)
 
 
 def _decision_subject(recipients: list[Recipient]) -> str:

@@ -14,8 +14,9 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from vinhdanh.common.numbers import grouped_number
 from vinhdanh.programmes.domain.queries.charts import Chart
 
 COLOURS = ("#b22222", "#1f5f8b", "#d98c1f", "#3d8b37", "#6b4c9a")
@@ -72,6 +73,8 @@ def chart_png(chart: Chart, *, width_in: float = 7.0, dpi: int = 120) -> bytes:
     if chart.unit_label != "%":  # counts: whole numbers on the value axis
         value_axis = axes.xaxis if chart.style == "barh" else axes.yaxis
         value_axis.set_major_locator(MaxNLocator(integer=True))
+    value_axis = axes.xaxis if chart.style == "barh" else axes.yaxis
+    value_axis.set_major_formatter(FuncFormatter(lambda value, _pos: grouped_number(value)))
     axes.tick_params(labelsize=8)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

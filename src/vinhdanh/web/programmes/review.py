@@ -29,6 +29,11 @@ from vinhdanh.programmes.domain.queries.review import (
     periods_of_milestone,
     review_periods,
 )
+from vinhdanh.programmes.domain.queries.thematic import (
+    open_rounds,
+    thematic_round_name,
+    thematic_round_note,
+)
 from vinhdanh.programmes.enums import MilestoneKind
 from vinhdanh.programmes.interfaces.drawing import chart_png
 from vinhdanh.programmes.interfaces.review_docx import render_review
@@ -113,10 +118,9 @@ def review_page(request: HttpRequest, pk: int) -> HttpResponse:
             "query": _range_query(review) if review else "",
             "rounds": programme.rounds.select_related("decider_unit").order_by("-created_at"),
             "can_open_round": may_launch_rounds(request.user, programme.owner_unit),
+            "open_rounds": list(open_rounds(programme)),
             "round_form": forms.ThematicRoundForm(
-                initial={"name": _("Commendations for %(subject)s") % {"subject": review.title}}
-                if review
-                else None
+                initial={"name": thematic_round_name(review)} if review else None
             ),
         },
     )
@@ -179,8 +183,19 @@ def review_round(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, str(error))
         return redirect(back)
-    today = timezone.localdate()
     data = form.cleaned_data
+    already = open_rounds(programme).first()
+    if already is not None and not data["open_another"]:
+        messages.warning(
+            request,
+            _(
+                "The round “%(name)s” of this programme is still open: add the proposals to it, "
+                "or tick “Open another round anyway”."
+            )
+            % {"name": already.name},
+        )
+        return redirect(back)
+    today = timezone.localdate()
     try:
         round_ = create_round(
             actor=request.user,
@@ -192,7 +207,7 @@ def review_round(request: HttpRequest, pk: int) -> HttpResponse:
             period_label=f"{programme.starts_on.year} – {min(programme.ends_on, today).year}",
             submission_deadline=data["submission_deadline"],
             planned_decision_date=data["planned_decision_date"],
-            note=_("Thematic commendations of the programme %(name)s.") % {"name": programme.name},
+            note=thematic_round_note(programme),
         )
     except (NotPermitted, WorkflowError) as exc:
         messages.error(request, str(exc))

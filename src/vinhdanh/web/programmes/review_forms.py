@@ -29,6 +29,11 @@ class ThematicRoundForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    open_another = forms.BooleanField(
+        label=_("Open another round anyway"),
+        required=False,
+        help_text=_("Only when a round of the programme is already open and this one is apart."),
+    )
 
 
 class DashboardUnitForm(forms.Form):

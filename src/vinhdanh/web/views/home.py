@@ -17,6 +17,7 @@ from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Decision
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.web.context_processors import menu_entries
 
 # Counts over a million rows are not free: a dashboard may be a couple of minutes behind.
 DASHBOARD_CACHE_SECONDS = 120
@@ -58,6 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "web/home.html",
         {
             "today": today,
+            "menu_urls": {url for url, _label in menu_entries(request.user)},
             "counts": dashboard_counts(request.user, today),
             "latest_decisions": latest_decisions(request.user),
         },

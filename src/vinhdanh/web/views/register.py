@@ -18,6 +18,9 @@ from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.queries.register import (
+    register_index as build_register_index,
+)
+from vinhdanh.documents.domain.queries.register import (
     register_lines,
     register_table,
     register_units,
@@ -47,10 +50,11 @@ def _year(request: HttpRequest, years: list[int]) -> int:
 @login_required
 @require_GET
 def register_index(request: HttpRequest) -> HttpResponse:
-    units = list(register_units(request.user)[:500])
-    if not units:
+    if not register_units(request.user).exists():
         raise PermissionDenied
-    return render(request, "web/documents/register_index.html", {"units": units})
+    query = request.GET.get("q", "").strip()[:100]
+    index = build_register_index(request.user, query)
+    return render(request, "web/documents/register_index.html", {"index": index, "q": query})
 
 
 @login_required

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
 from vinhdanh.awards.models import Award, Decision
+from vinhdanh.common.text import collation_key, search_key
 from vinhdanh.documents.models import SignedScan
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.enums import Capability
+from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import Unit
 
 
@@ -47,6 +48,60 @@ def register_units(user: Any) -> QuerySet[Unit]:
         if not scope.is_empty:
             query |= scope.q()
     return Unit.objects.filter(query).order_by("path")
+
+
+@dataclass(frozen=True)
+class RegisterLevel:
+    label: str
+    units: list[Unit]
+
+
+@dataclass(frozen=True)
+class RegisterIndex:
+    """The index page: current units grouped by level, dissolved ones apart."""
+
+    current: list[RegisterLevel]
+    dissolved: list[Unit]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.units) for group in self.current) + len(self.dissolved)
+
+
+def _role_unit_ids(user: Any) -> set[int]:
+    """The units the user's own office or clerk roles are held at (not their sub-units)."""
+    ids: set[int] = set()
+    for capability in (Capability.OFFICE, Capability.CLERK):
+        scope = unit_scope(user, capability)
+        ids.update(scope.exact_ids)
+        ids.update(int(path.strip("/").split("/")[-1]) for path in scope.subtree_paths)
+    return ids
+
+
+def register_index(user: Any, query: str = "") -> RegisterIndex:
+    """Units with a register worth opening: those that issued decisions through Vinh Danh and
+    those the user's own roles are held at; current ones by level in Vietnamese order."""
+    issuing = Decision.objects.filter(
+        imported=False, status=DecisionStatus.ISSUED, number__isnull=False
+    ).values("issuing_unit_id")
+    units = register_units(user).filter(Q(pk__in=issuing) | Q(pk__in=_role_unit_ids(user)))
+    key = search_key(query)
+    if key:
+        units = units.filter(search_key__contains=key)
+    ordered = sorted(units, key=lambda unit: collation_key(unit.name))
+    by_level: dict[str, list[Unit]] = {}
+    dissolved = []
+    for unit in ordered:
+        if unit.is_current:
+            by_level.setdefault(unit.level, []).append(unit)
+        else:
+            dissolved.append(unit)
+    current = [
+        RegisterLevel(label=str(label), units=by_level[level])
+        for level, label in UnitLevel.choices
+        if level in by_level
+    ]
+    return RegisterIndex(current=current, dissolved=dissolved)
 
 
 def register_years(unit: Unit) -> list[int]:

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 
 from vinhdanh.awards.enums import AwardLevel
 from vinhdanh.awards.models import Award
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.common.text import collation_key
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.models import Programme
@@ -78,7 +79,9 @@ class Commendations:
 
 def _decision_label(award: Award) -> str:
     decision = award.decision
-    number = f"{decision.number:02d}/{decision.symbol}" if decision.number else decision.symbol
+    number = (
+        decision_number(decision.number, decision.symbol) if decision.number else decision.symbol
+    )
     return f"{number} ({decision.signed_on:%d/%m/%Y})"
 
 

@@ -123,7 +123,7 @@ def _completeness(programme: Programme, unit: Unit, periods: list[Period], today
             _("Reported (%)"),
         ],
         rows=rows,
-        labels=[p.code for p in periods],
+        labels=[p.label for p in periods],
         series=[Series(_("Reported (%)"), rates)],
         style="line",
         unit_label="%",
@@ -156,7 +156,7 @@ def _activities(programme: Programme, unit: Unit, periods: list[Period], as_of: 
         title=_("Activities by period"),
         headers=[pgettext("reporting", "Period"), _("Activities held"), _("Participants")],
         rows=rows,
-        labels=[p.code for p in periods],
+        labels=[p.label for p in periods],
         series=[Series(_("Activities held"), [float(counted[p.code]) for p in periods])],
         unit_label=_("sessions"),
     )

@@ -355,7 +355,7 @@ def review_charts(review: Review) -> list[Chart]:
                 [f.period.label, *[number(f.values[review.indicators.index(i)]) for i in summed]]
                 for f in review.by_period
             ],
-            labels=[f.period.code for f in review.by_period],
+            labels=[f.period.label for f in review.by_period],
             series=[
                 Series(
                     i.name,
