@@ -225,6 +225,14 @@ def test_thresholds_are_listed():
     assert CouncilSession.objects.count() == 0
 
 
+@pytest.mark.parametrize("unit", ["", "abc", "-1"])
+def test_thresholds_refuse_a_unit_that_is_not_an_id(unit: str) -> None:
+    world = council_world(size=2)
+    response = as_user(world.office).get(f"{BASE}thresholds/", {"unit": unit})
+    assert response.status_code == 400
+    assert "unit" in response.json()
+
+
 def test_too_many_form_fields_is_a_json_400_not_the_html_page():
     world = council_world(size=2)
     office = as_user(world.office)

@@ -383,7 +383,7 @@ class ThresholdListView(APIView):
     def get(self, request: Request) -> Response:
         unit = None
         raw = request.query_params.get("unit")
-        if raw:
+        if raw is not None:
             if not raw.isdigit():
                 raise ValidationError({"unit": _("Expected a unit id.")})
             unit = visible_units(request.user).filter(pk=int(raw)).first()
