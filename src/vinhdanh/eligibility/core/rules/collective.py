@@ -100,7 +100,7 @@ def make_collective(law: CollectiveRules) -> RuleBuilder:
                 rating_message,
                 # no rating at all is not "a better one": say it is missing
                 lambda row: (
-                    "need.coll_rating" if row["rating_p"] is not None else "need.coll_rating_missing",
+                    "need.coll_rating_missing" if row["rating_p"] is None else "need.coll_rating",
                     {"year": p},
                 ),
             ),
