@@ -390,7 +390,10 @@ UNIT_DECIDERS = {
     UnitLevel.DEPARTMENT: ("giam_doc_so", "Lao động tiên tiến, Chiến sĩ thi đua cơ sở"),
     UnitLevel.COMMUNE: ("chu_tich_ubnd_xa", "Lao động tiên tiến"),
 }
-CSTDCS_QUOTA = "15%"  # share of the year's LĐTT that may be CSTĐCS (province parameter)
+# The share of a unit's LĐTT that may be CSTĐCS, set by the province (no national cap since
+# 2024, rules.md §5.3). Not 15%: the generated history gives some 17% in 2024–2025, and the
+# demo clerk of the department still has CSTĐCS to propose within the quota.
+CSTDCS_QUOTA = "25%"
 
 
 def _unit_title_rounds(
@@ -427,7 +430,7 @@ def _cstdcs_quota(root: Unit, year: int) -> None:
         value=CSTDCS_QUOTA,
         unit=root,
         valid_from=dt.date(year, 1, 1),
-        legal_basis="Quy chế thi đua, khen thưởng tỉnh (Nghị định 98/2023/NĐ-CP, Điều 4)",
+        legal_basis="Quy chế thi đua, khen thưởng của tỉnh (dữ liệu mẫu)",
         note="Tỷ lệ CSTĐCS trên số LĐTT của từng cơ quan, đơn vị.",
     )
 
