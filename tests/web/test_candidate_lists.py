@@ -169,6 +169,11 @@ def test_a_clerk_nominates_ticked_collectives(client, world: World) -> None:
     (nomination,) = Nomination.objects.all()
     assert (nomination.unit, nomination.kind.code) == (good, "TTLDTT")
     assert nomination.eligibility_outcome == "ELIGIBLE"
+    again = client.get(
+        reverse("web:unit_collectives", args=[world.dept.pk]) + f"{QUERY}&code=TTLDTT"
+    ).content.decode()
+    assert f'name="unit" value="{good.pk}"' not in again
+    assert f"Đã có hồ sơ trong đợt “{world.round.name}”" in again
 
 
 def test_someone_with_a_dossier_in_an_open_round_is_named_not_offered(client, world: World) -> None:
