@@ -5,6 +5,7 @@ One generation (400 people) is shared by the module and rolled back at its end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from io import StringIO
 from typing import Any
@@ -194,3 +195,42 @@ def test_the_story_stays_with_the_demo_units(demo: None) -> None:
     for nomination in _story_nominations().select_related("round", "person__current_unit"):
         assert nomination.round.decider_unit == province
         assert nomination.person.current_unit.path.startswith(nomination.round.owning_unit.path)
+
+
+def test_each_demo_clerk_has_an_open_round_for_the_units_own_titles(
+    demo: None, client: Any
+) -> None:
+    """The unit's own round (LĐTT, CSTĐCS, decided by its head) is open with nobody in it: a
+    demo clerk's candidate list offers it and a box for each eligible person not yet
+    nominated; the province's CSTĐCS quota applies, so the list shows the "Trong tỷ lệ"."""
+    from django.urls import reverse
+
+    from vinhdanh.awards.models import AwardKind
+    from vinhdanh.eligibility.models import ParameterValue
+    from vinhdanh.nominations.domain.rounds import rounds_open_for
+
+    province = Unit.objects.get(parent__isnull=True, level="province")
+    assert ParameterValue.objects.filter(key="cstdcs_quota_of_ldtt", unit=province).exists()
+    roles = RoleAssignment.objects.filter(user__username__startswith="vanthu.", is_clerk=True)
+    assert roles.count() == 2
+    year = timezone.localdate().year - 1
+    for role in roles.select_related("user", "unit"):
+        codes = ("LDTT", "CSTDCS") if role.unit.level == "department" else ("LDTT",)
+        for code in codes:
+            kind = AwardKind.objects.get(code=code)
+            (own,) = [
+                r
+                for r in rounds_open_for(role.user, unit=role.unit, year=year, kind=kind)
+                if r.decider_unit_id == role.unit_id
+            ]
+            assert not own.nominations.exists()
+        client.force_login(role.user)
+        url = reverse("web:unit_candidates", args=[role.unit_id])
+        page = client.get(url + f"?code={codes[-1]}").content.decode()
+        if code == "CSTDCS":
+            assert "CSTĐCS theo từng đơn vị" in page
+        eligible = re.findall(r'<a href="/people/(\d+)/">', page)
+        boxes = re.findall(r'name="person" value="(\d+)"', page)
+        assert boxes == eligible
+        if boxes:
+            assert f'<option value="{own.pk}">{own.name}</option>' in page

@@ -99,10 +99,11 @@ def _cstdcs_candidate(world: World):  # type: ignore[no-untyped-def]
 
 def test_bulk_nomination_over_the_rounds_quota_is_refused(world: World) -> None:
     ParameterValue.objects.create(
-        key="cstdcs_quota_of_ldtt", value="50%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+        key="cstdcs_quota_of_ldtt", value="25%", unit=world.province, valid_from=dt.date(2024, 1, 1)
     )
     world.nominate()
-    world.nominate()  # 2 LĐTT nominations: floor(50% × 2) = 1 CSTĐCS
+    world.nominate()
+    # 2 LĐTT nominations + the 2 candidates' LĐTT awarded: floor(25% × 4) = 1 CSTĐCS
     first, second = _cstdcs_candidate(world), _cstdcs_candidate(world)
     with pytest.raises(BulkRefused) as refused:
         create_nominations(
@@ -111,7 +112,7 @@ def test_bulk_nomination_over_the_rounds_quota_is_refused(world: World) -> None:
     assert not Nomination.objects.filter(kind__code="CSTDCS").exists()
     (line,) = refused.value.refused
     assert line.subject == second
-    assert line.problems[0].startswith("Vượt tỷ lệ: đợt xét này được đề nghị tối đa 1 CSTĐCS (50%")
+    assert line.problems[0].startswith("Vượt tỷ lệ: đợt xét này được đề nghị tối đa 1 CSTĐCS (25%")
     created = create_nominations(
         actor=world.clerk, round=world.round, kind=kind("CSTDCS"), people=[first]
     )

@@ -1,4 +1,5 @@
-"""Quota per round: CSTĐCS at most a share of the round's LĐTT nominations, rounded down."""
+"""Quota per round: CSTĐCS at most a share of the LĐTT of the round's unit for the year
+(nominated in the round or already awarded), rounded down."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ def test_quota_report_counts_the_round_and_marks_it_over(world: World) -> None:
     first, second = _cstdcs(world), _cstdcs(world)
     (line,) = quota_report(world.round)
     assert (line.kind.code, line.base_kind.code) == ("CSTDCS", "LDTT")
-    assert (line.base_count, line.allowed, line.used, line.planned) == (7, 1, 0, 2)
+    # 7 LĐTT nominated + the 2 CSTĐCS nominees' LĐTT already awarded for the year
+    assert (line.base_count, line.allowed, line.used, line.planned) == (9, 1, 0, 2)
     assert line.over
     assert line.percent == "15"
     transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
@@ -75,7 +77,7 @@ def test_submission_beyond_the_quota_is_blocked_with_the_numbers(world: World) -
         transition(nomination=second, to=S.SUBMITTED, actor=world.clerk)
     message = str(error.value)
     assert "15%" in message
-    assert " 7 " in message
+    assert " 9 " in message
     assert " 1 " in message
     second.refresh_from_db()
     assert second.state == S.DRAFT
@@ -163,3 +165,25 @@ def test_no_unit_quota_without_a_quota_parameter(world: World) -> None:
         decision_date=dt.date(2025, 1, 15),
     )
     assert candidate_list_quotas(lst) == []
+
+
+def test_the_years_awards_count_in_the_rounds_quota(world: World) -> None:
+    """LĐTT decided before the round opened are part of its base; a CSTĐCS already given
+    for the year uses it (the unit's year, R-CSTDCS-3), so a round can start with no LĐTT
+    nomination in it."""
+    _province_quota(world, "50%")
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 5), year=2025)
+    holders = [world.person(rating=Rating.HTXSNV) for _ in range(4)]
+    for person in holders:
+        AwardFactory(person=person, kind=kind("LDTT"), period=2024, decision=issued)
+    AwardFactory(person=holders[0], kind=kind("CSTDCS"), period=2024, decision=issued)
+    AwardFactory(
+        person=world.person(unit=world.dept_b), kind=kind("LDTT"), period=2024, decision=issued
+    )
+    (line,) = quota_report(world.round)
+    assert (line.base_count, line.allowed, line.used, line.planned) == (4, 2, 1, 1)
+    nominated = world.nominate(person=holders[1], code="CSTDCS")
+    (line,) = quota_report(world.round)
+    assert (line.base_count, line.allowed, line.used, line.planned) == (4, 2, 1, 2)
+    transition(nomination=nominated, to=S.SUBMITTED, actor=world.clerk)
+    assert quota_report(world.round)[0].used == 2

@@ -169,3 +169,68 @@ def test_a_clerk_nominates_ticked_collectives(client, world: World) -> None:
     (nomination,) = Nomination.objects.all()
     assert (nomination.unit, nomination.kind.code) == (good, "TTLDTT")
     assert nomination.eligibility_outcome == "ELIGIBLE"
+    again = client.get(
+        reverse("web:unit_collectives", args=[world.dept.pk]) + f"{QUERY}&code=TTLDTT"
+    ).content.decode()
+    assert f'name="unit" value="{good.pk}"' not in again
+    assert f"Đã có hồ sơ trong đợt “{world.round.name}”" in again
+
+
+def test_someone_with_a_dossier_in_an_open_round_is_named_not_offered(client, world: World) -> None:
+    free = world.person(given_name="Hồng")
+    taken = world.person(given_name="Minh")
+    dossier = world.nominate(person=taken)
+    client.force_login(world.clerk)
+    page = client.get(_list(world)).content.decode()
+    assert f'name="person" value="{free.pk}"' in page
+    assert f'name="person" value="{taken.pk}"' not in page
+    link = reverse("web:workflow_nomination", args=[dossier.pk])
+    assert f'<a href="{link}">Đã có hồ sơ trong đợt “{world.round.name}”</a>' in page
+    # nobody left to tick: no bulk form, no button
+    world.nominate(person=free)
+    page = client.get(_list(world)).content.decode()
+    assert 'name="person"' not in page
+    assert 'name="nominate"' not in page
+    assert page.count("Đã có hồ sơ trong đợt") == 2
+
+
+def test_a_refusal_says_each_reason_once_and_its_filters_go_back_to_the_list(
+    client, world: World
+) -> None:
+    already = world.person(given_name="Minh")
+    world.nominate(person=already)
+    hong = world.person(given_name="Hồng")
+    client.force_login(world.clerk)
+    response = client.post(
+        _nominate(world), {"round": world.round.pk, "person": [hong.pk, already.pk]}
+    )
+    body = response.content.decode()
+    reason = f"{already} đã được đề nghị Lao động tiên tiến trong đợt xét này."
+    assert body.count(reason) == 1
+    assert body.count(str(already)) == 2  # the reason and the row's name
+    assert body.count("Chưa tạo hồ sơ nào") == 1
+    filters = re.search(r'<form method="get" action="([^"]+)" class="filters">', body)
+    assert filters is not None
+    assert filters.group(1) == reverse("web:unit_candidates", args=[world.dept.pk])
+    assert client.get(filters.group(1) + QUERY).status_code == 200
+
+
+def test_an_empty_eligible_list_says_how_many_already_hold_the_title(client, world: World) -> None:
+    holder = world.person(given_name="Hồng")
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 10), year=2025)
+    AwardFactory(person=holder, kind=kind("LDTT"), period=2024, decision=issued)
+    client.force_login(world.clerk)
+    page = client.get(_list(world)).content.decode()
+    assert "1 người đã có Lao động tiên tiến năm 2024" in page
+    assert "Danh sách không có ai" not in page
+    assert 'name="nominate"' not in page
+    assert '<label for="code">Danh hiệu, hình thức khen thưởng</label>' in page
+
+
+def test_collectives_are_named_with_their_parent_and_kind_of_unit(client, world: World) -> None:
+    good, _weak = _collectives(world)
+    client.force_login(world.clerk)
+    url = reverse("web:unit_collectives", args=[world.dept.pk]) + QUERY + "&code=TTLDTT"
+    page = client.get(url).content.decode()
+    assert f'{good.name}</a> <span class="muted">— Sở Tư pháp</span>' in page
+    assert "<th>Loại đơn vị</th>" in page

@@ -56,6 +56,7 @@ from vinhdanh.demo import places
 from vinhdanh.demo.decisions import KIND_SUBJECT, legal_bases
 from vinhdanh.demo.logins import _role, _slug, _user, ensure_demo_logins
 from vinhdanh.eligibility.core.engine import outcome_column
+from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.eligibility.services import batch_for_people, evaluate_subject
 from vinhdanh.nominations.domain.nominations import (
     add_attachment,
@@ -171,6 +172,8 @@ def tell_story(*, seed: int, year: int, today: dt.date | None = None) -> Story:
         clerk_of = _clerks(root, chosen, users)
         rounds = _rounds(root, year, today, decision_day, chosen, clerk_of)
         story.rounds = list(rounds.values())
+        story.rounds += _unit_title_rounds(root, year, today, decision_day, clerk_of)
+        _cstdcs_quota(root, year)
         states = sorted(PLAN[: len(chosen)], key=ORDER.index)
         plan = list(zip(chosen, states, strict=True))
         _nominate(story, plan, rounds, clerk_of, users["vanphong"])
@@ -378,6 +381,58 @@ def _rounds(
             note="Bằng khen và danh hiệu Chiến sĩ thi đua cấp tỉnh theo Luật TĐKT 06/2022.",
         )
     return rounds
+
+
+# The unit's own titles (LĐTT, CSTĐCS), decided by its head: left open with nobody in them,
+# so a demo clerk can tick eligible people on the candidate list and nominate them.
+# A commune's chair awards LĐTT, not CSTĐCS: each round is named after what its decider gives.
+UNIT_DECIDERS = {
+    UnitLevel.DEPARTMENT: ("giam_doc_so", "Lao động tiên tiến, Chiến sĩ thi đua cơ sở"),
+    UnitLevel.COMMUNE: ("chu_tich_ubnd_xa", "Lao động tiên tiến"),
+}
+# The share of a unit's LĐTT that may be CSTĐCS, set by the province (no national cap since
+# 2024, rules.md §5.3). Not 15%: the generated history gives some 17% in 2024–2025, and the
+# demo clerk of the department still has CSTĐCS to propose within the quota.
+CSTDCS_QUOTA = "25%"
+
+
+def _unit_title_rounds(
+    root: Unit, year: int, today: dt.date, decision_day: dt.date, clerk_of: dict[int, Any]
+) -> list[Round]:
+    from vinhdanh.demo.logins import demo_commune_of_clerk
+
+    rounds = []
+    for unit in (_department(root), demo_commune_of_clerk()):
+        if unit is None or unit.pk not in clerk_of or unit.level not in UNIT_DECIDERS:
+            continue
+        role, titles = UNIT_DECIDERS[UnitLevel(unit.level)]
+        rounds.append(
+            create_round(
+                actor=clerk_of[unit.pk],
+                name=f"Xét danh hiệu {titles} năm {year} — {unit.name}",
+                owning_unit=unit,
+                decider_unit=unit,
+                year=year,
+                decider_role=role,
+                submission_deadline=today + dt.timedelta(days=10),
+                appraisal_deadline=today + dt.timedelta(days=20),
+                planned_decision_date=decision_day,
+                note="Danh hiệu thi đua của đơn vị theo Luật TĐKT 06/2022, Điều 24 và 25.",
+            )
+        )
+    return rounds
+
+
+def _cstdcs_quota(root: Unit, year: int) -> None:
+    """The province's CSTĐCS quota, so the lists' "Trong tỷ lệ" figures have a cap to show."""
+    set_parameter(
+        key="cstdcs_quota_of_ldtt",
+        value=CSTDCS_QUOTA,
+        unit=root,
+        valid_from=dt.date(year, 1, 1),
+        legal_basis="Quy chế thi đua, khen thưởng của tỉnh (dữ liệu mẫu)",
+        note="Tỷ lệ CSTĐCS trên số LĐTT của từng cơ quan, đơn vị.",
+    )
 
 
 def _nominate(

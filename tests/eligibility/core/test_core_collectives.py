@@ -214,3 +214,12 @@ def test_delegated_form_still_respects_discipline(h):
     )
     assert result.outcome == NE
     assert h.failed(result) == ["R-DISC-2"]
+
+
+def test_near_miss_says_a_missing_collective_rating_is_missing(h):
+    members = {"evaluated": 10, "LDTT": 6}
+    unrated = h.run(h.case("TTLDTT", subject={"type": "collective", "members": members}))
+    assert unrated.outcome == NE
+    assert unrated.suggestions == ["chưa có xếp loại tập thể năm 2024 → TTLĐTT"]
+    low = collective(h, "TTLDTT", members, rating="HTNV")
+    assert low.suggestions == ["xếp loại tập thể cao hơn năm 2024 → TTLĐTT"]

@@ -751,6 +751,10 @@ CATALOGUE: dict[str, T] = {
         "xếp loại tập thể cao hơn năm {year}",
         "a better collective rating for {year}",
     ),
+    "need.coll_rating_missing": (
+        "chưa có xếp loại tập thể năm {year}",
+        "no collective rating for {year} yet",
+    ),
     "need.members_ldtt": ("thêm {n} thành viên đạt LĐTT", "{n} more member(s) with LĐTT"),
     "need.members_cstdcs": ("ít nhất 1 thành viên đạt CSTĐCS", "at least one member with CSTĐCS"),
     "need.min_rating": (

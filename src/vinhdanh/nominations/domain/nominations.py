@@ -309,9 +309,9 @@ def _over_quota(round: Round, kind: AwardKind, adding: int) -> tuple[int, str] |
         room = max(0, line.allowed - line.planned)
         return room, _(
             "Over the quota: at most %(allowed)s %(kind)s in this round (%(percent)s%% of "
-            "%(base)s %(base_kind)s nominations, rounded down) and %(planned)s already "
-            "nominated. The head of the unit or the emulation office may record a reason to "
-            "exceed the quota."
+            "the %(base)s %(base_kind)s of the year, awarded or nominated, rounded down) and "
+            "%(planned)s already awarded or nominated. The head of the unit or the emulation "
+            "office may record a reason to exceed the quota."
         ) % {
             "allowed": line.allowed,
             "kind": kind.short_vi or kind.code,

@@ -3,8 +3,9 @@
 The share is the engine's parameter `cstdcs_quota_of_ldtt` (15% under the 2013 regime; no
 national cap under the 2022 regime unless a province or ministry sets one), for the round's
 unit and decision date. The allowance is rounded down. The report counts every live
-nomination; submitting beyond the allowance is refused unless the round carries a recorded
-reason to exceed it.
+nomination and the year's LĐTT and CSTĐCS already awarded to the people of the round's unit;
+submitting beyond the allowance is refused unless the round carries a recorded reason to
+exceed it.
 
 Per unit (the "Trong tỷ lệ" column of the candidate lists), the base is the unit's LĐTT for
 the year (held or eligible) and the use is its people's CSTĐCS for that year: already awarded,
@@ -101,10 +102,28 @@ def rules_for(round_: Round) -> list[QuotaRule]:
 
 
 def _count(round_: Round, code: str, states: frozenset[str], exclude: int | None) -> int:
+    """The round's live nominations for `code`, and the year's `code` already awarded to
+    people of the round's unit outside it: LĐTT decided earlier are part of the base, a
+    CSTĐCS already given uses the quota (R-CSTDCS-3 counts the unit's year)."""
     qs = Nomination.objects.filter(round=round_, kind__code=code, state__in=states)
     if exclude is not None:
         qs = qs.exclude(pk=exclude)
-    return qs.count()
+    in_round = Nomination.objects.filter(
+        round=round_, kind__code=code, state__in=ACTIVE_STATES, person__isnull=False
+    ).values("person")
+    held = (
+        Award.objects.filter(
+            kind__code=code,
+            period=round_.year,
+            revoked_by__isnull=True,
+            decision__status=DecisionStatus.ISSUED,
+            person__current_unit__path__startswith=round_.owning_unit.path,
+        )
+        .exclude(person__in=in_round)
+        .values("person")
+        .distinct()
+    )
+    return qs.count() + held.count()
 
 
 def quota_report(round_: Round) -> list[QuotaLine]:
@@ -147,9 +166,9 @@ def submission_blocker(nomination: Nomination) -> str | None:
         if used + 1 > allowed:
             return _(
                 "Over the quota: at most %(allowed)s %(kind)s in this round (%(percent)s%% of "
-                "%(base)s %(base_kind)s nominations, rounded down) and %(used)s already "
-                "submitted. The head of the unit or the emulation office may record a reason "
-                "to exceed the quota."
+                "the %(base)s %(base_kind)s of the year, awarded or nominated, rounded down) "
+                "and %(used)s already awarded or submitted. The head of the unit or the "
+                "emulation office may record a reason to exceed the quota."
             ) % {
                 "allowed": allowed,
                 "kind": nomination.kind.short_vi or rule.kind_code,

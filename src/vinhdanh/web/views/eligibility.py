@@ -37,6 +37,7 @@ from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES, is_office, may_list_candidates
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.nominations import BulkLine, BulkRefused, create_nominations
+from vinhdanh.nominations.domain.queries.nominations import open_dossiers
 from vinhdanh.nominations.domain.quotas import UnitQuota, candidate_list_quotas
 from vinhdanh.nominations.domain.rounds import rounds_open_for
 from vinhdanh.orgs.domain.queries.pickers import pick_scope
@@ -221,12 +222,23 @@ def _nomination_form(
     )
 
 
+def _shown_form(
+    form: BulkNominationForm | None, outcome: str, lines: list[tuple[Any, ...]]
+) -> BulkNominationForm | None:
+    """The bulk form only under the eligible list, and only when a row there can be ticked:
+    someone with a dossier in an open round already is not offered again."""
+    if outcome != Outcome.ELIGIBLE.value or not any(line[-1] is None for line in lines):
+        return None
+    return form
+
+
 def _people_page(
     request: HttpRequest,
     unit: Unit,
     *,
     form: BulkNominationForm | None = None,
     refused: list[BulkLine] | None = None,
+    summary: str = "",
     status: int = 200,
 ) -> HttpResponse:
     year = _year(request)
@@ -242,6 +254,13 @@ def _people_page(
         form = _nomination_form(request, unit, year, code, collectives=False)
     ticked = set(request.POST.getlist("person")) if request.method == "POST" else set()
     problems = {line.subject.pk: line.problems for line in refused or []}
+    dossiers = open_dossiers(
+        request.user, kind_code=code, period=year, people=[r.person.pk for r in rows]
+    )
+    lines = [
+        (r, problems.get(r.person.pk, ()), str(r.person.pk) in ticked, dossiers.get(r.person.pk))
+        for r in rows
+    ]
     return render(
         request,
         "web/eligibility/unit.html",
@@ -252,7 +271,8 @@ def _people_page(
             "code": code,
             "outcome": outcome,
             "lst": lst,
-            "lines": [(r, problems.get(r.person.pk, ()), str(r.person.pk) in ticked) for r in rows],
+            "lines": lines,
+            "held": lst.held_count(code) if not rows and outcome == Outcome.ELIGIBLE else 0,
             "code_name": names.get(code, code),
             "codes": [(c, names.get(c, c)) for c in services.PERSON_CODES],
             "labels": OUTCOME_LABELS,
@@ -262,8 +282,9 @@ def _people_page(
             ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
             "quotas": candidate_list_quotas(lst),
-            "form": form if outcome == Outcome.ELIGIBLE.value else None,
+            "form": _shown_form(form, outcome, lines),
             "refused": refused or [],
+            "summary": summary,
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
             ),
@@ -285,6 +306,7 @@ def _collectives_page(
     *,
     form: BulkNominationForm | None = None,
     refused: list[BulkLine] | None = None,
+    summary: str = "",
     status: int = 200,
 ) -> HttpResponse:
     year = _year(request)
@@ -300,6 +322,13 @@ def _collectives_page(
     ticked = set(request.POST.getlist("unit")) if request.method == "POST" else set()
     problems = {line.subject.pk: line.problems for line in refused or []}
     rows = lst.rows(code, outcome, limit=500)
+    dossiers = open_dossiers(
+        request.user, kind_code=code, period=year, units=[r.unit.pk for r in rows]
+    )
+    lines = [
+        (r, problems.get(r.unit.pk, ()), str(r.unit.pk) in ticked, dossiers.get(r.unit.pk))
+        for r in rows
+    ]
     return render(
         request,
         "web/eligibility/collectives.html",
@@ -310,7 +339,7 @@ def _collectives_page(
             "code": code,
             "outcome": outcome,
             "lst": lst,
-            "lines": [(r, problems.get(r.unit.pk, ()), str(r.unit.pk) in ticked) for r in rows],
+            "lines": lines,
             "code_name": names.get(code, code),
             "codes": [(c, names.get(c, c)) for c in COLLECTIVE_LIST_CODES],
             "labels": OUTCOME_LABELS,
@@ -318,8 +347,9 @@ def _collectives_page(
                 (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
                 for c in COLLECTIVE_LIST_CODES
             ],
-            "form": form if outcome == Outcome.ELIGIBLE.value else None,
+            "form": _shown_form(form, outcome, lines),
             "refused": refused or [],
+            "summary": summary,
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
         status=status,
@@ -359,8 +389,8 @@ def unit_candidates_nominate(request: HttpRequest, pk: int) -> HttpResponse:
             units=list(form.cleaned_data["unit"] or ()),
         )
     except BulkRefused as exc:
-        messages.error(request, str(exc))
-        return page(request, unit, form=form, refused=exc.refused, status=400)
+        # said once, in the notice above the list (not also as a message)
+        return page(request, unit, form=form, refused=exc.refused, summary=str(exc), status=400)
     except NotPermitted as exc:
         raise PermissionDenied(str(exc)) from exc
     except WorkflowError as exc:
@@ -448,7 +478,9 @@ def quota_sheet(quotas: list[UnitQuota]) -> Sheet:
 
 def collective_table(lst: CollectiveCandidateList) -> tuple[list[str], list[list[Any]]]:
     """The .xlsx of a unit's collectives: every title, its eligible collectives in order."""
-    headers = [str(h) for h in (_("Title"), _("No."), _("Code"), _("Collective"), _("Level"))]
+    headers = [
+        str(h) for h in (_("Title"), _("No."), _("Code"), _("Collective"), _("Kind of unit"))
+    ]
     names = kind_names()
     table: list[list[Any]] = []
     for code in COLLECTIVE_LIST_CODES:

@@ -98,7 +98,11 @@ def make_collective(law: CollectiveRules) -> RuleBuilder:
                 Effect.GATE,
                 pl.col("rank_p") >= law.min_rank,
                 rating_message,
-                lambda _row: ("need.coll_rating", {"year": p}),
+                # no rating at all is not "a better one": say it is missing
+                lambda row: (
+                    "need.coll_rating_missing" if row["rating_p"] is None else "need.coll_rating",
+                    {"year": p},
+                ),
             ),
             Check(
                 "participation",

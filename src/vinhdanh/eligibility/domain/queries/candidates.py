@@ -99,6 +99,14 @@ class CandidateList:
             if r["subject_id"] in people
         ]
 
+    def held_count(self, code: str) -> int:
+        """How many in the list already hold the title for the period (R-PRIN-1): why an
+        eligible list can be empty."""
+        column = f"held_{code}"
+        if column not in self.batch.frame.columns:
+            return 0
+        return int(self.batch.frame.get_column(column).fill_null(False).sum())
+
     def ldtt_by_unit(self) -> dict[int, int]:
         """Per unit (a person's current unit): the LĐTT the CSTĐCS quota is a share of."""
         frame = (
@@ -226,7 +234,8 @@ def collective_candidate_list(
         period,
         decision_date,
         batch,
-        units.in_bulk(),
+        # the lists name each collective with its parent (many are called "Văn phòng Sở")
+        units.select_related("parent").in_bulk(),
         subjects,
         _collective_counts(batch, subjects),
     )

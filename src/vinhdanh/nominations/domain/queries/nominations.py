@@ -7,13 +7,14 @@ and those of the units under it, nothing else. Out of scope is "not found", neve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
 from vinhdanh.movements.domain.queries.movements import registered_kind_ids
-from vinhdanh.nominations.enums import NominationState
+from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState, RoundStatus
 from vinhdanh.nominations.models import Nomination, NominationEvent, Round
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 
@@ -142,3 +143,44 @@ def nominee_matches(round: Round, user: Any, query: str) -> tuple[list[Any], boo
         ]
     )
     return found[:NOMINEE_MATCHES], len(found) > NOMINEE_MATCHES
+
+
+@dataclass(frozen=True)
+class OpenDossier:
+    """A live dossier for a subject, title and period in a round still open for nominating;
+    `may_open` says whether the reader reaches it (otherwise it is named, not linked)."""
+
+    nomination: Nomination
+    may_open: bool
+
+
+def open_dossiers(
+    user: Any,
+    *,
+    kind_code: str,
+    period: int,
+    people: Iterable[int] = (),
+    units: Iterable[int] = (),
+) -> dict[int, OpenDossier]:
+    """Per person (or per collective) id: its dossier for the title and period in an open
+    round, so a candidate list neither offers it again nor leaves the reader guessing why."""
+    people, units = list(people), list(units)
+    if not people and not units:
+        return {}
+    live = Nomination.objects.filter(
+        kind__code=kind_code,
+        period=period,
+        state__in=ACTIVE_STATES,
+        round__status=RoundStatus.OPEN,
+    ).select_related("round")
+    live = live.filter(person_id__in=people) if people else live.filter(unit_id__in=units)
+    found = list(live.order_by("-pk"))
+    reachable = set(
+        visible_nominations(user).filter(pk__in=[n.pk for n in found]).values_list("pk", flat=True)
+    )
+    dossiers: dict[int, OpenDossier] = {}
+    for n in found:
+        subject = n.person_id if people else n.unit_id
+        if subject is not None:
+            dossiers.setdefault(subject, OpenDossier(n, n.pk in reachable))
+    return dossiers
