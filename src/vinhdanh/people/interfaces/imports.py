@@ -173,6 +173,31 @@ def staff_code_column(**kwargs: Any) -> c.Column:
     )
 
 
+def full_name_column(length: int, **kwargs: Any) -> c.Column:
+    return c.Column(
+        "full_name",
+        "Họ và tên",
+        c.text(length),
+        required=True,
+        example="Nguyễn Thị Hồng",
+        aliases=("Họ tên",),
+        help=gettext_lazy("Family name, middle name and given name, in that order."),
+        **kwargs,
+    )
+
+
+def gender_column(**kwargs: Any) -> c.Column:
+    return c.Column(
+        "gender",
+        "Giới tính",
+        c.choice(GENDERS),
+        example="Nữ",
+        choices=("Nam", "Nữ"),
+        help=gettext_lazy("Gender."),
+        **kwargs,
+    )
+
+
 # --- people ---------------------------------------------------------------------------------
 
 
@@ -209,25 +234,8 @@ class PersonImporter(Importer):
     sheet_title = "Cán bộ"
     columns = (
         staff_code_column(allowed=gettext_lazy("At most 40 characters, no spaces; unique.")),
-        c.Column(
-            "full_name",
-            "Họ và tên",
-            c.text(200),
-            required=True,
-            example="Nguyễn Thị Hồng",
-            aliases=("Họ tên",),
-            help=gettext_lazy("Family name, middle name and given name, in that order."),
-        ),
-        c.Column(
-            "gender",
-            "Giới tính",
-            c.choice(GENDERS),
-            required=True,
-            example="Nữ",
-            choices=("Nam", "Nữ"),
-            help=gettext_lazy("Gender."),
-            allowed="Nam, Nữ (M, F)",
-        ),
+        full_name_column(200),
+        gender_column(required=True, allowed="Nam, Nữ (M, F)"),
         c.Column(
             "birth_date",
             "Ngày sinh",

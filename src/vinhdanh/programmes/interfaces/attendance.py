@@ -19,7 +19,7 @@ from vinhdanh.common.importing import columns as c
 from vinhdanh.common.importing.base import Importer, Row, in_scope, out_of_scope
 from vinhdanh.common.text import search_key
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.people.interfaces.imports import GENDERS
+from vinhdanh.people.interfaces.imports import full_name_column, gender_column
 from vinhdanh.people.models import Person
 from vinhdanh.programmes.domain.activities import may_change_activity, refuse_if_day_locked
 from vinhdanh.programmes.domain.errors import NotPermitted
@@ -37,24 +37,8 @@ class AttendanceImporter(Importer):
     )
     sheet_title = "Danh sách tham dự"
     columns: ClassVar[tuple[c.Column, ...]] = (
-        c.Column(
-            "full_name",
-            "Họ và tên",
-            c.text(255),
-            required=True,
-            example="Nguyễn Thị Hồng",
-            aliases=("Họ tên",),
-            help=gettext_lazy("Family name, middle name and given name, in that order."),
-        ),
-        c.Column(
-            "gender",
-            "Giới tính",
-            c.choice(GENDERS),
-            example="Nữ",
-            choices=("Nam", "Nữ"),
-            allowed="Nam, Nữ",
-            help=gettext_lazy("Gender."),
-        ),
+        full_name_column(255),
+        gender_column(allowed="Nam, Nữ"),
         c.Column(
             "post_title",
             "Chức vụ",

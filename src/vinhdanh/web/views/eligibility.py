@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -232,6 +232,62 @@ def _shown_form(
     return form
 
 
+def _list_context(
+    request: HttpRequest,
+    *,
+    unit: Unit,
+    year: int,
+    decision_date: Any,
+    code: str,
+    outcome: str,
+    lst: Any,
+    rows: list[Any],
+    codes: Sequence[str],
+    field: str,
+    form: BulkNominationForm | None,
+    refused: list[BulkLine] | None,
+    summary: str,
+) -> dict[str, Any]:
+    """What the people's and the collectives' lists share: each row with its refusal, its tick
+    and any dossier already open for it; the counts per title and outcome; the bulk form."""
+    subject_ids = [(r.person if field == "person" else r.unit).pk for r in rows]
+    ticked = set(request.POST.getlist(field)) if request.method == "POST" else set()
+    problems = {line.subject.pk: line.problems for line in refused or []}
+    of_people = field == "person"
+    dossiers = open_dossiers(
+        request.user,
+        kind_code=code,
+        period=year,
+        people=subject_ids if of_people else (),
+        units=() if of_people else subject_ids,
+    )
+    lines = [
+        (r, problems.get(pk, ()), str(pk) in ticked, dossiers.get(pk))
+        for r, pk in zip(rows, subject_ids, strict=True)
+    ]
+    names = kind_names()
+    return {
+        "unit": unit,
+        "year": year,
+        "decision_date": decision_date,
+        "code": code,
+        "outcome": outcome,
+        "lst": lst,
+        "lines": lines,
+        "code_name": names.get(code, code),
+        "codes": [(c, names.get(c, c)) for c in codes],
+        "labels": OUTCOME_LABELS,
+        "count_rows": [
+            (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
+            for c in codes
+        ],
+        "form": _shown_form(form, outcome, lines),
+        "refused": refused or [],
+        "summary": summary,
+        "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+    }
+
+
 def _people_page(
     request: HttpRequest,
     unit: Unit,
@@ -249,46 +305,34 @@ def _people_page(
         unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
     )
     rows = lst.rows(code, outcome, limit=300)
-    names = kind_names()
     if form is None:
         form = _nomination_form(request, unit, year, code, collectives=False)
-    ticked = set(request.POST.getlist("person")) if request.method == "POST" else set()
-    problems = {line.subject.pk: line.problems for line in refused or []}
-    dossiers = open_dossiers(
-        request.user, kind_code=code, period=year, people=[r.person.pk for r in rows]
+    context = _list_context(
+        request,
+        unit=unit,
+        year=year,
+        decision_date=decision_date,
+        code=code,
+        outcome=outcome,
+        lst=lst,
+        rows=rows,
+        codes=services.PERSON_CODES,
+        field="person",
+        form=form,
+        refused=refused,
+        summary=summary,
     )
-    lines = [
-        (r, problems.get(r.person.pk, ()), str(r.person.pk) in ticked, dossiers.get(r.person.pk))
-        for r in rows
-    ]
     return render(
         request,
         "web/eligibility/unit.html",
         {
-            "unit": unit,
-            "year": year,
-            "decision_date": decision_date,
-            "code": code,
-            "outcome": outcome,
-            "lst": lst,
-            "lines": lines,
+            **context,
             "held": lst.held_count(code) if not rows and outcome == Outcome.ELIGIBLE else 0,
-            "code_name": names.get(code, code),
-            "codes": [(c, names.get(c, c)) for c in services.PERSON_CODES],
-            "labels": OUTCOME_LABELS,
-            "count_rows": [
-                (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
-                for c in services.PERSON_CODES
-            ],
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
             "quotas": candidate_list_quotas(lst),
-            "form": _shown_form(form, outcome, lines),
-            "refused": refused or [],
-            "summary": summary,
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
             ),
-            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
         },
         status=status,
     )
@@ -316,44 +360,24 @@ def _collectives_page(
     lst = collective_candidate_list(
         unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
     )
-    names = kind_names()
     if form is None:
         form = _nomination_form(request, unit, year, code, collectives=True)
-    ticked = set(request.POST.getlist("unit")) if request.method == "POST" else set()
-    problems = {line.subject.pk: line.problems for line in refused or []}
-    rows = lst.rows(code, outcome, limit=500)
-    dossiers = open_dossiers(
-        request.user, kind_code=code, period=year, units=[r.unit.pk for r in rows]
-    )
-    lines = [
-        (r, problems.get(r.unit.pk, ()), str(r.unit.pk) in ticked, dossiers.get(r.unit.pk))
-        for r in rows
-    ]
-    return render(
+    context = _list_context(
         request,
-        "web/eligibility/collectives.html",
-        {
-            "unit": unit,
-            "year": year,
-            "decision_date": decision_date,
-            "code": code,
-            "outcome": outcome,
-            "lst": lst,
-            "lines": lines,
-            "code_name": names.get(code, code),
-            "codes": [(c, names.get(c, c)) for c in COLLECTIVE_LIST_CODES],
-            "labels": OUTCOME_LABELS,
-            "count_rows": [
-                (c, names.get(c, c), [lst.counts.get(c, {}).get(o, 0) for o in OUTCOME_LABELS])
-                for c in COLLECTIVE_LIST_CODES
-            ],
-            "form": _shown_form(form, outcome, lines),
-            "refused": refused or [],
-            "summary": summary,
-            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
-        },
-        status=status,
+        unit=unit,
+        year=year,
+        decision_date=decision_date,
+        code=code,
+        outcome=outcome,
+        lst=lst,
+        rows=lst.rows(code, outcome, limit=500),
+        codes=COLLECTIVE_LIST_CODES,
+        field="unit",
+        form=form,
+        refused=refused,
+        summary=summary,
     )
+    return render(request, "web/eligibility/collectives.html", context, status=status)
 
 
 @login_required
