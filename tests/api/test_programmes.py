@@ -85,15 +85,6 @@ def test_reads_are_scoped_to_the_units_of_the_caller(world: World) -> None:
     }
 
 
-def test_reporting_for_another_unit_is_forbidden(world: World) -> None:
-    w = world
-    response = _as(w.clerk_x).post(REPORTS, _report(w, w.y.pk), format="json")
-
-    assert response.status_code == 403
-    assert response.json()["detail"] == "Bạn không có quyền báo cáo thay cho Xã Yên Bình."
-    assert not PeriodReport.objects.exists()
-
-
 def test_a_locked_period_refuses_writes_with_409(world: World) -> None:
     w = world
     lock_period(actor=w.office, programme=w.programme, period_code="2024-Q1")
@@ -173,3 +164,15 @@ def test_participants_below_zero_are_refused(world: World) -> None:
     assert response.status_code == 400
     assert response.json()["detail"] == "Số người tham dự không được là số âm."
     assert not Activity.objects.exists()
+
+
+def test_a_unit_outside_the_callers_scope_reads_like_one_that_does_not_exist(
+    world: World,
+) -> None:
+    """A commune clerk naming another commune gets the answer of an id that does not exist."""
+    clerk = _as(world.clerk_x)
+    elsewhere = clerk.post("/api/v1/programme-reports/", _report(world, world.y.pk), format="json")
+    missing = clerk.post("/api/v1/programme-reports/", _report(world, 999_999), format="json")
+    assert elsewhere.status_code == missing.status_code == 400
+    assert elsewhere.json() == missing.json()
+    assert not PeriodReport.objects.filter(unit=world.y).exists()

@@ -28,6 +28,7 @@ from vinhdanh.api.programmes.serializers import (
     ReasonInputSerializer,
 )
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
+from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain import reports as report_domain
@@ -62,6 +63,20 @@ def _refusal(exc: Exception) -> Response:
     if isinstance(exc, PeriodLocked):
         return _error(exc, status.HTTP_409_CONFLICT, "period_locked")
     return _error(exc, status.HTTP_400_BAD_REQUEST, "invalid")
+
+
+def _programme_and_unit(
+    request: Request, values: dict[str, Any]
+) -> tuple[Programme, Unit] | Response:
+    """The programme and unit a write names, among those the caller sees: one outside their
+    scope reads exactly like one that does not exist."""
+    programme = visible_programmes(request.user).filter(pk=values["programme"]).first()
+    if programme is None:
+        return _field_error("programme", _("No such programme."))
+    unit = visible_units(request.user).filter(pk=values["unit"]).first()
+    if unit is None:
+        return _field_error("unit", _("No such unit."))
+    return programme, unit
 
 
 def _field_error(field: str, message: str) -> Response:
@@ -106,15 +121,13 @@ class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet[Act
         data = ActivityInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        programme = visible_programmes(request.user).filter(pk=values["programme"]).first()
-        if programme is None:
-            return _field_error("programme", _("No such programme."))
+        found = _programme_and_unit(request, values)
+        if isinstance(found, Response):
+            return found
+        programme, unit = found
         kind = ActivityKind.objects.filter(pk=values["kind"], programme=programme).first()
         if kind is None:
             return _field_error("kind", _("This kind of activity belongs to another programme."))
-        unit = Unit.objects.filter(pk=values["unit"]).first()
-        if unit is None:
-            return _field_error("unit", _("No such unit."))
         try:
             activity = activity_domain.record_activity(
                 actor=request.user,
@@ -162,12 +175,10 @@ class PeriodReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         data = PeriodReportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        programme = visible_programmes(request.user).filter(pk=values["programme"]).first()
-        if programme is None:
-            return _field_error("programme", _("No such programme."))
-        unit = Unit.objects.filter(pk=values["unit"]).first()
-        if unit is None:
-            return _field_error("unit", _("No such unit."))
+        found = _programme_and_unit(request, values)
+        if isinstance(found, Response):
+            return found
+        programme, unit = found
         try:
             report = report_domain.save_report(
                 actor=request.user,
