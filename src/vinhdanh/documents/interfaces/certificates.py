@@ -16,7 +16,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from django.template.loader import render_to_string, select_template
 from django.utils import translation
@@ -66,6 +67,16 @@ class Certificate:
     def authority_lines(self) -> list[str]:
         return self.signature.authority_lines
 
+    def as_json(self) -> dict[str, Any]:
+        """What was printed, kept with the issued file (`IssuedCertificates.pages`)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Certificate:
+        signature = dict(data["signature"])
+        signature["lines_before"] = tuple(signature.get("lines_before") or ())
+        return cls(**{**data, "signature": Signature(**signature)})
+
     @property
     def fields(self) -> dict[str, str]:
         """The text of each field a pre-printed blank takes (domain.blanks.FIELDS)."""
@@ -103,12 +114,21 @@ def _decision_line(decision: Decision) -> str:
     return f"Quyết định số {number} ngày {formats.short_date(decision.signed_on)}"
 
 
-def _awards(decision: Decision) -> list[Award]:
+def _awards(decision: Decision, *, with_revoked: bool = False) -> list[Award]:
+    awards = decision.awards.all()
+    if not with_revoked:
+        awards = awards.filter(revoked_by__isnull=True)
     return list(
-        decision.awards.filter(revoked_by__isnull=True)
-        .select_related("kind", "person", "person__current_unit", "unit", "unit__parent")
-        .order_by("kind__sort_order", "unit_id", "person__sort_key", "id")
+        awards.select_related(
+            "kind", "person", "person__current_unit", "unit", "unit__parent"
+        ).order_by("kind__sort_order", "unit_id", "person__sort_key", "id")
     )
+
+
+def issued_awards(decision: Decision) -> list[Award]:
+    """Every award the decision gave that comes with a certificate, in the file's order,
+    those revoked since included: what was handed out when it was issued."""
+    return [a for a in _awards(decision, with_revoked=True) if has_certificate(a.kind)]
 
 
 def _papers(decision: Decision, awards: Sequence[Award]) -> list[Certificate]:
