@@ -94,6 +94,8 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     kept = None
     if decision.is_issued:
         # What was issued is served as issued: pages cut from the kept file, never re-rendered.
+        if not blank and request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
         try:
             kept = _kept(request, decision)
             if kept is None:

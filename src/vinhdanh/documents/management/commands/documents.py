@@ -93,7 +93,7 @@ class Command(BaseCommand):
             counts["kept"] += 1
             counts["pages"] += len(kept.pages)
         self.stdout.write(
-            f"certificates kept for {counts['kept']} decisions ({counts['pages']} pages); "
+            f"certificates kept: {counts['kept']} decisions, {counts['pages']} pages; "
             f"{counts['none']} without certificates to keep"
         )
 
