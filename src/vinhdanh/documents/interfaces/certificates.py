@@ -122,7 +122,8 @@ def _decision_words(number: str, day: dt.date) -> str:
 
 def _verb(is_title: bool) -> str:
     """The black line under the authority: "Tặng" before a form of commendation, "Tặng danh
-    hiệu" before an emulation title (the forms' wording; Law 06/2022 "xét tặng" titles)."""
+    hiệu" before an emulation title (Decree 50/2006 Art. 28; Law 06/2022 Art. 93(2) speaks of
+    the "quyết định tặng danh hiệu thi đua")."""
     return "TẶNG DANH HIỆU" if is_title else "TẶNG"
 
 
