@@ -69,7 +69,8 @@ def test_issuing_keeps_the_certificates_and_nothing_later_changes_them(
     assert person is not None
     name = person.full_name
     issued = kept_bytes(kept)
-    assert kept.size == len(issued) and [p["award"] for p in kept.pages] == [award.pk]
+    assert kept.size == len(issued)
+    assert [p["award"] for p in kept.pages] == [award.pk]
     assert kept.pages[0]["fields"]["recipient"] == name
 
     _change_everything(world, person)
@@ -84,7 +85,9 @@ def test_issuing_keeps_the_certificates_and_nothing_later_changes_them(
     # On the pre-printed blanks too: the text as issued, at the office's positions.
     on_blank = _download(client, "web:certificate", award.pk, blank=True)
     text = poppler("pdftotext", write(tmp_path, on_blank, "blank.pdf"))
-    assert name in text and "Trần Văn Bình" in text and "Lê Văn Khác" not in text
+    assert name in text
+    assert "Trần Văn Bình" in text
+    assert "Lê Văn Khác" not in text
 
     with pytest.raises(IssuedDocumentError):
         kept.save()
@@ -97,7 +100,8 @@ def test_each_recipient_gets_their_own_page_of_the_kept_file(
 ) -> None:
     decision, people = make_decision(world)
     kept = keep_certificates(decision)
-    assert kept is not None and len(kept.pages) == 5
+    assert kept is not None
+    assert len(kept.pages) == 5
     issued = kept_bytes(kept)
     whole = page_texts(write(tmp_path, issued, "whole.pdf"))
     login(client, world.office)
@@ -138,7 +142,8 @@ def test_a_revocation_leaves_the_kept_file_as_issued(
     assert client.get(reverse("web:certificate", args=[award.pk])).status_code == 404
     blank = _download(client, "web:certificates_decision", decision.pk, blank=True)
     text = poppler("pdftotext", write(tmp_path, blank))
-    assert people[0].full_name not in text and people[1].full_name in text
+    assert people[0].full_name not in text
+    assert people[1].full_name in text
     assert kept_bytes(IssuedCertificates.objects.get(decision=decision)) == issued
 
 
@@ -146,14 +151,15 @@ def test_a_large_decision_is_kept_by_the_worker_with_progress(
     client: Client, world: World, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     settings.VINHDANH_CERTIFICATES_IN_BACKGROUND = 2
-    decision, people = make_decision(world)
+    decision, _people = make_decision(world)
     login(client, world.office)
     with django_capture_on_commit_callbacks(execute=False):
         response = client.get(reverse("web:certificates_decision", args=[decision.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("web:decision", args=[decision.pk])
     job = BackgroundJob.objects.get(kind=JobKind.CERTIFICATES_KEEP)
-    assert job.owner == world.office and job.param("decision") == decision.pk
+    assert job.owner == world.office
+    assert job.param("decision") == decision.pk
     page = client.get(response["Location"]).content.decode()
     assert "đang được chuẩn bị đúng như khi ban hành" in page
     assert reverse("web:certificates_decision", args=[decision.pk]) not in page
