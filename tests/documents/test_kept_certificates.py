@@ -19,7 +19,7 @@ from tests.documents.test_certificates import make_decision, page_texts, poppler
 from tests.factories.awards import DecisionFactory
 from tests.nominations.world import World, build_world
 from tests.web.conftest import login
-from vinhdanh.awards.models import Award
+from vinhdanh.awards.models import Award, Decision
 from vinhdanh.common.domain.jobs import run
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.documents.interfaces.issued_certificates import (
@@ -41,6 +41,14 @@ def _download(client: Client, name: str, *args: int, blank: bool = False) -> byt
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "application/pdf"
     return bytes(response.content)
+
+
+def _kept_decision(world: World) -> tuple[Decision, list[Person], IssuedCertificates, bytes]:
+    """The test decision of five certificates, kept as a decision issued earlier is."""
+    decision, people = make_decision(world)
+    kept = keep_certificates(decision)
+    assert kept is not None
+    return decision, people, kept, kept_bytes(kept)
 
 
 def _change_everything(world: World, person: Person) -> None:
@@ -98,11 +106,8 @@ def test_issuing_keeps_the_certificates_and_nothing_later_changes_them(
 def test_each_recipient_gets_their_own_page_of_the_kept_file(
     client: Client, world: World, tmp_path: Path
 ) -> None:
-    decision, people = make_decision(world)
-    kept = keep_certificates(decision)
-    assert kept is not None
+    decision, people, kept, issued = _kept_decision(world)
     assert len(kept.pages) == 5
-    issued = kept_bytes(kept)
     whole = page_texts(write(tmp_path, issued, "whole.pdf"))
     login(client, world.office)
     for index, page in enumerate(kept.pages):
@@ -126,10 +131,7 @@ def test_each_recipient_gets_their_own_page_of_the_kept_file(
 def test_a_revocation_leaves_the_kept_file_as_issued(
     client: Client, world: World, tmp_path: Path
 ) -> None:
-    decision, people = make_decision(world)
-    kept = keep_certificates(decision)
-    assert kept is not None
-    issued = kept_bytes(kept)
+    decision, people, _kept, issued = _kept_decision(world)
     award = Award.objects.get(decision=decision, person=people[0])
     revoking = DecisionFactory(issuing_unit=world.province, number=130, kind="revocation")
     Award.objects.filter(pk=award.pk).update(revoked_by=revoking)
