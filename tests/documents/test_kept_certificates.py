@@ -5,6 +5,7 @@ changes later: the office's settings, the signer, a person's name, a revocation.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,7 @@ def test_issuing_keeps_the_certificates_and_nothing_later_changes_them(
     login(client, world.office)
     whole = _download(client, "web:certificates_decision", decision.pk)
     assert whole == issued  # byte for byte
+    assert hashlib.sha256(whole).hexdigest() == kept.sha256
     one = _download(client, "web:certificate", award.pk)
     lines = {line.strip() for line in poppler("pdftotext", write(tmp_path, one)).splitlines()}
     assert name in lines  # the name as issued, exactly
