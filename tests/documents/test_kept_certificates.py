@@ -216,3 +216,29 @@ def test_the_backfill_keeps_earlier_decisions_once(world: World) -> None:
     kept = IssuedCertificates.objects.get(decision=decision)
     assert (kept.sha256, kept.file.name) == first
     assert IssuedCertificates.objects.count() == 1
+
+
+def test_a_large_print_on_blanks_uses_the_text_as_issued(
+    client: Client,
+    world: World,
+    tmp_path: Path,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.VINHDANH_CERTIFICATES_IN_BACKGROUND = 2
+    decision, people, _kept, _issued = _kept_decision(world)
+    name = people[0].full_name
+    _change_everything(world, people[0])
+    login(client, world.office)
+    url = reverse("web:certificates_decision", args=[decision.pk]) + "?blank=1"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    job = BackgroundJob.objects.get(kind=JobKind.CERTIFICATES_PDF)
+    assert response["Location"] == reverse("web:job", args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE
+    download = client.get(reverse("web:job_download", args=[job.pk]))
+    text = poppler("pdftotext", write(tmp_path, b"".join(download.streaming_content)))
+    assert name in text
+    assert "Lê Văn Khác" not in text

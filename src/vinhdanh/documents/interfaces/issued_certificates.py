@@ -79,9 +79,9 @@ def keep_certificates(
     if not awards:
         return None
     try:
-        papers = certificates.decision_certificates(decision, awards)
-        say("render", 0, len(papers))
-        with translation.override("vi"):
+        with translation.override("vi"):  # the paper and its refusals are in Vietnamese
+            papers = certificates.decision_certificates(decision, awards)
+            say("render", 0, len(papers))
             content = certificates.render_certificates(papers)
     except DocumentError as error:
         if not quiet:
