@@ -19,12 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
-from vinhdanh.awards.domain.issuing import (
-    issue_decision,
-    issue_defaults,
-    own_issue_defaults,
-    proposed_for_decider,
-)
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
@@ -51,6 +45,12 @@ from vinhdanh.eligibility.core.parameters import GENERAL
 from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for, vote_rules_in_force
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import WorkflowError
+from vinhdanh.nominations.domain.issuing import (
+    issue_decision,
+    issue_defaults,
+    own_issue_defaults,
+    proposed_for_decider,
+)
 from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope

@@ -1,5 +1,8 @@
 """Issuing an award decision, in one place (docs/architecture.md §4 "Decision"; rules.md §4).
 
+It lives with the nominations it decides: awards (below) keeps the decision itself, its
+authority check and its number, and never imports the nominations.
+
 The steps, in order:
 1. prepare — what a decider may decide (`proposed_for_decider`) and what the form starts
    with for a round's approved nominations (`issue_defaults`), or else for the user's own
@@ -25,7 +28,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +35,7 @@ from vinhdanh.awards.domain.decisions import decision_header, new_decision, requ
 from vinhdanh.awards.domain.errors import DecisionError, DecisionNotAllowed
 from vinhdanh.awards.enums import DecisionKind
 from vinhdanh.awards.models import Award, Decision
+from vinhdanh.awards.signals import decision_issued
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.text import normalize
@@ -44,9 +47,6 @@ from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
-
-# Sent once the issuing transaction has committed, with `decision` (an issued award decision).
-decision_issued = Signal()
 
 
 class NoticeStillOpen(DecisionError):
