@@ -160,9 +160,7 @@ def holds_data() -> bool:
         return False
     # Units and people by their labels: common ranks below orgs and people and never imports them.
     entered = (get_user_model(), apps.get_model("orgs", "Unit"), apps.get_model("people", "Person"))
-    return any(m.objects.exists() for m in (*entered, AuditEvent)) or any(
-        _media_files()
-    )
+    return any(m.objects.exists() for m in (*entered, AuditEvent)) or any(_media_files())
 
 
 def read_manifest(archive: tarfile.TarFile) -> Manifest:

@@ -379,7 +379,8 @@ def revoke_awards(
         for _receiver, response in awards_revoked.send(
             sender=Decision, decision=decision, awards=locked, actor=actor, reason=reason, note=note
         ):
-            for key, values in (response or {}).items():
+            answer: dict[str, list[int]] = response if isinstance(response, dict) else {}
+            for key, values in answer.items():
                 done.setdefault(key, []).extend(values)
         told = set(done.pop("told", []))
         record_action(

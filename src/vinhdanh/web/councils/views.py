@@ -40,6 +40,7 @@ from vinhdanh.councils.domain.thresholds import save_vote_rule
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx, minutes_of
 from vinhdanh.councils.models import Council, CouncilSession, Recusal
+from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.eligibility.core import VoteRule
 from vinhdanh.eligibility.core.parameters import GENERAL
 from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for, vote_rules_in_force
@@ -632,9 +633,11 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     picked = request.GET.get("nomination", "")
     if request.method == "GET":
         if picked.isdigit():
-            initial = issue_defaults(request.user, nominations.filter(pk=int(picked)))
+            initial = issue_defaults(
+                request.user, nominations.filter(pk=int(picked)), office_for=office_for
+            )
         # opened from the menu: the user's own deciding unit and authority
-        initial = initial or own_issue_defaults(request.user)
+        initial = initial or own_issue_defaults(request.user, office_for=office_for)
     form = forms.IssueDecisionForm(
         request.POST or None,
         units=units,
