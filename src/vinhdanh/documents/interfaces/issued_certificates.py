@@ -32,9 +32,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
-from vinhdanh.awards.domain.issuing import decision_issued
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
 from vinhdanh.awards.models import Decision
+from vinhdanh.awards.signals import decision_issued
 from vinhdanh.common.domain.jobs import Progress, start_job
 from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.documents.domain.certificates import certificate_kinds, in_background
