@@ -8,6 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
-        from vinhdanh.documents.interfaces import issued
+        from vinhdanh.documents.interfaces import issued, issued_certificates
 
         issued.connect()
+        issued_certificates.connect()
