@@ -19,16 +19,19 @@ from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.people import visible_people
 from vinhdanh.web.context_processors import menu_entries
 
-# Counts over a million rows are not free: a dashboard may be a couple of minutes behind.
+# Counts over a million rows are not free (seconds at 1,000,000 people): a dashboard may be a
+# couple of minutes behind, and says as of when (the cache is shared by the server's processes).
 DASHBOARD_CACHE_SECONDS = 120
 LATEST_DECISIONS = 8
 
 
-def dashboard_counts(user: Any, today: dt.date) -> dict[str, int]:
+def dashboard_counts(user: Any, today: dt.date) -> dict[str, Any]:
+    """The counts in the user's units and `as_of`, when they were counted."""
     key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
-    counts: dict[str, int] | None = cache.get(key)
+    counts: dict[str, Any] | None = cache.get(key)
     if counts is None:
         counts = {
+            "as_of": timezone.now(),
             "units": visible_units(user).valid_on(today).count(),
             "people": visible_people(user).count(),
             "awards_this_year": count_visible_awards(
