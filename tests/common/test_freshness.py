@@ -54,10 +54,15 @@ def test_the_token_changes_when_the_change_commits_and_not_if_it_rolls_back() ->
     try:
         unit = UnitFactory()
         before = freshness.facts_token()
-        with pytest.raises(RuntimeError), transaction.atomic():
-            unit.name = "Sở Nội vụ"
-            unit.save()
-            raise RuntimeError("the change is abandoned")
+
+        def abandoned_change() -> None:
+            with transaction.atomic():
+                unit.name = "Sở Nội vụ"
+                unit.save()
+                raise RuntimeError("the change is abandoned")
+
+        with pytest.raises(RuntimeError):
+            abandoned_change()
         assert freshness.facts_token() == before
         with transaction.atomic():
             unit.name = "Sở Tài chính"

@@ -30,14 +30,17 @@ def test_a_candidate_list_is_kept_until_a_fact_changes(clerk_client, world) -> N
     the cache (no fact table read); a discipline or a new rating shows on the next view."""
     url = reverse("web:unit_candidates", args=[world.unit_a.pk]) + "?year=2024&code=LDTT"
     page, computed = _reads(clerk_client, url, "people_taskrating")
-    assert computed and "Nguyễn Thị Hồng" in page
+    assert computed
+    assert "Nguyễn Thị Hồng" in page
     page, computed = _reads(clerk_client, url, "people_taskrating")
-    assert not computed and "Nguyễn Thị Hồng" in page
+    assert not computed
+    assert "Nguyễn Thị Hồng" in page
     Discipline.objects.create(
         person=world.hong, form=DisciplineForm.KHIEN_TRACH, decision_date=dt.date(2024, 6, 1)
     )
     page, computed = _reads(clerk_client, url, "people_taskrating")
-    assert computed and "Nguyễn Thị Hồng" not in page
+    assert computed
+    assert "Nguyễn Thị Hồng" not in page
     world.hong.disciplines.all().delete()
     page, _ = _reads(clerk_client, url, "people_taskrating")
     assert "Nguyễn Thị Hồng" in page
