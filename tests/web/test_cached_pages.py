@@ -77,3 +77,13 @@ def test_the_dashboard_says_as_of_when_its_counts_are(clerk_client, world) -> No
     page = clerk_client.get(reverse("web:home")).content.decode()
     assert "Số liệu cập nhật lúc" in page
     assert "hai phút một lần" in page
+
+
+def test_a_unit_picker_shows_a_renamed_unit_at_once(clerk_client, world) -> None:
+    url = reverse("web:unit_candidates", args=[world.unit_a.pk]) + "?year=2024"
+    assert "Sở Nội vụ › Phòng Công chức" in clerk_client.get(url).content.decode()
+    world.division_a.name = "Phòng Tổ chức"
+    world.division_a.save()
+    page = clerk_client.get(url).content.decode()
+    assert "Sở Nội vụ › Phòng Tổ chức" in page
+    assert "Phòng Công chức" not in page
