@@ -71,7 +71,7 @@ def test_the_token_changes_when_the_change_commits_and_not_if_it_rolls_back() ->
             # inside the transaction nobody may cache under a new token yet, and two changes
             # wait for one renewal
             assert freshness.facts_token() == before
-            waiting = [f for _s, f, *_r in connection.run_on_commit if f is freshness._new_token]
+            waiting = [e for e in connection.run_on_commit if e[1] is freshness._new_token]
             assert len(waiting) == 1
         assert freshness.facts_token() != before
     finally:

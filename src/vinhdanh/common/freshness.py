@@ -58,7 +58,7 @@ def facts_changed() -> None:
     if not connection.in_atomic_block or not RENEW_AT_COMMIT:
         _new_token()
         return
-    if not any(func is _new_token for _sids, func, *_rest in connection.run_on_commit):
+    if not any(entry[1] is _new_token for entry in connection.run_on_commit):
         transaction.on_commit(_new_token)
 
 
