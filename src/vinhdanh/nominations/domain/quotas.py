@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards.enums import DecisionStatus
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import collation_key
-from vinhdanh.eligibility.domain.queries.candidates import CandidateList
+from vinhdanh.eligibility.domain.queries.candidates import CandidateList, CandidatePage
 from vinhdanh.nominations.domain.parameters import parameters_for
 from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState
 from vinhdanh.nominations.models import Nomination, Round
@@ -269,11 +269,11 @@ def unit_quotas(
     return lines
 
 
-def candidate_list_quotas(lst: CandidateList) -> list[UnitQuota]:
+def candidate_list_quotas(lst: CandidateList | CandidatePage) -> list[UnitQuota]:
     """The "Trong tỷ lệ" figures of a candidate list: the share its ranking used, each unit's
     LĐTT in the list, and the CSTĐCS of the list's people for the year."""
     return unit_quotas(
-        fraction=lst.batch.cstdcs_share,
+        fraction=lst.cstdcs_share,
         ldtt_by_unit=lst.ldtt_by_unit(),
         people=lst.people,
         period=lst.period,

@@ -30,6 +30,7 @@ from vinhdanh.eligibility.domain.queries.candidates import (
     CandidateList,
     CollectiveCandidateList,
     candidate_list,
+    candidate_page,
     collective_candidate_list,
 )
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
@@ -301,10 +302,16 @@ def _people_page(
     code = _list_code(request, services.PERSON_CODES, "LDTT")
     outcome = _list_outcome(request)
     decision_date = _decision_date(request, year)
-    lst = candidate_list(
-        unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
+    lst = candidate_page(
+        unit=unit,
+        period=year,
+        scope=unit_scope(request.user),
+        decision_date=decision_date,
+        code=code,
+        outcome=outcome,
+        limit=300,
     )
-    rows = lst.rows(code, outcome, limit=300)
+    rows = lst.rows()
     if form is None:
         form = _nomination_form(request, unit, year, code, collectives=False)
     context = _list_context(

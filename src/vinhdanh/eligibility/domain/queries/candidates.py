@@ -4,15 +4,21 @@ the annual titles and the forms the engine checks."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
 
 import polars as pl
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.common.text import collation_key
-from vinhdanh.eligibility.core import BatchResult, Outcome, evaluate_many
+from vinhdanh.eligibility.core import BatchResult, Outcome, engine, evaluate_many
 from vinhdanh.eligibility.core.engine import outcome_column
 from vinhdanh.eligibility.domain.queries.facts import unit_facts
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
@@ -107,6 +113,10 @@ class CandidateList:
             return 0
         return int(self.batch.frame.get_column(column).fill_null(False).sum())
 
+    @property
+    def cstdcs_share(self) -> Fraction | None:
+        return self.batch.cstdcs_share
+
     def ldtt_by_unit(self) -> dict[int, int]:
         """Per unit (a person's current unit): the LĐTT the CSTĐCS quota is a share of."""
         frame = (
@@ -138,6 +148,129 @@ def candidate_list(
     if ranked.height:
         quota = dict(ranked.select("unit_id", "quota").unique().iter_rows())
     return CandidateList(unit, period, decision_date, batch, people, counts, quota)
+
+
+@dataclass(frozen=True)
+class _PageData:
+    """What one title's page of a list needs from the engine, as plain data (cacheable)."""
+
+    counts: dict[str, dict[str, int]]
+    quota: dict[int, int]
+    cstdcs_share: Fraction | None
+    ldtt_by_unit: dict[int, int]
+    held: int
+    # (person id, outcome, rank, within quota) in the list's order
+    rows: list[tuple[int, str, int | None, bool | None]]
+
+
+@dataclass
+class CandidatePage:
+    """One title of a unit's candidate list as its page shows it (the counts of every title,
+    the quota, the first `limit` rows): `candidate_page` keeps it in the cache."""
+
+    unit: Unit
+    period: int
+    decision_date: dt.date
+    code: str
+    people: QuerySet[Person]
+    data: _PageData
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        return self.data.counts
+
+    @property
+    def quota(self) -> dict[int, int]:
+        return self.data.quota
+
+    @property
+    def cstdcs_share(self) -> Fraction | None:
+        return self.data.cstdcs_share
+
+    def ldtt_by_unit(self) -> dict[int, int]:
+        return self.data.ldtt_by_unit
+
+    def held_count(self, code: str) -> int:
+        return self.data.held if code == self.code else 0
+
+    def rows(self) -> list[CandidateRow]:
+        """The rows, with each person and their unit read now (a person who left the list's
+        units since does not show)."""
+        found = self.people.select_related("current_unit").in_bulk([r[0] for r in self.data.rows])
+        return [
+            CandidateRow(found[pk], outcome, rank, within)
+            for pk, outcome, rank, within in self.data.rows
+            if pk in found
+        ]
+
+
+# Lists up to this size are kept (a province's list is built by the worker instead).
+PAGE_CACHE_MAX_PEOPLE = 50_000
+PAGE_CACHE_SECONDS = 24 * 3600
+
+
+@functools.cache
+def rules_version() -> str:
+    """A fingerprint of the engine's code and data: a new release of the rules renews lists."""
+    root = Path(engine.__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".toml", ".yaml", ".yml", ".csv"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _scope_key(scope: UnitScope) -> str:
+    return f"{scope.everything}|{','.join(sorted(scope.subtree_paths))}|{sorted(scope.exact_ids)}"
+
+
+def candidate_page(
+    *,
+    unit: Unit,
+    period: int,
+    scope: UnitScope,
+    decision_date: dt.date,
+    code: str,
+    outcome: str | None,
+    limit: int = 500,
+) -> CandidatePage:
+    """`candidate_list(...).rows(code, outcome, limit)` with its counts and quota, from the
+    cache while the facts (common/freshness.py), the rules and the user's units are unchanged."""
+    people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
+        scope.q("current_unit")
+    )
+    parts = [
+        facts_token(),
+        rules_version(),
+        unit.pk,
+        unit.path,
+        period,
+        decision_date.isoformat(),
+        code,
+        outcome or "",
+        limit,
+        _scope_key(scope),
+    ]
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+    key = f"vinhdanh:candidates:{digest}"
+    data: _PageData | None = cache.get(key)
+    if data is None:
+        lst = candidate_list(unit=unit, period=period, scope=scope, decision_date=decision_date)
+        data = _PageData(
+            counts=lst.counts,
+            quota=lst.quota,
+            cstdcs_share=lst.cstdcs_share,
+            ldtt_by_unit=lst.ldtt_by_unit(),
+            held=lst.held_count(code),
+            rows=[
+                (r.person.pk, r.outcome, r.rank, r.within_quota)
+                for r in lst.rows(code, outcome, limit)
+            ],
+        )
+        if lst.batch.frame.height <= PAGE_CACHE_MAX_PEOPLE:
+            cache.set(key, data, PAGE_CACHE_SECONDS)
+    return CandidatePage(unit, period, decision_date, code, people, data)
 
 
 @dataclass

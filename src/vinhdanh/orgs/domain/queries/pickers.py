@@ -9,12 +9,17 @@ below the province ("Sở Y tế › Văn phòng Sở"), so that the dozens of o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Max, Min, Q
+from django.utils.translation import get_language
 
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.common.text import collation_key, search_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
@@ -207,7 +212,25 @@ def pick_options(user: Any, pick: UnitPick, *, on: dt.date) -> list[UnitOption]:
     return options_of(pickable_units(user, pick, on=on))
 
 
+# Kept while no unit changes (units are facts: common/freshness.py).
+OPTIONS_CACHE_SECONDS = 3600
+
+
 def options_of(units: UnitQuerySet) -> list[UnitOption]:
-    """The options for a set of units, labelled below their common root."""
-    rows = units.only("id", "name", "short_name", "code", "level", "path")
-    return unit_options(rows, root=common_root(units))
+    """The options for a set of units, labelled below their common root.
+
+    A province's picker labels ~1,500 units on every page that has one: the options are kept
+    in the cache per set of units (its SQL) and language until a unit changes.
+    """
+    try:
+        sql, params = units.query.sql_with_params()
+    except EmptyResultSet:  # a set that cannot hold a unit (no scope at all)
+        return []
+    raw = f"{facts_token()}|{get_language()}|{sql}|{params!r}"
+    key = f"vinhdanh:unit-options:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
+    options: list[UnitOption] | None = cache.get(key)
+    if options is None:
+        rows = units.only("id", "name", "short_name", "code", "level", "path")
+        options = unit_options(rows, root=common_root(units))
+        cache.set(key, options, OPTIONS_CACHE_SECONDS)
+    return options
