@@ -52,7 +52,8 @@ def test_review_docx_reads_back_in_the_administrative_format(world: World) -> No
     # the charts are PNG pictures in the file (targets, periods, activities, commendations)
     assert len(document.inline_shapes) == 4
     pictures = [p for p in document.part.related_parts.values() if "image" in p.content_type]
-    assert pictures and {p.content_type for p in pictures} == {"image/png"}
+    assert pictures
+    assert {p.content_type for p in pictures} == {"image/png"}
 
 
 def test_the_span_is_worded_by_what_it_covers() -> None:

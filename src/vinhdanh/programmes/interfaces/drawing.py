@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import Literal
+from typing import Any, Literal
 
 import matplotlib
 
@@ -41,7 +41,7 @@ def chart_svg(chart: Chart, *, width_in: float = 7.0) -> bytes:
 
 
 # The same bytes for the same chart (no random ids or date), so a page's image can be cached.
-SVG_SETTINGS = {"svg.fonttype": "path", "svg.hashsalt": "vinhdanh"}
+SVG_SETTINGS: dict[Any, Any] = {"svg.fonttype": "path", "svg.hashsalt": "vinhdanh"}
 
 
 def draw_chart(
