@@ -475,6 +475,7 @@ WRITES.update(
         "web:councils:add_member": Write(
             lambda w: {"user": w.users["decider"].pk, "role": "member"}
         ),
+        "web:councils:end_member": Write(lambda w: {"last_day": TODAY}),
         "web:councils:quorum": Write(
             lambda w: {"numerator": 2, "denominator": 3, "valid_from": TODAY}
         ),
@@ -987,6 +988,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "superuser": "302 web:job +",
     },
     "web:councils:add_member": {
+        "anonymous": "302 login",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "302 web:councils:council +",
+        "council": "404",
+        "decider": "403",
+        "superuser": "302 web:councils:council +",
+    },
+    "web:councils:end_member": {
         "anonymous": "302 login",
         "clerk_a": "403",
         "clerk_b": "404",

@@ -87,6 +87,12 @@ class MemberForm(forms.Form):
         self.fields["user"].queryset = users  # type: ignore[attr-defined]
 
 
+class EndMembershipForm(forms.Form):
+    last_day = forms.DateField(
+        label=_("Last day of the membership"), widget=DATE, initial=dt.date.today
+    )
+
+
 class QuorumForm(forms.Form):
     numerator = forms.IntegerField(label=_("Numerator"), min_value=1, initial=2)
     denominator = forms.IntegerField(label=_("Denominator"), min_value=1, initial=3)
