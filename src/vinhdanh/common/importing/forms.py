@@ -9,13 +9,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.importing.reader import FileFormatError, detect_format
 
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File (.xlsx or .csv)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        widget=FileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def clean_file(self) -> UploadedFile[bytes]:

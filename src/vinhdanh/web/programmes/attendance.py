@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.files import max_upload_bytes
 from vinhdanh.common.importing import ImportResult
@@ -35,7 +36,7 @@ class AttachmentForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255, required=False)
     file = forms.FileField(
         label=gettext_lazy("File (PDF, Word, Excel, JPEG or PNG)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
+        widget=FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
     )
 
 

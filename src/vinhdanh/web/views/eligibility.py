@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vinhdanh.common.widgets import parse_day
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
@@ -111,9 +112,8 @@ def _decision_date(request: HttpRequest, year: int) -> dt.date:
     raw = (request.GET.get("decision_date") or "").strip()
     if not raw:
         return default
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
+    day = parse_day(raw)  # dd/mm/yyyy as the field shows it, or ISO from older links
+    if day is None:
         problem: str | None = _("“%(value)s” is not a date.") % {"value": raw}
     else:
         problem = services.decision_date_problem(year, day)
