@@ -21,7 +21,6 @@ from rules.predicates import Predicate
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 
-
 # A head acts for the unit the role is held in. A head "with sub-units" (the provincial chair)
 # sees the communes' dossiers but does not act as their clerk: a draft belongs to the unit
 # that drafts it, and the nominating unit's own clerk or head moves it on.

@@ -8,8 +8,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.common.widgets import DateField
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.people.domain.queries.people import PeopleFilter

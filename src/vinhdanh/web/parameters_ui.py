@@ -18,9 +18,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.common.widgets import DateField
 from vinhdanh.awards.enums import DeciderRole
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField
 from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.eligibility.core.messages import CODE_NAMES, FORM_NAMES
 from vinhdanh.eligibility.core.parameters import OVERLAY_KEYS

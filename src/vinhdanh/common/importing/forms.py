@@ -9,8 +9,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.importing.reader import FileFormatError, detect_format
+from vinhdanh.common.widgets import FileInput
 
 
 class ImportUploadForm(forms.Form):

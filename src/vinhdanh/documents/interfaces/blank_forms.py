@@ -9,9 +9,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.files import UploadError, check_upload
 from vinhdanh.common.numbers import plain_number
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.documents.domain.blanks import (
     FIELDS,
     MAX_SIZE_PT,

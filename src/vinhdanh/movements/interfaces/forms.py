@@ -8,8 +8,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.common.widgets import DateField, FileInput
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField, FileInput
 from vinhdanh.movements.enums import MovementKind
 from vinhdanh.movements.rules import MANAGERS, REGISTRARS
 from vinhdanh.orgs.domain.queries.pickers import UnitPick

@@ -7,11 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.common.widgets import FileInput
-from vinhdanh.common.widgets import DateField
 from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.versioning import VersionField
+from vinhdanh.common.widgets import DateField, FileInput
 from vinhdanh.movements.domain.queries.movements import visible_movements
 from vinhdanh.movements.interfaces.forms import active_kinds
 from vinhdanh.movements.models import Movement

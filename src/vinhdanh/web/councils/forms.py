@@ -13,11 +13,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vinhdanh.common.widgets import DateField
 from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
+from vinhdanh.common.widgets import DateField
 from vinhdanh.councils.enums import Choice, CouncilRole, DenominatorType, VotingMethod
 from vinhdanh.councils.models import AgendaItem, CouncilMember
 from vinhdanh.eligibility.core import VoteRule

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.files import max_upload_bytes
 from vinhdanh.common.importing import ImportResult
 from vinhdanh.common.importing.forms import ImportUploadForm
 from vinhdanh.common.importing.template import template_bytes
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError

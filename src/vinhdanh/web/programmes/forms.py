@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vinhdanh.common.widgets import DateField
 from vinhdanh.common.versioning import VersionField
+from vinhdanh.common.widgets import DateField
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField

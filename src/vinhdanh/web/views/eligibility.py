@@ -18,10 +18,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vinhdanh.common.widgets import parse_day
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
+from vinhdanh.common.widgets import parse_day
 from vinhdanh.common.xlsx import Sheet, xlsx_response
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result, vocab
