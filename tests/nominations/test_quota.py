@@ -14,7 +14,8 @@ from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import NotPermitted, OverQuota
 from vinhdanh.nominations.domain.nominations import record_quota_override
-from vinhdanh.nominations.domain.quotas import allowance, candidate_list_quotas, quota_report
+from vinhdanh.eligibility.domain.queries.quotas import allowance
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas, quota_report
 from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.people.enums import Rating

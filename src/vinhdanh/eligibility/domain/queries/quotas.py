@@ -1,0 +1,152 @@
+"""The CSTĐCS quota of a unit for a year and its use (rules.md R-CSTDCS-3): the one computation
+behind a round's quota (nominations.domain.quotas) and the candidate lists' "Trong tỷ lệ".
+
+The quota applies at a unit's quota level (`orgs.domain.queries.units.quota_unit`): a
+division's (phòng) people count in their department's quota, a village's in its commune's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.db.models import Q
+
+from vinhdanh.awards.enums import DecisionStatus
+from vinhdanh.awards.models import Award
+from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState
+from vinhdanh.nominations.models import Nomination
+from vinhdanh.orgs.domain.queries.units import quota_units
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
+
+# Nominations that have left the clerk's desk (or came back to it) use up the quota.
+USING_STATES = ACTIVE_STATES - {NominationState.DRAFT}
+
+
+def _percent(fraction: Fraction) -> str:
+    value = float(fraction * 100)
+    return f"{value:g}"
+
+
+def allowance(fraction: Fraction, base_count: int) -> int:
+    return math.floor(fraction * base_count)
+
+
+# Nominations still on their way: a decided one is counted through its award.
+PROPOSED_STATES = ACTIVE_STATES - {NominationState.DECIDED}
+
+
+@dataclass(frozen=True)
+class UnitQuota:
+    """One unit's use of its CSTĐCS quota for a year (`unit` is the level it applies to)."""
+
+    unit: Unit
+    fraction: Fraction
+    base_count: int  # the unit's LĐTT for the year
+    allowed: int
+    awarded: int
+    proposed: int  # in a live nomination, not yet awarded (drafts included)
+    submitted: int = 0  # of those, past the clerk's desk
+
+    @property
+    def used(self) -> int:
+        return self.awarded + self.proposed
+
+    @property
+    def remaining(self) -> int:
+        return self.allowed - self.used
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.allowed
+
+    @property
+    def percent(self) -> str:
+        return _percent(self.fraction)
+
+
+def _people_by_level(levels: list[Unit]) -> tuple[Q, dict[int, int]]:
+    """person id -> the id of the level (of `levels`) whose quota the person counts in. A
+    person of a nested level (a school under a department) counts in that one only."""
+    query = Q(pk__in=[])
+    for level in levels:
+        query |= Q(current_unit__path__startswith=level.path)
+    rows = list(Person.objects.filter(query).values_list("pk", "current_unit"))
+    homes = quota_units(Unit.objects.filter(pk__in={unit for _, unit in rows if unit}))
+    wanted = {level.pk for level in levels}
+    found: dict[int, int] = {}
+    for person, unit in rows:
+        home = homes.get(unit) if unit else None
+        if home is not None and home.pk in wanted:
+            found[person] = home.pk
+    return query, found
+
+
+def quota_uses(
+    levels: list[Unit],
+    period: int,
+    fraction: Fraction,
+    *,
+    projected_base: set[int] | None = None,
+    exclude: int | None = None,
+    kind_code: str = "CSTDCS",
+    base_code: str = "LDTT",
+) -> list[UnitQuota]:
+    """The CSTĐCS quota of each level (a `quota_unit`) for the year and its use, in the order
+    given: the one computation behind a round's quota and the candidate lists' table.
+
+    Base: the level's people with LĐTT for the year, awarded or proposed in a live nomination
+    of any round, or in `projected_base` (a candidate list's people eligible for it). Use: its
+    people with CSTĐCS for the year, awarded or proposed in a live nomination (`exclude` leaves
+    out the nomination being submitted). Four queries whatever the number of levels.
+    """
+    query, level_of = _people_by_level(levels)
+    people = Person.objects.filter(query)  # a subquery: no list of ids however many people
+
+    def issued(code: str) -> set[int]:
+        return set(
+            Award.objects.filter(
+                person__in=people,
+                kind__code=code,
+                period=period,
+                revoked_by__isnull=True,
+                decision__status=DecisionStatus.ISSUED,
+            ).values_list("person_id", flat=True)
+        )
+
+    def nominated(code: str, states: frozenset[str]) -> dict[int, str]:
+        qs = Nomination.objects.filter(
+            person__in=people, kind__code=code, period=period, state__in=states
+        )
+        if exclude is not None:
+            qs = qs.exclude(pk=exclude)
+        return dict(qs.values_list("person_id", "state"))
+
+    base = issued(base_code) | set(nominated(base_code, ACTIVE_STATES))
+    base |= {pk for pk in projected_base or () if pk in level_of}
+    awarded = issued(kind_code)
+    proposed = {
+        pk: st for pk, st in nominated(kind_code, PROPOSED_STATES).items() if pk not in awarded
+    }
+
+    def count(ids: Iterable[int], level: Unit) -> int:
+        return sum(1 for pk in ids if level_of.get(pk) == level.pk)
+
+    lines = []
+    for level in levels:
+        base_count = count(base, level)
+        lines.append(
+            UnitQuota(
+                unit=level,
+                fraction=fraction,
+                base_count=base_count,
+                allowed=allowance(fraction, base_count),
+                awarded=count(awarded, level),
+                proposed=count(proposed, level),
+                submitted=count((pk for pk, st in proposed.items() if st in USING_STATES), level),
+            )
+        )
+    return lines
