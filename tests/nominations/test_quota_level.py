@@ -78,7 +78,7 @@ def test_the_list_and_the_round_read_the_same_quota(world: World, listed: str) -
 
 
 def test_both_submit_in_the_round_and_a_third_is_over(world: World) -> None:
-    phong_a, phong_b, stars = _setting(world)
+    _, phong_b, stars = _setting(world)
     first, second = (world.nominate(person=p, code="CSTDCS") for p in stars)
     transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
     transition(nomination=second, to=S.SUBMITTED, actor=world.clerk)

@@ -57,6 +57,7 @@ class DateField(forms.DateField):
 def parse_day(value: str | None) -> dt.date | None:
     """A day from a query string (the filters' GET parameters), None when absent or invalid."""
     try:
-        return DateField(required=False).clean(value or None)
+        day: dt.date | None = DateField(required=False).clean(value or None)
     except forms.ValidationError:
         return None
+    return day

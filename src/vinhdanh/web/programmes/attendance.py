@@ -6,6 +6,8 @@ programmes domain; files are sent only from here, after the same check.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -38,6 +40,12 @@ class AttachmentForm(forms.Form):
         label=gettext_lazy("File (PDF, Word, Excel, JPEG or PNG)"),
         widget=FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the attendance upload on the same page has its own "id_file": the "Chọn tệp…" label
+        # must open this form's control, not that one
+        kwargs.setdefault("auto_id", "id_attachment_%s")
+        super().__init__(*args, **kwargs)
 
 
 def _activity(request: HttpRequest, pk: int, activity_pk: int) -> Activity:

@@ -34,12 +34,13 @@ from vinhdanh.eligibility.domain.queries.candidates import (
     collective_candidate_list,
 )
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
+from vinhdanh.eligibility.domain.queries.quotas import UnitQuota
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES, is_office, may_list_candidates
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.nominations import BulkLine, BulkRefused, create_nominations
 from vinhdanh.nominations.domain.queries.nominations import open_dossiers
-from vinhdanh.nominations.domain.quotas import UnitQuota, candidate_list_quotas
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas
 from vinhdanh.nominations.domain.rounds import rounds_open_for
 from vinhdanh.orgs.domain.queries.pickers import pick_scope
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -117,7 +118,7 @@ def _decision_date(request: HttpRequest, year: int) -> dt.date:
         problem: str | None = _("“%(value)s” is not a date.") % {"value": raw}
     else:
         problem = services.decision_date_problem(year, day)
-    if problem is None:
+    if day is not None and problem is None:
         return day
     messages.warning(
         request,
