@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 
 from tests.nominations.world import S, World, user_with
 from vinhdanh.nominations.domain.queries.inbox import awaiting_count
+from vinhdanh.nominations.interfaces.forms import RoundForm
 from vinhdanh.nominations.rules import can_edit, can_view, is_nominating_clerk, may_manage_round
 
 
@@ -96,3 +97,10 @@ def test_the_departments_clerk_still_edits_and_submits(world: World) -> None:
     )
     assert edited.status_code == 200
     assert awaiting_count(world.clerk) >= 1
+
+
+def test_the_province_head_is_offered_only_the_province_to_open_a_round(world: World) -> None:
+    offered = RoundForm(user=_province_head(world)).fields["owning_unit"].queryset  # type: ignore[attr-defined]
+    assert list(offered) == [world.province]
+    clerks = RoundForm(user=world.clerk).fields["owning_unit"].queryset  # type: ignore[attr-defined]
+    assert world.dept in list(clerks)

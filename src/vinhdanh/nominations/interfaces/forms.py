@@ -16,6 +16,7 @@ from vinhdanh.movements.interfaces.forms import active_kinds
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.enums import FINAL_TARGETS, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Round
+from vinhdanh.nominations.rules import OWN_UNIT_ONLY
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
@@ -29,7 +30,9 @@ ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
 class RoundForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     owning_unit = UnitChoiceField(
-        label=_("Nominating unit"), pick=UnitPick(capabilities=tuple(ROUND_MANAGERS))
+        label=_("Nominating unit"),
+        # a head opens rounds for their own unit only (rules.may_launch_rounds)
+        pick=UnitPick(capabilities=tuple(ROUND_MANAGERS), own=tuple(OWN_UNIT_ONLY)),
     )
     decider_unit = UnitChoiceField(
         label=_("Deciding unit"),
