@@ -78,7 +78,13 @@ class CandidateList:
             return []
         levels = {level.pk: level for level in self.quota_units.values()}
         ordered = sorted(levels.values(), key=lambda u: (collation_key(u.name), u.pk))
-        return quota_uses(ordered, self.period, fraction, projected_base=self.ldtt_base_people())
+        return quota_uses(
+            ordered,
+            self.period,
+            fraction,
+            projected_base=self.ldtt_base_people(),
+            cover=self.unit,
+        )
 
     @property
     def quota(self) -> dict[int, int]:

@@ -68,12 +68,18 @@ class UnitQuota:
         return _percent(self.fraction)
 
 
-def _people_by_level(levels: list[Unit]) -> tuple[Q, dict[int, int]]:
+def _people_by_level(levels: list[Unit], cover: Unit | None) -> tuple[Q, dict[int, int]]:
     """person id -> the id of the level (of `levels`) whose quota the person counts in. A
-    person of a nested level (a school under a department) counts in that one only."""
+    person of a nested level (a school under a department) counts in that one only. `cover`:
+    a unit whose subtree holds most levels (a candidate list's unit), so the people are read
+    with one or two path prefixes rather than one per level."""
+    paths: list[str] = []
+    for path in sorted({u.path for u in [*levels, *([cover] if cover else [])]}, key=len):
+        if not any(path.startswith(kept) for kept in paths):
+            paths.append(path)
     query = Q(pk__in=[])
-    for level in levels:
-        query |= Q(current_unit__path__startswith=level.path)
+    for path in paths:
+        query |= Q(current_unit__path__startswith=path)
     rows = list(Person.objects.filter(query).values_list("pk", "current_unit"))
     homes = quota_units(Unit.objects.filter(pk__in={unit for _, unit in rows if unit}))
     wanted = {level.pk for level in levels}
@@ -92,6 +98,7 @@ def quota_uses(
     *,
     projected_base: set[int] | None = None,
     exclude: int | None = None,
+    cover: Unit | None = None,
     kind_code: str = "CSTDCS",
     base_code: str = "LDTT",
 ) -> list[UnitQuota]:
@@ -103,7 +110,7 @@ def quota_uses(
     people with CSTĐCS for the year, awarded or proposed in a live nomination (`exclude` leaves
     out the nomination being submitted). Four queries whatever the number of levels.
     """
-    query, level_of = _people_by_level(levels)
+    query, level_of = _people_by_level(levels, cover)
     people = Person.objects.filter(query)  # a subquery: no list of ids however many people
 
     def issued(code: str) -> set[int]:
