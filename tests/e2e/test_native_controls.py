@@ -70,7 +70,13 @@ def test_dates_and_files_speak_vietnamese_in_an_english_browser(live_server, cle
             expect(starts).to_have_attribute("placeholder", "dd/mm/yyyy")
             page.fill("#id_name", "Phong trào thi đua Dân vận khéo")
             page.select_option("#id_launched_by", str(clerk.unit.pk))
+            valid = "document.querySelector('#id_starts_on').validity.valid"
+            starts.fill("hôm qua")
+            assert page.evaluate(valid) is False  # the pattern is live in the browser
+            starts.fill("2025-07-17")
+            assert page.evaluate(valid) is True
             starts.fill("17/07/2025")
+            assert page.evaluate(valid) is True
             page.fill("#id_ends_on", "31/12/2025")
             with page.expect_navigation():
                 page.locator('form button[type="submit"].primary').click()

@@ -18,8 +18,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 DISPLAY_FORMAT = "%d/%m/%Y"
-# dd/mm/yyyy, or yyyy-mm-dd pasted from elsewhere (a hint for the browser: the field decides)
-DATE_PATTERN = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+# dd/mm/yyyy, or yyyy-mm-dd pasted from elsewhere (a hint for the browser: the field decides).
+# Browsers compile it with the `v` flag, where "/" and "-" in a class must be escaped.
+DATE_PATTERN = r"\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2}"
 
 
 class FileInput(forms.ClearableFileInput):
