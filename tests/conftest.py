@@ -3,8 +3,15 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The site's cache is a database table shared by its processes; tests keep one in memory,
+# which every test may clear without database access (tests/common/test_freshness.py checks
+# the shared one). Set before collection: the API schema is loaded while collecting
+# (tests/api/test_schemathesis.py) and the API's throttles read the cache.
+settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(autouse=True)
@@ -24,18 +31,6 @@ def _fast_password_hashing():  # type: ignore[no-untyped-def]
     from django.test.utils import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        yield
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _memory_cache():  # type: ignore[no-untyped-def]
-    """The site's cache is a database table shared by its processes; tests keep one in memory,
-    which every test may clear without database access (tests/common/test_cache.py checks the
-    shared one)."""
-    from django.test.utils import override_settings
-
-    memory = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    with override_settings(CACHES=memory):
         yield
 
 
