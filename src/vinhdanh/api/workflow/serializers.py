@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState
@@ -169,6 +170,16 @@ class StaleEditSerializer(serializers.Serializer[dict[str, Any]]):
 class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
     to = serializers.ChoiceField(choices=NominationState.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    number = serializers.IntegerField(
+        min_value=1,
+        max_value=HIGHEST_NUMBER,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Proposing only: the number of the submission (tờ trình) the clerk (văn thư) "
+        "took from the register of outgoing documents; refused, with nothing moved, when the "
+        "series already holds it. Without it, the series' next number is given.",
+    )
     override_reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=2000
     )
@@ -194,6 +205,11 @@ class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):
 class BulkResultSerializer(serializers.Serializer[dict[str, Any]]):
     done = serializers.ListField(child=serializers.IntegerField())
     failed = BulkFailureSerializer(many=True)
+    submission = serializers.CharField(
+        allow_null=True,
+        help_text='Number and symbol of the submission a proposal sent up ("12/TTr-UBND"); '
+        "null for the other steps.",
+    )
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):
