@@ -150,3 +150,16 @@ def test_a_numbered_document_cannot_be_changed(world: World) -> None:
     entry.number = 9
     with pytest.raises(ImmutableError, match="Không được sửa đổi"):
         entry.save()
+
+
+def test_a_nomination_proposed_alone_goes_up_with_its_own_submission(world: World) -> None:
+    from vinhdanh.nominations.domain.workflow import transition
+
+    no_public_notice()
+    nomination = force_state(world.nominate(), S.VOTED)
+    with at(DAY):
+        transition(nomination=nomination, to=S.PROPOSED, actor=world.office, number=9)
+    entry = OutgoingDocument.objects.get()
+    assert entry.number_label == "09/TTr-STP"
+    assert entry.number_entered
+    assert list(entry.nominations.all()) == [nomination]

@@ -167,10 +167,8 @@ class StaleEditSerializer(serializers.Serializer[dict[str, Any]]):
     changes = StaleChangeSerializer(many=True)
 
 
-class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
-    to = serializers.ChoiceField(choices=NominationState.choices)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
-    number = serializers.IntegerField(
+def submission_number() -> serializers.IntegerField:
+    return serializers.IntegerField(
         min_value=1,
         max_value=HIGHEST_NUMBER,
         required=False,
@@ -180,9 +178,15 @@ class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
         "took from the register of outgoing documents; refused, with nothing moved, when the "
         "series already holds it. Without it, the series' next number is given.",
     )
+
+
+class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
+    to = serializers.ChoiceField(choices=NominationState.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     override_reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=2000
     )
+    number = submission_number()
 
 
 class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -195,6 +199,7 @@ class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
         ]
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    number = submission_number()
 
 
 class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):

@@ -287,6 +287,7 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
                 actor=request.user,
                 reason=values["reason"],
                 override_reason=values["override_reason"],
+                number=values["number"],
             )
         except NotPermitted as exc:
             return _error(exc, status.HTTP_403_FORBIDDEN)

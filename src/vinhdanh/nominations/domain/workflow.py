@@ -246,12 +246,16 @@ def transition(
 
     context: `override_reason` (going forward although not eligible, by a role allowed to),
     `decision` and `award` (for "decided", from awards.domain.decisions.issue_decision),
-    `decision` (the revocation decision, for "revoked").
+    `decision` (the revocation decision, for "revoked"), `number` (for "proposed": the văn
+    thư's number of the submission it sends up; else the series' next).
     """
-    with acting_as(actor):
+    number = context.pop("number", None)
+    with acting_as(actor), transaction.atomic():
         locked, event = _transition(
             nomination=nomination, to=str(to), actor=actor, reason=reason, context=context
         )
+        if event.to_state == S.PROPOSED:  # one nomination sent up: its own submission
+            _register_submission(locked.round, [locked], actor, number)
         if notify:
             notifications.schedule(
                 [notifications.Change(locked.pk, event.to_state, event.actor_id, event.reason)]

@@ -147,6 +147,8 @@ class TransitionForm(forms.Form):
         widget=TEXTAREA,
     )
     confirm = forms.BooleanField(required=False)
+    # Proposing sends the submission up: its number (TTr) from the register.
+    number = register_number_field()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
