@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import blank_or_choice
-from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
+from vinhdanh.api.serializers.fields import blank_or_choice, register_number
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.common.dates import validate_past_date
@@ -48,20 +47,6 @@ class CouncilDetailSerializer(CouncilSerializer):
     def get_members(self, council: Council) -> list[dict[str, Any]]:
         members = council.members.select_related("person", "user").order_by("role", "id")
         return list(CouncilMemberSerializer(members, many=True).data)
-
-
-def register_number(what: str) -> serializers.IntegerField:
-    """The văn thư's number for a document the call makes official."""
-    return serializers.IntegerField(
-        min_value=1,
-        max_value=HIGHEST_NUMBER,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=f"The number the clerk (văn thư) took from the register of outgoing documents "
-        f"for {what}; refused when the series (issuing unit, kind of document, year) already "
-        "holds it. Without it, the series' next number is given.",
-    )
 
 
 class SessionSerializer(serializers.ModelSerializer[CouncilSession]):

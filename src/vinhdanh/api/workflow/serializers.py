@@ -7,8 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import blank_or_choice
-from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
+from vinhdanh.api.serializers.fields import blank_or_choice, register_number
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState
@@ -167,26 +166,13 @@ class StaleEditSerializer(serializers.Serializer[dict[str, Any]]):
     changes = StaleChangeSerializer(many=True)
 
 
-def submission_number() -> serializers.IntegerField:
-    return serializers.IntegerField(
-        min_value=1,
-        max_value=HIGHEST_NUMBER,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Proposing only: the number of the submission (tờ trình) the clerk (văn thư) "
-        "took from the register of outgoing documents; refused, with nothing moved, when the "
-        "series already holds it. Without it, the series' next number is given.",
-    )
-
-
 class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
     to = serializers.ChoiceField(choices=NominationState.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     override_reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=2000
     )
-    number = submission_number()
+    number = register_number("the submission (tờ trình) a proposal sends up; proposing only")
 
 
 class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -199,7 +185,7 @@ class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
         ]
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
-    number = submission_number()
+    number = register_number("the submission (tờ trình) a proposal sends up; proposing only")
 
 
 class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):
