@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "vinhdanh.councils",
     "vinhdanh.documents",
     "vinhdanh.programmes",
+    "vinhdanh.reports",  # statistics and report forms: read-only, no tables
+    "vinhdanh.demo",  # the demo province: its commands, no tables
     "vinhdanh.web",
     "vinhdanh.api",
 ]

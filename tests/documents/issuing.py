@@ -9,8 +9,8 @@ import io
 from pypdf import PdfWriter
 
 from tests.nominations.world import DECISION_DAY, World, force_state
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.models import Decision
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.enums import NominationState
 
 

@@ -10,10 +10,10 @@ import pytest
 from tests.documents.reading import read, table_cells
 from tests.documents.test_papers import _decision
 from tests.nominations.world import DECISION_DAY, World, build_world, force_state
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.documents.interfaces import issued
 from vinhdanh.documents.interfaces.issued import keep_issued
 from vinhdanh.documents.models import IssuedDocument, IssuedDocumentError
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.people.models import Person
 

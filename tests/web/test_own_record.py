@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from tests.factories.awards import AwardFactory, kind
 from tests.factories.orgs import UserFactory
 from tests.web.conftest import World, login
-from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.rules import can_view_person
 
 

@@ -51,3 +51,16 @@ def can_keep_register(user: Any, unit: Unit | None) -> bool:
 
 
 add_perm("awards.keep_register", can_keep_register)
+
+
+def can_issue_decision(user: Any, unit: Unit | None) -> bool:
+    """A decider over the issuing unit (without a unit: a decider somewhere)."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return has_capability(user, Capability.DECIDER, unit)
+
+
+add_perm("awards.issue_decision", can_issue_decision)
+add_perm("awards.revoke_award", can_issue_decision)

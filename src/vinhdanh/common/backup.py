@@ -150,18 +150,17 @@ def make_backup(target: Path) -> Manifest:
 
 def holds_data() -> bool:
     """Whether anything a person entered is in the database (migrations' own rows aside)."""
+    from django.apps import apps
     from django.contrib.auth import get_user_model
 
     from vinhdanh.common.models import AuditEvent
-    from vinhdanh.orgs.models import Unit
-    from vinhdanh.people.models import Person
 
     recorder = MigrationRecorder(connection)
     if not recorder.has_table():
         return False
-    return any(m.objects.exists() for m in (get_user_model(), Unit, Person, AuditEvent)) or any(
-        _media_files()
-    )
+    # Units and people by their labels: common ranks below orgs and people and never imports them.
+    entered = (get_user_model(), apps.get_model("orgs", "Unit"), apps.get_model("people", "Person"))
+    return any(m.objects.exists() for m in (*entered, AuditEvent)) or any(_media_files())
 
 
 def read_manifest(archive: tarfile.TarFile) -> Manifest:

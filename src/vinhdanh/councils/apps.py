@@ -6,3 +6,8 @@ class CouncilsConfig(AppConfig):
     name = "vinhdanh.councils"
     label = "councils"
     verbose_name = _("Councils")
+
+    def ready(self) -> None:
+        from vinhdanh.councils.domain import vote_gate
+
+        vote_gate.connect()

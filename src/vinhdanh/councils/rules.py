@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import vinhdanh.awards.decision_rules  # noqa: F401  (issuing and revoking permissions)
 from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
 from vinhdanh.councils.models.councils import valid_on_q

@@ -16,7 +16,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.councils.domain.sessions import (
     add_to_agenda,
@@ -30,6 +29,7 @@ from vinhdanh.councils.enums import Choice
 from vinhdanh.councils.models import Council, CouncilMember
 from vinhdanh.demo import places
 from vinhdanh.demo.decisions import legal_bases
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.domain.nominations import create_nomination, create_round
 from vinhdanh.nominations.domain.workflow import transition
 from vinhdanh.nominations.enums import NominationState

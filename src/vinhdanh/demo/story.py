@@ -38,7 +38,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.context import acting
 from vinhdanh.councils.domain.councils import add_member, create_council
@@ -58,6 +57,7 @@ from vinhdanh.demo.logins import _role, _slug, _user, ensure_demo_logins
 from vinhdanh.eligibility.core.engine import outcome_column
 from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.eligibility.services import batch_for_people, evaluate_subject
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.domain.nominations import (
     add_attachment,
     create_nomination,

@@ -8,6 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
+        from vinhdanh.documents.domain import settings
         from vinhdanh.documents.interfaces import issued
 
         issued.connect()
+        settings.connect()

@@ -6,3 +6,8 @@ class NominationsConfig(AppConfig):
     name = "vinhdanh.nominations"
     label = "nominations"
     verbose_name = _("Nominations")
+
+    def ready(self) -> None:
+        from vinhdanh.nominations.domain import revocation
+
+        revocation.connect()

@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "vinhdanh.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from vinhdanh.people.domain import posts
+
+        posts.connect()

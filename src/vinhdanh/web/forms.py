@@ -8,10 +8,10 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.awards.domain.queries.people import PeopleFilter
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
-from vinhdanh.people.domain.queries.people import PeopleFilter
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
 

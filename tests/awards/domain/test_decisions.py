@@ -23,11 +23,11 @@ from vinhdanh.awards.domain.decisions import (
     check_authority,
     revoke_awards,
 )
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.enums import DecisionKind, RevocationGround
 from vinhdanh.awards.models import Award, Decision
 from vinhdanh.awards.models.decisions import ImmutableError
 from vinhdanh.common.models import AuditEvent
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import NominationEvent
 from vinhdanh.orgs.enums import UnitLevel

@@ -10,9 +10,9 @@ from django.db import connection, transaction
 
 from tests.councils.builders import decider_user, make_nomination, make_round, province
 from tests.factories.awards import DecisionFactory
-from vinhdanh.awards.domain.issuing import issue_decision
 from vinhdanh.awards.domain.numbering import next_number
 from vinhdanh.awards.models import Decision
+from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.enums import NominationState
 
 BODY = "Ủy ban nhân dân tỉnh Hà Tĩnh"

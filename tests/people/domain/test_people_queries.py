@@ -13,14 +13,10 @@ from tests.factories.people import (
     PostFactory,
     TaskRatingFactory,
 )
+from vinhdanh.awards.domain.queries.people import PeopleFilter, person_history, search_people
 from vinhdanh.orgs.enums import UnitLevel
-from vinhdanh.people.domain.queries.people import (
-    PeopleFilter,
-    person_history,
-    search_people,
-    unit_people,
-    visible_people,
-)
+from vinhdanh.people.domain.queries.people import unit_people
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.enums import DisciplineForm, LeaveKind, ReviewKind
 from vinhdanh.people.models import Discipline, Leave, PendingReview
 

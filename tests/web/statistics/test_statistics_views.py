@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.awards.statistics_world import Fixture, build_fixture
 from tests.factories.orgs import RoleFactory
+from tests.reports.statistics_world import Fixture, build_fixture
 from tests.web.conftest import login
 
 YEARS = {"year_from": "2024", "year_to": "2025"}

@@ -48,7 +48,6 @@ from vinhdanh.api.councils.serializers import (
 from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
-from vinhdanh.awards.domain.issuing import issue_decision, proposed_for_decider
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award
 from vinhdanh.councils.domain import sessions as domain
@@ -64,6 +63,7 @@ from vinhdanh.councils.interfaces.minutes import minutes_docx
 from vinhdanh.councils.models import Council, CouncilSession
 from vinhdanh.eligibility.domain.queries.parameters import vote_rules_in_force
 from vinhdanh.nominations.domain.errors import WorkflowError
+from vinhdanh.nominations.domain.issuing import issue_decision, proposed_for_decider
 from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units

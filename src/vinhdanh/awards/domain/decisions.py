@@ -1,5 +1,5 @@
 """What every decision shares, and revocation (docs/architecture.md §4 "Decision"; rules.md
-§4, §5.7). Issuing an award decision has its own home: `awards.domain.issuing`.
+§4, §5.7). Issuing an award decision has its own home: `nominations.domain.issuing`.
 
 `revoke_awards` issues a numbered revocation decision: the awards stay in history, marked
 revoked; later awards that rested on them and the subject's open nominations are flagged for
@@ -22,7 +22,6 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-import vinhdanh.awards.decision_rules  # noqa: F401  (registers the permissions)
 from vinhdanh.awards.domain.errors import DecisionError, DecisionNotAllowed, NumberTaken
 from vinhdanh.awards.domain.numbering import next_number, take_number, taken_message
 from vinhdanh.awards.enums import (
@@ -33,6 +32,7 @@ from vinhdanh.awards.enums import (
     RevocationGround,
 )
 from vinhdanh.awards.models import Award, AwardKind, Decision
+from vinhdanh.awards.signals import awards_revoked
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.notifications import Note, notify
@@ -42,8 +42,6 @@ from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.eligibility.core.parameters import Parameters, national_defaults
 from vinhdanh.eligibility.core.regimes import RegimeError
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
-from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import has_capability
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
@@ -55,20 +53,10 @@ class AuthorityError(DecisionError):
     """The decider's role may not award (or revoke) this kind on this date."""
 
 
-class NoticeStillOpen(DecisionError):
-    """A nominee's public notice has not closed and the decider gave no reason to go on."""
-
-
 # Later awards whose criteria count an earlier award of the same subject (rules.md §2–3), from
 # the title registry's `rests_on`: revoking one flags the whole chain above it (transitively),
 # from the same period on.
 DEPENDENT_KINDS: dict[str, tuple[str, ...]] = titles.dependents()
-CLOSED_NOMINATION_STATES = (
-    NominationState.DECIDED,
-    NominationState.WITHDRAWN,
-    NominationState.REJECTED,
-    NominationState.REVOKED,
-)
 
 
 def dependent_kinds(code: str) -> set[str]:
@@ -283,11 +271,11 @@ def _period(award: Award) -> int:
     return award.period or award.decision.year
 
 
-def flag_dependents(awards: Sequence[Award], *, note: str) -> tuple[list[Award], list[Nomination]]:
-    """Flag later awards that rested on the revoked ones, and the subjects' open nominations."""
+def flag_dependents(awards: Sequence[Award]) -> list[Award]:
+    """Flag later awards that rested on the revoked ones (the subjects' open nominations are
+    flagged by the nominations app, on `awards_revoked`)."""
     revoked_ids = {a.pk for a in awards}
     flagged_awards: dict[int, Award] = {}
-    flagged_nominations: dict[int, Nomination] = {}
     for award in awards:
         subject = Q(person_id=award.person_id) if award.person_id else Q(unit_id=award.unit_id)
         kinds = dependent_kinds(award.kind.code)
@@ -303,17 +291,7 @@ def flag_dependents(awards: Sequence[Award], *, note: str) -> tuple[list[Award],
                     other.needs_review = True
                     other.save(update_fields=["needs_review"])
                     flagged_awards[other.pk] = other
-        open_nominations = Nomination.objects.filter(subject).exclude(
-            state__in=CLOSED_NOMINATION_STATES
-        )
-        for nomination in open_nominations:
-            if nomination.pk in flagged_nominations:
-                continue
-            nomination.needs_review = True
-            nomination.review_note = note[:500]
-            nomination.save(update_fields=["needs_review", "review_note", "updated_at"])
-            flagged_nominations[nomination.pk] = nomination
-    return list(flagged_awards.values()), list(flagged_nominations.values())
+    return list(flagged_awards.values())
 
 
 @transaction.atomic
@@ -334,8 +312,6 @@ def revoke_awards(
     subject: str = "",
 ) -> Decision:
     """Issue a numbered revocation decision (Law 06/2022 Art. 93) for awards."""
-    from vinhdanh.nominations.domain.workflow import transition
-
     header = decision_header(
         issuing_unit=issuing_unit,
         issuing_body=issuing_body,
@@ -397,20 +373,16 @@ def revoke_awards(
             "number": decision.number_label,
             "reason": reason,
         }
-        flagged_awards, flagged_nominations = flag_dependents(locked, note=note)
-        produced = Nomination.objects.filter(
-            award__in=locked, state=NominationState.DECIDED
-        ).order_by("id")
-        revoked_nominations = []
-        for nomination in produced:
-            transition(
-                nomination=nomination,
-                to=NominationState.REVOKED,
-                actor=actor,
-                reason=reason,
-                decision=decision,
-            )
-            revoked_nominations.append(nomination.pk)
+        flagged_awards = flag_dependents(locked)
+        # The apps above (nominations) revoke and flag their records in this transaction.
+        done: dict[str, list[int]] = {}
+        for _receiver, response in awards_revoked.send(
+            sender=Decision, decision=decision, awards=locked, actor=actor, reason=reason, note=note
+        ):
+            answer: dict[str, list[int]] = response if isinstance(response, dict) else {}
+            for key, values in answer.items():
+                done.setdefault(key, []).extend(values)
+        told = set(done.pop("told", []))
         record_action(
             decision,
             "awards revoked",
@@ -419,21 +391,14 @@ def revoke_awards(
             reason=reason,
             awards=ids,
             flagged_awards=[a.pk for a in flagged_awards],
-            flagged_nominations=[n.pk for n in flagged_nominations],
-            revoked_nominations=revoked_nominations,
+            **done,
         )
-        without_nomination = [a.pk for a in locked if a.pk not in _awards_with_nomination(ids)]
+        without_nomination = [a.pk for a in locked if a.pk not in told]
     transaction.on_commit(
         lambda: _notify_revoked(decision.pk, without_nomination, [a.pk for a in flagged_awards]),
         robust=True,
     )
     return decision
-
-
-def _awards_with_nomination(award_ids: Sequence[int]) -> set[int]:
-    return set(
-        Nomination.objects.filter(award_id__in=list(award_ids)).values_list("award_id", flat=True)
-    )
 
 
 def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[int]) -> None:

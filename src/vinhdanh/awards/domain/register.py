@@ -19,8 +19,8 @@ from django.db import transaction
 from vinhdanh.awards.domain.numbering import next_number, take_number
 from vinhdanh.awards.enums import OUTGOING_SERIES, OutgoingKind
 from vinhdanh.awards.models import OutgoingDocument
+from vinhdanh.awards.signals import letterhead_symbol
 from vinhdanh.common.audit import record_action
-from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.orgs.models import Unit
 
 # The issuing body of council minutes is the council (Hội đồng Thi đua - Khen thưởng).
@@ -29,7 +29,11 @@ COUNCIL_SYMBOL = "HĐTĐKT"
 
 def symbol_for(kind: str, unit: Unit, on: dt.date | None = None) -> str:
     """ "TTr-UBND", "TB-SNV", "BB-HĐTĐKT": the kind, then the issuing body's abbreviation."""
-    body = COUNCIL_SYMBOL if kind == OutgoingKind.MINUTES else office_for(unit, on).symbol
+    if kind == OutgoingKind.MINUTES:
+        return f"{OUTGOING_SERIES[kind]}-{COUNCIL_SYMBOL}"
+    # the letterheads rank above awards: the documents app answers (awards.signals)
+    answers = letterhead_symbol.send(sender=OutgoingDocument, unit=unit, on=on)
+    body = next((str(a) for _r, a in answers if a), "") or unit.code or "UBND"
     return f"{OUTGOING_SERIES[kind]}-{body}"
 
 

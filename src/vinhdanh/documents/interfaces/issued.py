@@ -1,7 +1,7 @@
 """Keeping what was issued exactly as issued: the decision's .docx stored when it is issued.
 
 `keep_issued` runs after the transaction that issues a decision commits (on the
-`decision_issued` signal that `awards.domain.issuing` sends then); `issued_file` serves the
+`decision_issued` signal that `nominations.domain.issuing` sends then); `issued_file` serves the
 stored file, or renders one for decisions issued before this existed (and then keeps it).
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from vinhdanh.awards.domain.issuing import decision_issued
 from vinhdanh.awards.models import Decision
+from vinhdanh.awards.signals import decision_issued
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces.files import render_decision_file
 from vinhdanh.documents.models import IssuedDocument

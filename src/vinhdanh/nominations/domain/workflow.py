@@ -47,6 +47,7 @@ from vinhdanh.nominations.enums import (
 )
 from vinhdanh.nominations.models import Nomination, NominationEvent, Round
 from vinhdanh.nominations.rules import allows, may_override
+from vinhdanh.nominations.signals import marking_voted
 from vinhdanh.people.names import user_display_name
 
 S = NominationState
@@ -128,18 +129,6 @@ def _not_eligible_message(nomination: Nomination) -> str:
     return message
 
 
-def _check_vote(nomination: Nomination) -> None:
-    from vinhdanh.councils.domain.queries import vote_result
-
-    result = vote_result(nomination)
-    if result is None:
-        raise WorkflowError(_("The council has not voted on this nomination yet."))
-    if not result.passed:
-        raise WorkflowError(
-            _("The council vote did not pass this nomination: it cannot be marked as voted.")
-        )
-
-
 @transaction.atomic
 def _transition(
     *,
@@ -191,7 +180,7 @@ def _transition(
         if blocker:
             raise OverQuota(blocker)
     if to == S.VOTED:
-        _check_vote(locked)
+        marking_voted.send(sender=Nomination, nomination=locked)  # councils check the vote
     if to == S.PROPOSED:
         blocker = notices.proposal_blocker(locked, on=timezone.localdate())
         if blocker:

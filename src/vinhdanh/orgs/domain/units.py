@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.common.audit import record_action
 from vinhdanh.orgs.enums import UnitEventKind, UnitLevel
 from vinhdanh.orgs.models import Unit, UnitEvent
+from vinhdanh.orgs.signals import posts_moving, units_ending
 
 
 class UnitEventError(ValueError):
@@ -56,13 +57,11 @@ def _check_current(units: Sequence[Unit], effective_date: dt.date) -> None:
 
 
 def _end(units: Sequence[Unit], effective_date: dt.date) -> None:
-    from vinhdanh.people.domain.posts import close_posts_in_units
-
     last_day = effective_date - dt.timedelta(days=1)
     for unit in units:
         unit.valid_to = last_day
         unit.save(update_fields=["valid_to"])
-    close_posts_in_units(units, last_day)
+    units_ending.send(sender=Unit, units=units, last_day=last_day)
 
 
 def _new_event(
@@ -107,9 +106,7 @@ def merge_units(
     event.successors.set([successor])
     _move_children(units, successor, effective_date)
     if move_people:
-        from vinhdanh.people.domain.posts import move_open_posts
-
-        move_open_posts(units, successor, effective_date)
+        posts_moving.send(sender=Unit, units=units, to=successor, effective_date=effective_date)
     _end(units, effective_date)
     record_action(successor, f"merge of {', '.join(u.code for u in units)}", event=event.pk)
     return successor
@@ -142,9 +139,7 @@ def split_unit(
     event.predecessors.set([unit])
     event.successors.set(new_units)
     # People of a split unit go to the first part until the clerk re-assigns them.
-    from vinhdanh.people.domain.posts import move_open_posts
-
-    move_open_posts([unit], new_units[0], effective_date)
+    posts_moving.send(sender=Unit, units=[unit], to=new_units[0], effective_date=effective_date)
     _move_children([unit], new_units[0], effective_date)
     _end([unit], effective_date)
     record_action(unit, f"split into {', '.join(u.code for u in new_units)}", event=event.pk)

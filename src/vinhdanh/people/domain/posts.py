@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.signals import posts_moving, units_ending
 from vinhdanh.people.models import Person, Post
 
 
@@ -152,3 +154,21 @@ def move_open_posts(units: Sequence[Unit], successor: Unit, effective_date: dt.d
         )
     refresh_current_unit({p.person_id for p in open_posts})
     return len(open_posts)
+
+
+def _on_posts_moving(
+    sender: Any, *, units: Sequence[Unit], to: Unit, effective_date: dt.date, **kwargs: Any
+) -> None:
+    move_open_posts(units, to, effective_date)
+
+
+def _on_units_ending(
+    sender: Any, *, units: Sequence[Unit], last_day: dt.date, **kwargs: Any
+) -> None:
+    close_posts_in_units(units, last_day)
+
+
+def connect() -> None:
+    """Posts follow their units: orgs (below people) signals merges, splits and endings."""
+    posts_moving.connect(_on_posts_moving, dispatch_uid="people-move-posts")
+    units_ending.connect(_on_units_ending, dispatch_uid="people-close-posts")

@@ -19,12 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
-from vinhdanh.awards.domain.issuing import (
-    issue_decision,
-    issue_defaults,
-    own_issue_defaults,
-    proposed_for_decider,
-)
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
@@ -46,11 +40,18 @@ from vinhdanh.councils.domain.thresholds import save_vote_rule
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_docx, minutes_of
 from vinhdanh.councils.models import Council, CouncilSession, Recusal
+from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.eligibility.core import VoteRule
 from vinhdanh.eligibility.core.parameters import GENERAL
 from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for, vote_rules_in_force
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import WorkflowError
+from vinhdanh.nominations.domain.issuing import (
+    issue_decision,
+    issue_defaults,
+    own_issue_defaults,
+    proposed_for_decider,
+)
 from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -637,9 +638,11 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     picked = request.GET.get("nomination", "")
     if request.method == "GET":
         if picked.isdigit():
-            initial = issue_defaults(request.user, nominations.filter(pk=int(picked)))
+            initial = issue_defaults(
+                request.user, nominations.filter(pk=int(picked)), office_for=office_for
+            )
         # opened from the menu: the user's own deciding unit and authority
-        initial = initial or own_issue_defaults(request.user)
+        initial = initial or own_issue_defaults(request.user, office_for=office_for)
     form = forms.IssueDecisionForm(
         request.POST or None,
         units=units,

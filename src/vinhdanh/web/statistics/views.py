@@ -1,6 +1,6 @@
 """Statistics of emulation and commendation: a subtree and a range of years, the tables, and
 the statutory forms 0601/0602 as .xlsx. Thin: the numbers come from
-awards.domain.queries.statistics; the roots offered are those whose subtree the user reaches.
+reports.domain.queries.statistics; the roots offered are those whose subtree the user reaches.
 """
 
 from __future__ import annotations
@@ -18,21 +18,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from vinhdanh.awards.domain.queries.statistical_forms import form_0601, form_0602
-from vinhdanh.awards.domain.queries.statistics import (
+from vinhdanh.awards.enums import AwardLevel, AwardType
+from vinhdanh.common.xlsx import XLSX_TYPE, xlsx_response
+from vinhdanh.orgs.domain.queries.pickers import UnitPick
+from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.enums import Gender
+from vinhdanh.reports.domain.queries.statistical_forms import form_0601, form_0602
+from vinhdanh.reports.domain.queries.statistics import (
     COLLECTIVE,
     INDIVIDUAL,
     AwardStatistics,
     award_statistics,
     statistics_roots,
 )
-from vinhdanh.awards.enums import AwardLevel, AwardType
-from vinhdanh.awards.interfaces.statistical_forms_xlsx import form_xlsx
-from vinhdanh.common.xlsx import XLSX_TYPE, xlsx_response
-from vinhdanh.orgs.domain.queries.pickers import UnitPick
-from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
-from vinhdanh.orgs.models import Unit
-from vinhdanh.people.enums import Gender
+from vinhdanh.reports.interfaces.statistical_forms_xlsx import form_xlsx
 
 FIRST_YEAR = 1945
 

@@ -9,8 +9,8 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.awards.domain.queries.catalogue import all_kinds
 from vinhdanh.awards.enums import AwardType, SubjectType
-from vinhdanh.awards.models import AwardKind
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.orgs.domain.queries.scope import has_capability
@@ -46,7 +46,7 @@ def award_type_labels(values: Iterable[str] | None) -> str:
 
 
 def _kind_names() -> dict[str, str]:
-    return {k.code: k.name for k in AwardKind.objects.all()}
+    return {k.code: k.name for k in all_kinds()}
 
 
 @register.simple_tag(takes_context=True)

@@ -45,7 +45,7 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.models import Unit
-from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.models import Person
 from vinhdanh.web import parameters_ui
 from vinhdanh.web.forms_eligibility import BulkNominationForm, CandidateUnitForm

@@ -16,7 +16,7 @@ from vinhdanh.awards.domain.queries.awards import count_visible_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.awards.models import Decision
 from vinhdanh.orgs.domain.queries.units import visible_units
-from vinhdanh.people.domain.queries.people import visible_people
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.web.context_processors import menu_entries
 
 # Counts over a million rows are not free: a dashboard may be a couple of minutes behind.

@@ -22,8 +22,9 @@ from vinhdanh.orgs.domain.queries.units import (
     unit_detail,
     visible_units,
 )
-from vinhdanh.people.domain.queries.people import unit_people, visible_people
+from vinhdanh.people.domain.queries.people import unit_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data
+from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.domain.reads import record_people_read, tracking
 from vinhdanh.web.forms import TreeDayForm
 from vinhdanh.web.views.paging import paginate

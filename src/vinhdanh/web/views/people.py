@@ -15,14 +15,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from vinhdanh.awards.domain.queries.people import person_history, search_people
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.documents.domain.certificates import with_certificate
 from vinhdanh.nominations.domain.queries.nominations import person_nominations
 from vinhdanh.nominations.rules import can_view as can_view_nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.people.domain.queries.people import person_history, search_people, visible_people
 from vinhdanh.people.domain.queries.privacy import may_see_personal_data_of
-from vinhdanh.people.domain.queries.visibility import is_own_person
+from vinhdanh.people.domain.queries.visibility import is_own_person, visible_people
 from vinhdanh.people.domain.reads import record_people_read, record_person_read, tracking
 from vinhdanh.web.forms import PeopleFilterForm
 from vinhdanh.web.views.paging import capped_count, paginate

@@ -133,7 +133,8 @@ def nominee_matches(round: Round, user: Any, query: str) -> tuple[list[Any], boo
 
     Returns at most NOMINEE_MATCHES people and whether there were more.
     """
-    from vinhdanh.people.domain.queries.people import PeopleFilter, name_terms, search_people
+    from vinhdanh.awards.domain.queries.people import PeopleFilter, search_people
+    from vinhdanh.people.domain.queries.people import name_terms
 
     if not name_terms(query):
         return [], False

@@ -1,81 +1,24 @@
-"""Reads about people: who a user may see, the searchable list, and a person's whole record.
+"""Reads about people within the people app: names as search terms, the posts of a unit.
 
-Scale: the list filters on the indexed `search_key` and sorts on the indexed `sort_key`
-(Vietnamese order, given name first); "this unit and its sub-units" is a prefix match on the
-unit's materialised `path`. Every list selects its related rows up front (no N+1).
+Who a user may see is `people.domain.queries.visibility`; the people list filtered by the
+awards held and a person's whole record (with awards) are read above awards, in
+`awards.domain.queries.people` (people rank below awards and never import them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import Q, QuerySet
 
-from vinhdanh.awards.domain.queries.awards import person_awards
-from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import search_key
 from vinhdanh.orgs.models import Unit
-from vinhdanh.people.domain.queries.visibility import visible_people as visible_people
-from vinhdanh.people.models import (
-    Discipline,
-    Initiative,
-    Leave,
-    PendingReview,
-    Person,
-    Post,
-    TaskRating,
-)
-
-
-@dataclass(frozen=True)
-class PeopleFilter:
-    """What the people list is filtered by; every field optional."""
-
-    query: str = ""
-    unit: Unit | None = None
-    include_subunits: bool = True
-    award_kind: AwardKind | None = None
-    award_year: int | None = None
+from vinhdanh.people.models import Post
 
 
 def name_terms(query: str) -> list[str]:
     """'Nguyễn Thị Hồng', 'nguyen thi hong' and decomposed (NFD) input give the same terms."""
     return search_key(query).split()
-
-
-def search_people(*, user: Any, filters: PeopleFilter) -> QuerySet[Person]:
-    """The people list a user sees, filtered, in Vietnamese order (given name first).
-
-    Each word of the query must start a word of the name or the staff code (the search key
-    holds both, without diacritics and lower-cased), so "hong" finds Hồng but not Phong.
-    """
-    qs = visible_people(user)
-    terms = name_terms(filters.query)
-    for term in terms:
-        qs = qs.filter(Q(search_key__startswith=term) | Q(search_key__contains=f" {term}"))
-    if filters.unit is not None:
-        if filters.include_subunits:
-            qs = qs.filter(current_unit__path__startswith=filters.unit.path)
-        else:
-            qs = qs.filter(current_unit=filters.unit)
-    if filters.award_kind is not None or filters.award_year is not None:
-        held = Award.objects.filter(person=OuterRef("pk"), revoked_by__isnull=True)
-        if filters.award_kind is not None:
-            held = held.filter(kind=filters.award_kind)
-        if filters.award_year is not None:
-            held = held.filter(period=filters.award_year)
-        qs = qs.filter(Exists(held))
-    qs = qs.select_related("current_unit")
-    if terms:
-        # People matching a name sit together in given-name order (all the Hồng in one stretch),
-        # so walking the sort_key index from the start to find them reads most of the table.
-        # Sorting by an expression the index cannot serve makes the database fetch the matches
-        # first (through a trigram index on PostgreSQL where there is one), then sort them.
-        return qs.order_by(Lower("sort_key"), "id")
-    return qs.order_by("sort_key", "id")
 
 
 def unit_people(unit: Unit, *, on: dt.date) -> QuerySet[Post]:
@@ -85,49 +28,4 @@ def unit_people(unit: Unit, *, on: dt.date) -> QuerySet[Post]:
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
         .select_related("person")
         .order_by("person__sort_key", "person_id", "is_concurrent")
-    )
-
-
-@dataclass
-class PersonHistory:
-    """Everything a person's page shows, read in a fixed number of queries."""
-
-    person: Person
-    today: dt.date
-    posts: list[Post]
-    ratings: list[TaskRating]
-    initiatives: list[Initiative]
-    disciplines: list[Discipline]
-    leaves: list[Leave]
-    pending_reviews: list[PendingReview]
-    awards: list[Award]
-    current_posts: list[Post] = field(init=False)
-    open_reviews: list[PendingReview] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.current_posts = [p for p in self.posts if p.covers(self.today)]
-        self.open_reviews = [r for r in self.pending_reviews if r.closed is None]
-
-    @property
-    def active_awards(self) -> list[Award]:
-        return [a for a in self.awards if not a.is_revoked]
-
-    @property
-    def revoked_awards(self) -> list[Award]:
-        return [a for a in self.awards if a.is_revoked]
-
-
-def person_history(person: Person, *, today: dt.date | None = None) -> PersonHistory:
-    return PersonHistory(
-        person=person,
-        today=today or dt.date.today(),
-        posts=list(
-            person.posts.select_related("unit").order_by("-start_date", "is_concurrent", "-id")
-        ),
-        ratings=list(person.ratings.select_related("unit").order_by("-year")),
-        initiatives=list(person.initiatives.order_by("-recognised_on", "-id")),
-        disciplines=list(person.disciplines.order_by("-decision_date", "-id")),
-        leaves=list(person.leaves.order_by("-start_date", "-id")),
-        pending_reviews=list(person.pending_reviews.order_by("-opened", "-id")),
-        awards=list(person_awards(person)),
     )

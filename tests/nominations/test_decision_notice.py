@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 
 from tests.councils.builders import decider_user, make_nomination, make_round, province
-from vinhdanh.awards.domain.issuing import NoticeStillOpen, issue_decision
 from vinhdanh.awards.models import Decision
 from vinhdanh.common.models import AuditEvent
 from vinhdanh.nominations.domain.calendar import add_working_days
+from vinhdanh.nominations.domain.issuing import NoticeStillOpen, issue_decision
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import PublicNotice
 

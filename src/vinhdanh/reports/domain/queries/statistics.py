@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import collation_key
+from vinhdanh.nominations.domain.parameters import parameters_for
 from vinhdanh.orgs.domain.queries.rollup import path_ids, placements
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
@@ -196,8 +197,6 @@ def _kind_order(kind: AwardKind) -> tuple[int, int, int]:
 
 def _quota_share(root: Unit, year: int) -> Fraction | None:
     """The CSTĐCS quota (share of LĐTT) in force at the end of the year for the root's rounds."""
-    from vinhdanh.nominations.domain.parameters import parameters_for
-
     return parameters_for(root, dt.date(year, 12, 31)).cstdcs_quota_of_ldtt
 
 

@@ -1,4 +1,8 @@
-"""`vinhdanh documents sample OUTDIR`: one file of every document kind, from the database."""
+"""`vinhdanh documents sample OUTDIR`: one file of every document kind, from the database.
+
+It lives with the demo, above every app, because it reaches the papers of all of them
+(decisions, submissions, council minutes, certificates).
+"""
 
 from __future__ import annotations
 

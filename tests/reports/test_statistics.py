@@ -9,10 +9,10 @@ from fractions import Fraction
 import pytest
 from openpyxl import load_workbook
 
-from tests.awards.statistics_world import AS_OF, Fixture, build_fixture
-from vinhdanh.awards.domain.queries.statistical_forms import form_0601, form_0602
-from vinhdanh.awards.domain.queries.statistics import award_statistics
-from vinhdanh.awards.interfaces.statistical_forms_xlsx import form_xlsx
+from tests.reports.statistics_world import AS_OF, Fixture, build_fixture
+from vinhdanh.reports.domain.queries.statistical_forms import form_0601, form_0602
+from vinhdanh.reports.domain.queries.statistics import award_statistics
+from vinhdanh.reports.interfaces.statistical_forms_xlsx import form_xlsx
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from vinhdanh.awards.domain.queries.statistical_forms import StatisticalForm
+from vinhdanh.reports.domain.queries.statistical_forms import StatisticalForm
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

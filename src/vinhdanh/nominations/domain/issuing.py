@@ -1,5 +1,8 @@
 """Issuing an award decision, in one place (docs/architecture.md §4 "Decision"; rules.md §4).
 
+It lives with the nominations it decides: awards (below) keeps the decision itself, its
+authority check and its number, and never imports the nominations.
+
 The steps, in order:
 1. prepare — what a decider may decide (`proposed_for_decider`) and what the form starts
    with for a round's approved nominations (`issue_defaults`), or else for the user's own
@@ -20,12 +23,11 @@ Web and API views call `issue_decision` and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,10 +35,10 @@ from vinhdanh.awards.domain.decisions import decision_header, new_decision, requ
 from vinhdanh.awards.domain.errors import DecisionError, DecisionNotAllowed
 from vinhdanh.awards.enums import DecisionKind
 from vinhdanh.awards.models import Award, Decision
+from vinhdanh.awards.signals import decision_issued
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.text import normalize
-from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.nominations.domain.notices import decision_blocker
 from vinhdanh.nominations.domain.workflow import transition
 from vinhdanh.nominations.enums import NominationState
@@ -44,9 +46,6 @@ from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import RoleAssignment, Unit
-
-# Sent once the issuing transaction has committed, with `decision` (an issued award decision).
-decision_issued = Signal()
 
 
 class NoticeStillOpen(DecisionError):
@@ -96,7 +95,24 @@ def usual_decider_role(unit: Unit) -> str:
     return _ROLE_BY_LEVEL.get(unit.level, "")
 
 
-def _unit_defaults(user: Any, unit: Unit, decider_role: str) -> dict[str, Any]:
+class Letterhead(Protocol):
+    """What a unit prints at the head of its documents (`documents.domain.settings.Office`)."""
+
+    @property
+    def issuing_body(self) -> str: ...
+
+    @property
+    def symbol(self) -> str: ...
+
+
+# The unit's letterhead, `documents.domain.settings.office_for`, passed in by the page: the
+# documents app ranks above nominations (CONTRIBUTING.md, "Layers").
+OfficeFor = Callable[[Unit], Letterhead]
+
+
+def _unit_defaults(
+    user: Any, unit: Unit, decider_role: str, office_for: OfficeFor
+) -> dict[str, Any]:
     """The issuing unit and authority, the body's name and symbol as on its last decision (or
     as its documents print them), and the signer: the user and the title of their decider
     role there."""
@@ -125,7 +141,9 @@ def _unit_defaults(user: Any, unit: Unit, decider_role: str) -> dict[str, Any]:
     return initial
 
 
-def issue_defaults(user: Any, nominations: Iterable[Nomination]) -> dict[str, Any]:
+def issue_defaults(
+    user: Any, nominations: Iterable[Nomination], *, office_for: OfficeFor
+) -> dict[str, Any]:
     """What the decision form can be filled with for these proposed nominations: the deciding
     unit and authority of their round, and the rest as for the unit (`_unit_defaults`)."""
     items = list(nominations)
@@ -134,10 +152,10 @@ def issue_defaults(user: Any, nominations: Iterable[Nomination]) -> dict[str, An
     round_ = items[0].round
     unit = round_.decider_unit
     role = round_.decider_role or usual_decider_role(unit)
-    return {**_unit_defaults(user, unit, role), "nominations": [n.pk for n in items]}
+    return {**_unit_defaults(user, unit, role, office_for), "nominations": [n.pk for n in items]}
 
 
-def own_issue_defaults(user: Any) -> dict[str, Any]:
+def own_issue_defaults(user: Any, *, office_for: OfficeFor) -> dict[str, Any]:
     """What the decision form starts with when no nomination was picked: the unit where the
     user is a decider (the highest, if several) and the authority it decides by."""
     role = (
@@ -148,7 +166,7 @@ def own_issue_defaults(user: Any) -> dict[str, Any]:
     )
     if role is None:
         return {}
-    return _unit_defaults(user, role.unit, usual_decider_role(role.unit))
+    return _unit_defaults(user, role.unit, usual_decider_role(role.unit), office_for)
 
 
 # --- 2. check ------------------------------------------------------------------------------

@@ -21,18 +21,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vinhdanh.awards.domain.queries.statistics import (
-    COLLECTIVE,
-    INDIVIDUAL,
-    AwardStatistics,
-    Cell,
-)
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.movements.enums import MovementKind
 from vinhdanh.movements.models import Movement
 from vinhdanh.orgs.domain.queries.rollup import path_ids
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import Unit
+from vinhdanh.reports.domain.queries.statistics import (
+    COLLECTIVE,
+    INDIVIDUAL,
+    AwardStatistics,
+    Cell,
+)
 
 
 @dataclass(frozen=True)
