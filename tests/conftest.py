@@ -27,6 +27,29 @@ def _fast_password_hashing():  # type: ignore[no-untyped-def]
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _memory_cache():  # type: ignore[no-untyped-def]
+    """The site's cache is a database table shared by its processes; tests keep one in memory,
+    which every test may clear without database access (tests/common/test_cache.py checks the
+    shared one)."""
+    from django.test.utils import override_settings
+
+    memory = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with override_settings(CACHES=memory):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _facts_token_at_once():  # type: ignore[no-untyped-def]
+    """A test's transaction never commits: cached lists see a change of the facts at once
+    (tests/common/test_freshness.py checks the renewal at commit itself)."""
+    from vinhdanh.common import freshness
+
+    freshness.RENEW_AT_COMMIT = False
+    yield
+    freshness.RENEW_AT_COMMIT = True
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():  # type: ignore[no-untyped-def]
     """Cached pages (the dashboard) are keyed by user id, which the test database reuses."""

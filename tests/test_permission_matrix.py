@@ -183,6 +183,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
     BackgroundJob: [Target("job_clerk_a", _extra("job_a"), "clerk_a")],
     PublicNotice: [Target("notice_a", _extra("notice_a"), "A")],
     Council: [Target("council_a", _extra("council_a"), "A")],
+    CouncilMember: [Target("member_a", _extra("member_a"), "A")],
     CouncilSession: [Target("session_a", _extra("session_a"), "A")],
     Recusal: [Target("recusal_a", _extra("recusal_a"), "A")],
     Programme: [Target("programme_a", _extra("programme_a"), "A")],
@@ -195,7 +196,7 @@ MODEL_TARGETS: dict[type[models.Model], list[Target]] = {
 
 # The model behind a `pk`/`id` parameter, by url name, where neither the view (`model`,
 # `queryset`) nor the path segment before the parameter (SEGMENT_MODELS) tells it.
-URL_MODELS: dict[str, type[models.Model]] = {}
+URL_MODELS: dict[str, type[models.Model]] = {"web:councils:end_member": CouncilMember}
 
 # "people/<int:pk>/…" → Person: the path segment just before an id names its model.
 SEGMENT_MODELS: dict[str, type[models.Model]] = {
@@ -396,7 +397,8 @@ def expected_get(route: Route, owner: str, role: str) -> set[int] | str:
 
 
 def _council_object(route: Route) -> bool:
-    return "pk" in route.kwargs and _model_for(route, "pk") in (Council, CouncilSession, Recusal)
+    council_models = (Council, CouncilMember, CouncilSession, Recusal)
+    return "pk" in route.kwargs and _model_for(route, "pk") in council_models
 
 
 def _is_own_api(route: Route) -> bool:
@@ -541,6 +543,7 @@ def add_workflow(world: World) -> None:
         committee_a=committee,
         committee_decision_a=committee_decision,
         council_a=council,
+        member_a=member,
         session_a=session,
         recusal_a=recusal,
         movement_a=movement,

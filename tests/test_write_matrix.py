@@ -368,8 +368,24 @@ def _blank_form(world: World) -> dict[str, Any]:
     return data
 
 
+def _draft_decision_a(world: World) -> None:
+    """A draft of unit A: an issued decision's certificates are served from the file kept at
+    issue (a GET); only a draft's large preview is started by a POST."""
+    from tests.factories.awards import AwardFactory, DecisionFactory, kind
+
+    draft = DecisionFactory(
+        issuing_unit=world.unit_a,
+        issuing_body="Sở Khoa học Alpha",
+        number=None,
+        symbol="QĐ-ZZD",
+        status="draft",
+    )
+    AwardFactory(decision=draft, person=world.person_a, kind=kind("LDTT"))
+
+
 def _certificates_at(world: World, clients: dict[str, Any]) -> str:
-    return reverse("web:certificates_decision", args=[world.decision_a.pk])
+    draft = Decision.objects.get(symbol="QĐ-ZZD", status="draft")
+    return reverse("web:certificates_decision", args=[draft.pk])
 
 
 HEADER_FORM = {**ISSUE_HEADER, "confirm": "on"}
@@ -459,6 +475,7 @@ WRITES.update(
         "web:councils:add_member": Write(
             lambda w: {"user": w.users["decider"].pk, "role": "member"}
         ),
+        "web:councils:end_member": Write(lambda w: {"last_day": TODAY}),
         "web:councils:quorum": Write(
             lambda w: {"numerator": 2, "denominator": 3, "valid_from": TODAY}
         ),
@@ -696,6 +713,7 @@ WRITES.update(
         "web:certificates_decision": Write(
             lambda w: {},
             state=_jobs,
+            setup=_draft_decision_a,
             address=_certificates_at,
             settings={"VINHDANH_CERTIFICATES_IN_BACKGROUND": 0},
         ),
@@ -970,6 +988,15 @@ EXPECT: dict[str, dict[str, str]] = {
         "superuser": "302 web:job +",
     },
     "web:councils:add_member": {
+        "anonymous": "302 login",
+        "clerk_a": "403",
+        "clerk_b": "404",
+        "office": "302 web:councils:council +",
+        "council": "404",
+        "decider": "403",
+        "superuser": "302 web:councils:council +",
+    },
+    "web:councils:end_member": {
         "anonymous": "302 login",
         "clerk_a": "403",
         "clerk_b": "404",

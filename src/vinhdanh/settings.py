@@ -121,6 +121,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process of the site (the gunicorn workers, the background worker): the
+# dashboard's counts, the candidate lists and the rate limits (password reset, public comments,
+# the API's throttles) must agree between them, which a per-process memory cache cannot do. A
+# table in the database needs no other service; `migrate` creates it (common/apps.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "vinhdanh_cache",
+        # a province's candidate lists (unit × year × decision date) fit without culling
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("VINHDANH_CACHE_MAX_ENTRIES", "20000"))},
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -156,7 +156,7 @@ def test_each_form_reads_as_the_state_form_prescribes(world: World, tmp_path: Pa
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
         assert "Độc lập - Tự do - Hạnh phúc" in page
         assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" in page
-        assert "Quyết định số 125/QĐ-UBND ngày 17/07/2025" in page
+        assert "Quyết định số 125/QĐ-UBND ngày 17 tháng 7 năm 2025" in page
         assert "Hà Tĩnh, ngày 17 tháng 7 năm 2025" in page
         assert "CHỦ TỊCH" in page
         assert "Trần Văn Bình" in page
@@ -165,7 +165,7 @@ def test_each_form_reads_as_the_state_form_prescribes(world: World, tmp_path: Pa
     assert "TẶNG" in bang_khen
     assert "BẰNG KHEN" in bang_khen
     assert "GIẤY KHEN" in giay_khen
-    assert "CÔNG NHẬN DANH HIỆU" in cstdcs
+    assert "TẶNG DANH HIỆU" in cstdcs
     assert "“CHIẾN SĨ THI ĐUA CƠ SỞ”" in cstdcs
     assert "“LAO ĐỘNG TIÊN TIẾN”" in ldtt
     assert "“TẬP THỂ LAO ĐỘNG XUẤT SẮC”" in pages["collective"]

@@ -193,7 +193,10 @@ def test_from_a_commune_report_to_the_review_by_clicking(
             expect(main).to_contain_text("2 báo cáo đã duyệt")
             expect(main).to_contain_text("Xã An Xuân")
             expect(main).to_contain_text("Nguyễn Văn Hùng")  # the committee in force
-            expect(page.locator("img.prog-chart-img").first).to_be_visible()
+            chart = page.locator("img.prog-chart-img").first
+            expect(chart).to_be_visible()
+            # the SVG was drawn by the browser (a broken image has no natural size)
+            assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
             shots = SCREENSHOTS if os.environ.get("VINHDANH_SCREENSHOTS") == "1" else tmp_path
             shots.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shots / "programme-review.png"), full_page=True)

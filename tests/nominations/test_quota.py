@@ -11,10 +11,11 @@ import pytest
 from tests.factories.awards import AwardFactory, DecisionFactory, kind
 from tests.nominations.world import S, World, force_state
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
+from vinhdanh.eligibility.domain.queries.quotas import allowance
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import NotPermitted, OverQuota
 from vinhdanh.nominations.domain.nominations import record_quota_override
-from vinhdanh.nominations.domain.quotas import allowance, candidate_list_quotas, quota_report
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas, quota_report
 from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.people.enums import Rating

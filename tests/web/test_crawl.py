@@ -117,9 +117,18 @@ def visible_text(page: str) -> str:
     return html.unescape(" ".join([page, *shown]))
 
 
+# Controls the browser draws in its own language ("Choose File / No file chosen", mm/dd/yyyy):
+# dates are the shared dd/mm/yyyy text field, files the Vietnamese button (common/widgets.py).
+_NATIVE = re.compile(
+    r'<input\b(?=[^>]*\btype="(?:date|datetime-local|month|week)")[^>]*>'
+    r'|<input\b(?![^>]*file-pick-input)(?=[^>]*\btype="file")[^>]*>'
+)
+
+
 def english_words(page: str, *, codes: bool = True) -> list[str]:
     text = visible_text(re.sub(r"(?s)<code\b.*?</code>", " ", page))
     found = {m.group(0) for m in _ENGLISH.finditer(text)}
+    found |= {f"browser-native {m.group(0)}" for m in _NATIVE.finditer(page)}
     if codes:
         found |= {f"code {m.group(0)}" for m in _CODES.finditer(text)}
     return sorted(found)
@@ -355,6 +364,13 @@ def test_the_word_check_sees_what_a_person_reads() -> None:
     assert english_words('<input placeholder="Search">') == ["Search"]
     assert english_words("<td>Law 06/2022 Art. 74(1)(d)</td>") == ["Art.", "Law"]
     assert english_words("<td>CSTDCS</td>") == ["code CSTDCS"]
+    assert english_words('<input type="date" name="d">') == [
+        'browser-native <input type="date" name="d">'
+    ]
+    assert english_words('<input name="f" type="file">') == [
+        'browser-native <input name="f" type="file">'
+    ]
+    assert english_words('<input type="file" class="file-pick-input visually-hidden">') == []
     assert english_words("<td>CSTĐCS</td><code>CSTDCS</code>") == []
     assert english_words("<script>var Submit = 1;</script><a href='/x/Edit'>Sửa</a>") == []
     assert english_words("<p>Trình</p><p>regime_2022b</p>") == ["regime_"]

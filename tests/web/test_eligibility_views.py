@@ -276,7 +276,7 @@ def test_person_eligibility_title_decided_later_is_already_held(client, world, h
     assert "Đã được tặng LĐTT năm 2024" in body
     assert "Luật TĐKT 06/2022, Điều 5 khoản 2" in body
     assert "Trong năm này chưa đủ điều kiện xét tặng" in body  # LĐTT is not offered again
-    assert 'value="2025-01-15"' in body  # the chosen date stays in the field
+    assert 'value="15/01/2025"' in body  # the chosen date stays in the field, day first
 
 
 def test_unit_candidates_do_not_offer_a_title_decided_later(client, world, held_ldtt):
@@ -307,7 +307,8 @@ def test_pages_evaluate_as_of_today_when_later_than_the_review(client, world):
         (2014, "2014-03-01", "Chưa có quy định nào áp dụng cho quyết định ngày 01/03/2014"),
         (2024, "2023-12-31", "trước năm thành tích 2024"),
         (2024, "2099-01-01", "quá xa"),
-        (2024, "15/01/2025", "không phải là ngày"),
+        (2024, "31/02/2025", "không phải là ngày"),
+        (2024, "01/15/2025", "không phải là ngày"),  # never read month first
     ],
 )
 def test_decision_date_that_cannot_be_used_is_refused_in_vietnamese(

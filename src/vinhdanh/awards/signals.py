@@ -7,8 +7,9 @@ listen (each connects its receivers in its `AppConfig.ready`).
 
 from django.dispatch import Signal
 
-# Sent once the issuing transaction has committed, with `decision` (an issued award decision):
-# the documents app stores the decision's .docx exactly as issued.
+# Sent once the issuing transaction has committed, with `decision` (an issued award decision)
+# and `actor` (who issued it: the owner of any background work that follows): the documents app
+# stores the decision's .docx and its certificates exactly as issued.
 decision_issued = Signal()
 
 # Sent inside the revoking transaction, once the awards are marked revoked, with `decision`

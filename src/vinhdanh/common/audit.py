@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from vinhdanh.common import context
+from vinhdanh.common import context, freshness
 from vinhdanh.common.models import AuditEvent
 
 _AUDITED: set[type[models.Model]] = set()
@@ -141,7 +141,9 @@ def record_system_action(object_type: str, object_id: str, message: str, **after
 
 def record_bulk(instances: Iterable[models.Model], *, batch_size: int = 2000) -> int:
     """Creation events for rows written with bulk_create (signals do not fire there)."""
+    instances = list(instances)
     events = [_event(AuditEvent.Action.CREATE, i, None, snapshot(i)) for i in instances]
+    freshness.models_changed({type(i) for i in instances})
     # One multi-row INSERT per batch (imports write 100,000s of events; bulk_create compiles
     # every value and batches only 83 rows on SQLite). Imported here: importing imports audit.
     from vinhdanh.common.importing.bulk import insert_rows

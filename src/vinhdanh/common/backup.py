@@ -27,6 +27,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
@@ -211,6 +212,7 @@ def restore_backup(source: Path, *, force: bool = False) -> Manifest:
         _replace_media(Path(tmp) / MEDIA_DIR, manifest)
         call_command("migrate", interactive=False, verbosity=0)
         refresh_planner_statistics()
+    cache.clear()  # counts and lists of the replaced data, under ids the restored rows reuse
     return manifest
 
 

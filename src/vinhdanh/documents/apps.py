@@ -9,7 +9,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from vinhdanh.documents.domain import settings
-        from vinhdanh.documents.interfaces import issued
+        from vinhdanh.documents.interfaces import issued, issued_certificates
 
         issued.connect()
+        issued_certificates.connect()
         settings.connect()

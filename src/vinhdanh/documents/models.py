@@ -89,7 +89,7 @@ class OfficeSettings(models.Model):
         return str(self.unit)
 
 
-def _issued_path(instance: IssuedDocument, filename: str) -> str:
+def _issued_path(instance: models.Model, filename: str) -> str:
     return private_upload_to("issued")
 
 
@@ -97,20 +97,11 @@ class IssuedDocumentError(Exception):
     """What was issued is kept as issued: the stored file is never replaced or deleted."""
 
 
-@audited
-class IssuedDocument(models.Model):
-    """The .docx of a decision as it stood when the decision was issued, kept unchanged.
+class KeptAsIssued(models.Model):
+    """A file of a decision as it stood when the decision was issued, kept unchanged: made
+    once, right after the issuing transaction commits; later changes to people, units or the
+    office's settings do not touch it, and it can be neither changed nor deleted."""
 
-    Made once, right after the issuing transaction commits; later changes to people, units or
-    the office's settings do not touch it. Downloads serve this file when it exists.
-    """
-
-    decision = models.OneToOneField(
-        Decision,
-        verbose_name=_("decision"),
-        on_delete=models.PROTECT,
-        related_name="issued_document",
-    )
     file = models.FileField(_("file"), upload_to=_issued_path, max_length=255)
     name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -118,8 +109,7 @@ class IssuedDocument(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("issued document")
-        verbose_name_plural = _("issued documents")
+        abstract = True
 
     def __str__(self) -> str:
         return self.name
@@ -131,6 +121,47 @@ class IssuedDocument(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise IssuedDocumentError(_("An issued document cannot be deleted."))
+
+
+@audited
+class IssuedDocument(KeptAsIssued):
+    """The .docx of a decision as it was issued; downloads serve this file when it exists."""
+
+    decision = models.OneToOneField(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        related_name="issued_document",
+    )
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+
+
+@audited
+class IssuedCertificates(KeptAsIssued):
+    """A decision's certificates as they were issued: the PDF with one page per recipient,
+    which award each page is, and the text printed on it (for the pre-printed blanks).
+
+    Every later download of an issued decision's certificates (the whole file or one
+    recipient's page) is cut from this file, so changes to names, units, the signer or the
+    office's settings never reach what was issued. Revoking an award leaves it untouched: the
+    file is the record of what was handed out.
+    """
+
+    decision = models.OneToOneField(
+        Decision,
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        related_name="issued_certificates",
+    )
+    # One entry per page, in page order: {"award": id, "fields": {...}} — what was printed.
+    pages = models.JSONField(_("pages"), default=list)
+
+    class Meta:
+        verbose_name = _("issued certificates")
+        verbose_name_plural = _("issued certificates")
 
 
 def _blank_path(instance: CertificateBlank, filename: str) -> str:

@@ -8,6 +8,14 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Nominations")
 
     def ready(self) -> None:
+        from vinhdanh.common import freshness
+        from vinhdanh.eligibility.domain.queries.quotas import count_nominations_with
         from vinhdanh.nominations.domain import revocation
+        from vinhdanh.nominations.domain.quotas import LiveNominationCount
+        from vinhdanh.nominations.models import Nomination
 
         revocation.connect()
+        count_nominations_with(LiveNominationCount())
+        # A candidate list's quota lines count the LĐTT and CSTĐCS already nominated: a dossier
+        # that moves renews the cached lists (eligibility/domain/queries/candidates.py).
+        freshness.watch(Nomination)

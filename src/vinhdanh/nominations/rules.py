@@ -21,11 +21,19 @@ from rules.predicates import Predicate
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 
+# A head acts for the unit the role is held in. A head "with sub-units" (the provincial chair)
+# sees the communes' dossiers but does not act as their clerk: a draft belongs to the unit
+# that drafts it, and the nominating unit's own clerk or head moves it on.
+OWN_UNIT_ONLY: frozenset[Capability] = frozenset({Capability.HEAD})
+
 
 @dataclass(frozen=True)
 class Actor:
     capabilities: tuple[Capability, ...]
     unit_field: str  # "owning_unit" | "decider_unit" (a field of Round)
+
+    def reaches_subunits(self, capability: Capability) -> bool:
+        return not (self.unit_field == "owning_unit" and capability in OWN_UNIT_ONLY)
 
 
 ACTORS: dict[str, Actor] = {
@@ -49,7 +57,10 @@ def allows(name: str, user: Any, obj: Any) -> bool:
         return False
     actor = ACTORS[name]
     unit = getattr(_round_of(obj), actor.unit_field)
-    return any(has_capability(user, cap, unit) for cap in actor.capabilities)
+    return any(
+        has_capability(user, cap, unit, subunits=actor.reaches_subunits(cap))
+        for cap in actor.capabilities
+    )
 
 
 def is_nominating_clerk(user: Any, obj: Any) -> bool:
@@ -92,7 +103,7 @@ def can_edit(user: Any, obj: Any) -> bool:
 def may_launch_rounds(user: Any, unit: Any) -> bool:
     """A round is opened by the clerk, head or emulation office of the nominating unit."""
     return unit is not None and any(
-        has_capability(user, cap, unit)
+        has_capability(user, cap, unit, subunits=cap not in OWN_UNIT_ONLY)
         for cap in (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
     )
 

@@ -6,3 +6,10 @@ class OrgsConfig(AppConfig):
     name = "vinhdanh.orgs"
     label = "orgs"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from vinhdanh.common import freshness
+        from vinhdanh.orgs.models import Unit
+
+        # the unit pickers' options are kept until a unit changes (domain/queries/pickers.py)
+        freshness.watch(Unit)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.council_list, name="list"),
     path("<int:pk>/", views.council_page, name="council"),
     path("<int:pk>/members/", views.council_add_member, name="add_member"),
+    path("members/<int:pk>/end/", views.council_end_member, name="end_member"),
     path("<int:pk>/quorum/", views.council_quorum, name="quorum"),
     path("<int:pk>/sessions/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/", views.session_page, name="session"),

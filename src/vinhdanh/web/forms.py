@@ -10,19 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.domain.queries.people import PeopleFilter
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-
 
 class TreeDayForm(forms.Form):
-    on = forms.DateField(
-        label=_("As of"),
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": _("dd/mm/yyyy")}),
-    )
+    on = DateField(label=_("As of"), required=False)
 
 
 class AwardKindChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]

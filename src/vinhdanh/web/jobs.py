@@ -25,6 +25,7 @@ from vinhdanh.documents.domain.access import may_print_on_blanks
 from vinhdanh.documents.domain.blanks import layouts_for
 from vinhdanh.documents.domain.certificates import printable_awards
 from vinhdanh.documents.interfaces import certificates
+from vinhdanh.documents.interfaces.issued_certificates import keep_certificates, kept_papers
 from vinhdanh.eligibility.domain.queries.candidates import candidate_list
 from vinhdanh.eligibility.rules import may_list_candidates
 from vinhdanh.nominations.domain.quotas import candidate_list_quotas
@@ -138,11 +139,16 @@ def certificates_pdf(job: BackgroundJob, progress: Progress) -> dict[str, Any]:
         raise PermissionDenied
     progress("gather", force=True)
     awards = printable_awards(decision, job.owner)
-    papers = certificates.decision_certificates(decision, awards)
-    progress("render", 0, len(papers), force=True)
     on_blanks = bool(job.param("blank"))
     if on_blanks and not may_print_on_blanks(job.owner, decision):
         raise PermissionDenied
+    # An issued decision's text as issued (kept here if it was not yet: this is the worker).
+    kept = keep_certificates(decision, quiet=False) if decision.is_issued else None
+    if kept is not None:
+        papers = kept_papers(kept, [a.pk for a in awards])
+    else:
+        papers = certificates.decision_certificates(decision, awards)
+    progress("render", 0, len(papers), force=True)
     layouts = layouts_for(decision.issuing_unit) if on_blanks else None
     data = certificates.render_certificates(papers, layouts=layouts)
     progress("file", len(papers), len(papers), force=True)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import DeciderRole
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField
 from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.eligibility.core.messages import CODE_NAMES, FORM_NAMES
 from vinhdanh.eligibility.core.parameters import OVERLAY_KEYS
@@ -249,7 +250,6 @@ STATUS_CHOICES = (
     ("unsettled", _("not settled yet")),
     ("denied", _("may not decide")),
 )
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _lang() -> int:
@@ -421,15 +421,8 @@ class ParameterForm(forms.Form):
         required=False,
         empty_label=_("Everyone (national default)"),
     )
-    valid_from = forms.DateField(
-        label=_("In force from"), input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=DATE_INPUT
-    )
-    valid_to = forms.DateField(
-        label=_("In force until"),
-        required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=DATE_INPUT,
-    )
+    valid_from = DateField(label=_("In force from"))
+    valid_to = DateField(label=_("In force until"), required=False)
     legal_basis = forms.CharField(label=_("Legal basis"), required=False, max_length=255)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -488,9 +481,7 @@ class ParameterForm(forms.Form):
             )
             self._initial("value", current)
         elif kind == DATE:
-            self.fields["value"] = forms.DateField(
-                label=label, widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"]
-            )
+            self.fields["value"] = DateField(label=label)
             self._initial("value", current)
         elif kind in (CODE_INTS, FORM_INTS):
             rows = code_choices() if kind == CODE_INTS else self._forms()
@@ -549,12 +540,8 @@ class ParameterForm(forms.Form):
                 self.fields[names[2]] = forms.ChoiceField(
                     label=_("Power"), choices=STATUS_CHOICES, required=False
                 )
-                self.fields[names[3]] = forms.DateField(
-                    label=_("From"), required=False, widget=DATE_INPUT
-                )
-                self.fields[names[4]] = forms.DateField(
-                    label=_("Until"), required=False, widget=DATE_INPUT
-                )
+                self.fields[names[3]] = DateField(label=_("From"), required=False)
+                self.fields[names[4]] = DateField(label=_("Until"), required=False)
                 for name_, part in zip(
                     names, ("role", "code", "status", "valid_from", "valid_to"), strict=True
                 ):

@@ -51,14 +51,14 @@ urlpatterns = [
     path("<int:pk>/review/", review.review_page, name="review"),
     path("<int:pk>/review/report.docx", review.review_docx, name="review_docx"),
     path("<int:pk>/review/round/", review.review_round, name="review_round"),
-    path("<int:pk>/review/charts/<slug:chart>.png", review.review_chart, name="review_chart"),
+    path("<int:pk>/review/charts/<slug:chart>.svg", review.review_chart, name="review_chart"),
     path(
         "<int:pk>/review/charts/<slug:chart>.xlsx",
         review.review_chart_xlsx,
         name="review_chart_xlsx",
     ),
     path("<int:pk>/dashboard/", dashboards.dashboard_page, name="dashboard"),
-    path("<int:pk>/dashboard/<slug:chart>.png", dashboards.dashboard_chart, name="dashboard_chart"),
+    path("<int:pk>/dashboard/<slug:chart>.svg", dashboards.dashboard_chart, name="dashboard_chart"),
     path("<int:pk>/dashboard/<slug:chart>.xlsx", dashboards.dashboard_xlsx, name="dashboard_xlsx"),
     path("<int:pk>/committees/", views.committee_add, name="add_committee"),
     path(

@@ -16,6 +16,7 @@ from vinhdanh.eligibility.domain.queries.candidates import (
     collective_candidate_list,
 )
 from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import CollectiveRating
@@ -141,7 +142,6 @@ def test_ldtt_held_or_eligible_is_the_base_of_each_units_cstdcs_quota(province) 
     dan_toc = province.children.get(name="Ban Dân tộc")
     member(dan_toc, "HTTNV")  # not yet awarded, eligible for LĐTT
     lst = candidate_list(unit=province, period=YEAR, scope=EVERYTHING, decision_date=DECIDED)
-    names = dict(province.children.values_list("pk", "name"))
-    by_name = {names[pk]: n for pk, n in lst.ldtt_by_unit().items()}
+    by_name = {q.unit.name: q.base_count for q in candidate_list_quotas(lst)}
     # Ban Dân tộc: 2 held + 1 eligible; Ban Đối ngoại: 1 held, the HTNV one is not LĐTT.
     assert by_name == {"Ban Tôn giáo": 3, "Ban Dân tộc": 3, "Ban Đối ngoại": 1}

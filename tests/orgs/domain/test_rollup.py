@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from tests.factories.orgs import UnitFactory
-from vinhdanh.orgs.domain.queries.rollup import placements, sum_up_tree
+from vinhdanh.orgs.domain.queries.rollup import add_up_tree, placements, sum_up_tree
 from vinhdanh.orgs.domain.units import dissolve_unit, merge_units, split_unit
 from vinhdanh.orgs.enums import UnitLevel
 
@@ -82,3 +82,21 @@ def test_sum_up_tree_adds_each_row_once_at_every_level() -> None:
         (3, 2026): (7, 1, 7),
     }
     assert sum_up_tree(frame.clear(), keys=["year"]).is_empty()
+
+
+def test_add_up_tree_adds_counts_per_path_to_every_unit_above() -> None:
+    per_path = pl.DataFrame(
+        {
+            "path": ["/1/2/3/", "/1/2/4/", "/1/5/"],
+            "year": [2025, 2025, 2025],
+            "evaluated": [3, 5, 2],
+            "LDTT": [1, 0, 2],
+        }
+    )
+
+    result = add_up_tree(per_path, keys=["year"], columns=["evaluated", "LDTT"], targets={1, 2})
+    got = {
+        (r["unit_id"], r["year"]): (r["evaluated"], r["LDTT"]) for r in result.iter_rows(named=True)
+    }
+
+    assert got == {(1, 2025): (10, 3), (2, 2025): (8, 1)}

@@ -4,6 +4,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from django.db import connection
 
 from tests.factories.awards import AwardFactory, DecisionFactory, kind
 from tests.factories.orgs import RoleFactory, UnitFactory, UserFactory
@@ -218,3 +219,20 @@ def test_can_view_person_rule_agrees_with_the_list(unit_a, unit_b):
     assert clerk.has_perm("people.view_person", mine)
     assert not clerk.has_perm("people.view_person", theirs)
     assert UserFactory(is_superuser=True).has_perm("people.view_person", theirs)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigram index exists on PostgreSQL only"
+)
+def test_search_people_finds_a_word_inside_a_name_through_the_trigram_index(unit_a, admin_user):
+    """people 0003: "% hong%" (a word inside the name) is served by the index at 1,000,000
+    people, not by reading the whole table; the order is the given-name order of the list."""
+    hong = person_in(unit_a, "Lê", "Thị", "Hồng")
+    an = person_in(unit_a, "Lê", "Văn", "An")
+    found = search_people(user=admin_user, filters=PeopleFilter(query="le"))
+    assert list(found) == [an, hong]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be read whole
+        plan = search_people(user=admin_user, filters=PeopleFilter(query="hong")).explain()
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    assert "people_person_search_key_trgm" in plan

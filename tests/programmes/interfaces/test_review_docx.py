@@ -49,8 +49,11 @@ def test_review_docx_reads_back_in_the_administrative_format(world: World) -> No
     assert "Phạm Thị Hoa, Xã An Yên" in cells
     assert "Các cấp đã khen thưởng 2 tập thể và 1 cá nhân" in body
     assert "Các đơn vị đã tổ chức 3 hoạt động với 180 lượt người tham dự" in body
-    # the charts are pictures in the file (targets, periods, activities, commendations)
+    # the charts are PNG pictures in the file (targets, periods, activities, commendations)
     assert len(document.inline_shapes) == 4
+    pictures = [p for p in document.part.related_parts.values() if "image" in p.content_type]
+    assert pictures
+    assert {p.content_type for p in pictures} == {"image/png"}
 
 
 def test_the_span_is_worded_by_what_it_covers() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from fractions import Fraction
@@ -190,3 +191,44 @@ def test_council_pages_carry_no_inline_script_or_style(client):
         assert " style=" not in html, url
         assert "<style" not in html, url
         assert not inline_script.search(html), url
+
+
+def test_office_ends_a_membership_from_the_council_page(client):
+    world = council_world(size=3)
+    nomination = make_nomination(round=world.round, code="CSTDCS")
+    run_vote(world, [nomination], present=world.members, close=False)
+    member = world.members[1]
+    office = login(client, world.office)
+    council_url = reverse("web:councils:council", args=[world.council.pk])
+    end_url = reverse("web:councils:end_member", args=[member.pk])
+    assert end_url in office.get(council_url).content.decode()
+
+    confirm = office.get(end_url).content.decode()
+    assert member.display_name in confirm
+    assert "không còn được tính" in confirm  # what ending does, before it is done
+
+    # Recorded in the session of 10/03/2025: the membership cannot end the day before.
+    refused = office.post(end_url, {"last_day": "2025-03-09"}).content.decode()
+    assert "10/03/2025" in refused
+    member.refresh_from_db()
+    assert member.valid_to is None
+    assert "Trường này là bắt buộc" in office.post(end_url, {}).content.decode()
+
+    done = office.post(end_url, {"last_day": "2025-03-31"}, follow=True)
+    assert done.redirect_chain[-1][0] == council_url
+    assert any("31/03/2025" in m for m in _messages(done))
+    assert "– 31/03/2025" in done.content.decode()  # shown with their period
+    member.refresh_from_db()
+    assert member.valid_to == dt.date(2025, 3, 31)
+
+
+def test_only_the_office_sees_and_may_end_a_membership(client):
+    world = council_world(size=3)
+    member = world.members[1]
+    end_url = reverse("web:councils:end_member", args=[member.pk])
+    chair = login(client, world.members[0].user)
+    page = chair.get(reverse("web:councils:council", args=[world.council.pk])).content.decode()
+    assert end_url not in page
+    assert chair.post(end_url, {"last_day": "2025-03-31"}).status_code == 403
+    member.refresh_from_db()
+    assert member.valid_to is None

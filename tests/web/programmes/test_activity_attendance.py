@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -198,3 +199,11 @@ def test_an_oversized_attachment_is_refused(world: World, settings: Any) -> None
     assert response.status_code == 400
     assert "Tệp quá lớn" in response.content.decode()
     assert not ActivityAttachment.objects.exists()
+
+
+def test_each_upload_button_opens_its_own_file_control(world: World) -> None:
+    """The page holds two uploads: each "Chọn tệp…" label names its own control."""
+    page = _client(world.clerk_x).get(_url("activity", _activity(world))).content.decode()
+    ids = re.findall(r'<input type="file" name="file"[^>]*\bid="([^"]+)"', page)
+    labels = re.findall(r'<label for="([^"]+)" class="button file-pick-button">Chọn tệp…', page)
+    assert sorted(ids) == sorted(labels) == ["id_attachment_file", "id_file"]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import re
+import xml.etree.ElementTree as ET
 from typing import Any
 
 from django.test import Client
@@ -43,7 +46,7 @@ def test_office_generates_the_review_page_with_the_approved_totals(world: World)
     assert "5 báo cáo đã duyệt" in text
     assert "210/QĐ-UBND" in text
     assert 'src="/programmes/' in text
-    assert "charts/targets.png?" in text
+    assert "charts/targets.svg?" in text
     docx = client.get(_url(world, "review_docx"), RANGE)
     assert docx["Content-Disposition"].endswith('.docx"')
     cells = table_cells(read(docx.content))
@@ -51,15 +54,21 @@ def test_office_generates_the_review_page_with_the_approved_totals(world: World)
     assert h.merged.name in cells
 
 
-def test_review_chart_is_a_png_and_its_table_an_xlsx(world: World) -> None:
+def test_review_chart_is_an_svg_and_its_table_an_xlsx(world: World) -> None:
     build_history(world)
     client = _client(world.office)
+    page = client.get(_url(world, "review"), RANGE).content.decode()
+    src = re.search(r'<img src="([^"]*/charts/activities\.svg\?[^"]*)"', page)
+    assert src is not None
 
-    png = client.get(_url(world, "review_chart", "activities"), RANGE)
+    svg = client.get(html.unescape(src.group(1)))
     sheet = client.get(_url(world, "review_chart_xlsx", "activities"), RANGE)
 
-    assert png["Content-Type"] == "image/png"
-    assert png.content.startswith(b"\x89PNG")
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert "script-src" not in svg["Content-Security-Policy"]  # nothing in it may run
+    root = ET.fromstring(svg.content)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == "Hoạt động theo năm"
     rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
     assert rows[1:] == [(2024, 1, 100), (2025, 2, 80)]
     assert client.get(_url(world, "review_chart", "nothing"), RANGE).status_code == 404
@@ -98,7 +107,7 @@ def test_dashboard_shows_each_figure_as_chart_table_and_xlsx(world: World) -> No
 
     page = client.get(_url(world, "dashboard"), {"unit": h.merged.pk})
     sheet = client.get(_url(world, "dashboard_xlsx", "completeness"), {"unit": h.merged.pk})
-    png = client.get(_url(world, "dashboard_chart", "progress"), {"unit": h.merged.pk})
+    svg = client.get(_url(world, "dashboard_chart", "progress"), {"unit": h.merged.pk})
 
     text = page.content.decode()
     assert page.status_code == 200
@@ -108,7 +117,9 @@ def test_dashboard_shows_each_figure_as_chart_table_and_xlsx(world: World) -> No
     by_period = {r[0]: r[1:] for r in rows[1:]}
     # An Yên alone is expected from 2025; the two communes it replaced before
     assert by_period["Quý 1/2025"] == (1, 1, 1, 1, 100)  # submitted today: late
-    assert png.content.startswith(b"\x89PNG")
+    assert f'src="/programmes/{world.programme.pk}/dashboard/progress.svg?unit=' in text
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert ET.fromstring(svg.content).tag == "{http://www.w3.org/2000/svg}svg"
     commendations = client.get(
         _url(world, "dashboard_xlsx", "commendations"), {"unit": h.merged.pk}
     )

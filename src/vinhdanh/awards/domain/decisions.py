@@ -325,35 +325,9 @@ def revoke_awards(
         actor=actor,
         perm="awards.revoke_award",
     )
-    if ground not in RevocationGround.values:
-        raise DecisionError(_("Choose the legal ground of the revocation (Art. 93(2) a–d)."))
-    reason = (reason or "").strip()
-    if not reason:
-        raise DecisionError(_("A revocation needs a reason."))
+    reason = _revocation_reason(ground, reason)
     ids = sorted({a.pk for a in awards})
-    if not ids:
-        raise DecisionError(_("Choose the awards to revoke."))
-    locked = list(
-        Award.objects.select_for_update(of=("self",))
-        .filter(pk__in=ids)
-        .select_related("kind", "decision", "decision__issuing_unit", "person", "unit")
-        .order_by("id")
-    )
-    if len(locked) != len(ids):
-        raise DecisionError(_("An award on the list no longer exists."))
-    for award in locked:
-        if award.revoked_by_id is not None:
-            raise DecisionError(_("%(award)s is already revoked.") % {"award": award})
-        if award.decision.signed_on > signed_on:
-            raise DecisionError(
-                _("%(award)s was awarded after the date of the revocation.") % {"award": award}
-            )
-        source_unit = award.decision.issuing_unit
-        if source_unit is not None and not (
-            getattr(actor, "is_superuser", False)
-            or has_capability(actor, Capability.DECIDER, source_unit)
-        ):
-            raise DecisionNotAllowed(_("%(award)s was awarded by another unit.") % {"award": award})
+    locked = _lock_revocable(ids, signed_on=signed_on, actor=actor)
     require_authority(header.decider_role, [a.kind for a in locked], header.signed_on, issuing_unit)
     sources = {a.decision_id for a in locked}
     revokes = locked[0].decision if len(sources) == 1 else None
@@ -399,6 +373,45 @@ def revoke_awards(
         robust=True,
     )
     return decision
+
+
+def _revocation_reason(ground: str, reason: str) -> str:
+    """The reason, stripped; refused without one of the grounds of Art. 93(2)."""
+    if ground not in RevocationGround.values:
+        raise DecisionError(_("Choose the legal ground of the revocation (Art. 93(2) a–d)."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DecisionError(_("A revocation needs a reason."))
+    return reason
+
+
+def _lock_revocable(ids: list[int], *, signed_on: dt.date, actor: Any) -> list[Award]:
+    """Lock the awards; each must exist, be in force on `signed_on` and be the actor's to revoke."""
+    if not ids:
+        raise DecisionError(_("Choose the awards to revoke."))
+    locked = list(
+        Award.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .select_related("kind", "decision", "decision__issuing_unit", "person", "unit")
+        .order_by("id")
+    )
+    if len(locked) != len(ids):
+        raise DecisionError(_("An award on the list no longer exists."))
+    for award in locked:
+        if award.revoked_by_id is not None:
+            raise DecisionError(_("%(award)s is already revoked.") % {"award": award})
+        if award.decision.signed_on > signed_on:
+            raise DecisionError(
+                _("%(award)s was awarded after the date of the revocation.") % {"award": award}
+            )
+        # Only a decider of the unit that made the award may revoke it.
+        source_unit = award.decision.issuing_unit
+        if source_unit is not None and not (
+            getattr(actor, "is_superuser", False)
+            or has_capability(actor, Capability.DECIDER, source_unit)
+        ):
+            raise DecisionNotAllowed(_("%(award)s was awarded by another unit.") % {"award": award})
+    return locked
 
 
 def _notify_revoked(decision_id: int, award_ids: list[int], flagged_ids: list[int]) -> None:

@@ -31,6 +31,7 @@ HANDLERS: dict[str, str] = {
     JobKind.IMPORT_WRITE: "vinhdanh.web.jobs.write_import",
     JobKind.CANDIDATES_XLSX: "vinhdanh.web.jobs.candidates_xlsx",
     JobKind.CERTIFICATES_PDF: "vinhdanh.web.jobs.certificates_pdf",
+    JobKind.CERTIFICATES_KEEP: "vinhdanh.documents.interfaces.issued_certificates.keep_job",
 }
 # Progress is written at most this often (seconds): a sign of life, not a load on the database.
 HEARTBEAT = 1.0

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vinhdanh.common.importing.reader import FileFormatError, detect_format
+from vinhdanh.common.widgets import FileInput
 
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File (.xlsx or .csv)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        widget=FileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def clean_file(self) -> UploadedFile[bytes]:

@@ -24,6 +24,7 @@ class JobKind(models.TextChoices):
     IMPORT_WRITE = "import_write", _("Import a file")
     CANDIDATES_XLSX = "candidates_xlsx", _("Candidate lists to .xlsx")
     CERTIFICATES_PDF = "certificates_pdf", _("Certificates of a decision (PDF)")
+    CERTIFICATES_KEEP = "certificates_keep", _("Keep an issued decision's certificates")
 
 
 class BackgroundJob(models.Model):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.councils.domain.common import CouncilError, NotAllowed, require
+from vinhdanh.councils.domain.queries.councils import sessions_recording
 from vinhdanh.councils.enums import CouncilRole
 from vinhdanh.councils.models import Council, CouncilMember, CouncilQuorum
 from vinhdanh.orgs.domain.queries.scope import has_capability
@@ -85,13 +86,36 @@ def add_member(
 
 @transaction.atomic
 def end_membership(*, member: CouncilMember, last_day: dt.date, actor: Any) -> CouncilMember:
+    """End a membership on `last_day`: from the next day the member no longer counts for the
+    quorum or the vote denominators of the council's sessions.
+
+    Refused when a session after that day already records the member (present, recused or
+    voting): ending the membership would change a count that was already made.
+    """
     require(actor, "councils.change_council", member.council, _("You may not change this council."))
+    member = (
+        CouncilMember.objects.select_for_update().select_related("person", "user").get(pk=member.pk)
+    )
     if member.valid_from is not None and last_day < member.valid_from:
         raise CouncilError(_("The membership ends before it starts."))
+    if member.valid_to is not None and last_day > member.valid_to:
+        raise CouncilError(
+            _("The membership already ends on %(day)s.") % {"day": f"{member.valid_to:%d/%m/%Y}"}
+        )
+    session = sessions_recording(member, after=last_day).first()
+    if session is not None:
+        raise CouncilError(
+            _(
+                "%(member)s is recorded in the session of %(day)s, after that day: choose a last "
+                "day on or after the session, or first correct its attendance."
+            )
+            % {"member": member.display_name, "day": f"{session.date:%d/%m/%Y}"}
+        )
     with acting_as(actor):
+        previous = member.valid_to
         member.valid_to = last_day
         member.save(update_fields=["valid_to"])
-        record_action(member, "council membership ended", last_day=last_day)
+        record_action(member, "council membership ended", last_day=last_day, previous=previous)
     return member
 
 

@@ -147,6 +147,29 @@ def _build_docx(minutes: Minutes) -> bytes:
         _("Meeting of the %(council)s: %(session)s")
         % {"council": data["council"], "session": data["session"]},
     )
+    _write_attendance(doc, minutes)
+    doc.blank(6)
+    doc.para(
+        _("Voting method: %(method)s.") % {"method": _method_label(data["method"])},
+        indent=True,
+    )
+    doc.para(_("RESULTS OF THE VOTE"), "article", align=LEFT)
+    _write_results(doc, minutes)
+    doc.para(_("CONCLUSION"), "article", align=LEFT)
+    _write_conclusion(doc, minutes)
+    doc.blank(12)
+    doc.signatures(
+        [
+            (_("SECRETARY"), str(data.get("secretary") or "")),
+            (_("CHAIR OF THE COUNCIL"), str(data.get("chair") or "")),
+        ]
+    )
+    return doc.save()
+
+
+def _write_attendance(doc: OfficialDocument, minutes: Minutes) -> None:
+    """Date, place, chair and secretary, then who was present and who was absent."""
+    data = minutes.data
     doc.para(
         _("Date: %(date)s. Place: %(place)s.")
         % {"date": f"{minutes.day:%d/%m/%Y}", "place": data.get("place") or "—"},
@@ -179,12 +202,10 @@ def _build_docx(minutes: Minutes) -> bytes:
                 indent=True,
                 after=0,
             )
-    doc.blank(6)
-    doc.para(
-        _("Voting method: %(method)s.") % {"method": _method_label(data["method"])},
-        indent=True,
-    )
-    doc.para(_("RESULTS OF THE VOTE"), "article", align=LEFT)
+
+
+def _write_results(doc: OfficialDocument, minutes: Minutes) -> None:
+    """The table of votes, then each item's explanation and the members who did not vote."""
     columns = [
         Column(_("No."), 13, CENTER),
         Column(_("Nominee"), 33),
@@ -195,21 +216,19 @@ def _build_docx(minutes: Minutes) -> bytes:
         Column(_("Ratio"), 15, CENTER),
         Column(_("Result"), 15, CENTER),
     ]
-    rows = []
-    for line in minutes.lines:
-        item, result = line.item, line.result
-        rows.append(
-            [
-                str(item["position"]),
-                str(item["subject"]),
-                f"{item['kind_name']} ({item['period']})",
-                str(result.for_votes),
-                str(result.against_votes),
-                str(result.abstain_votes),
-                result.ratio_percent,
-                _("Passed") if result.passed else _("Not passed"),
-            ]
-        )
+    rows = [
+        [
+            str(line.item["position"]),
+            str(line.item["subject"]),
+            f"{line.item['kind_name']} ({line.item['period']})",
+            str(line.result.for_votes),
+            str(line.result.against_votes),
+            str(line.result.abstain_votes),
+            line.result.ratio_percent,
+            _("Passed") if line.result.passed else _("Not passed"),
+        ]
+        for line in minutes.lines
+    ]
     doc.table(columns, rows, compact=True)
     doc.blank(6)
     for line in minutes.lines:
@@ -223,7 +242,9 @@ def _build_docx(minutes: Minutes) -> bytes:
                 % {"member": recusal["member"], "reason": recusal["reason"]},
                 "to_fill",
             )
-    doc.para(_("CONCLUSION"), "article", align=LEFT)
+
+
+def _write_conclusion(doc: OfficialDocument, minutes: Minutes) -> None:
     if minutes.passed:
         doc.para(
             _("The council agreed to propose: %(names)s.")
@@ -237,11 +258,3 @@ def _build_docx(minutes: Minutes) -> bytes:
     else:
         doc.para(_("No nomination reached the required vote."), indent=True)
     doc.para(_("The meeting closed the same day."), indent=True)
-    doc.blank(12)
-    doc.signatures(
-        [
-            (_("SECRETARY"), str(data.get("secretary") or "")),
-            (_("CHAIR OF THE COUNCIL"), str(data.get("chair") or "")),
-        ]
-    )
-    return doc.save()

@@ -8,6 +8,7 @@ itself (rules.md Appendix A).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -37,8 +38,23 @@ def has_certificate(kind: AwardKind) -> bool:
 def printable_awards(decision: Decision, user: Any) -> list[Award]:
     """The decision's awards in force whose certificate the user may print: those whose
     subject the user sees (a clerk sees the certificates of their own units' people only)."""
+    return readable_certificates(decision, user).awards
+
+
+@dataclass(frozen=True)
+class ReadableCertificates:
+    """What a reader gets of a decision's certificates: `awards`, those in force whose subject
+    they see; `whole`, whether they see every recipient, and so get the issued file whole (its
+    pages for awards revoked since included: it is the record of what was handed out)."""
+
+    whole: bool
+    awards: list[Award]
+
+
+def readable_certificates(decision: Decision, user: Any) -> ReadableCertificates:
     detail = decision_detail(decision, user=user)
-    return [a for a in detail.awards if not a.is_revoked and has_certificate(a.kind)]
+    awards = [a for a in detail.awards if not a.is_revoked and has_certificate(a.kind)]
+    return ReadableCertificates(whole=detail.hidden_awards == 0, awards=awards)
 
 
 def in_background(count: int) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from vinhdanh.common.files import UploadError, check_upload
 from vinhdanh.common.numbers import plain_number
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.documents.domain.blanks import (
     FIELDS,
     MAX_SIZE_PT,
@@ -40,6 +41,7 @@ class _Millimetres(forms.FloatField):
 class BlankForm(forms.Form):
     scan = forms.FileField(
         label=gettext_lazy("Scan of the blank (PNG or JPEG)"),
+        widget=FileInput,
         required=False,
         help_text=gettext_lazy("Used only to preview the text over the blank; never printed."),
     )

@@ -16,7 +16,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from django.template.loader import render_to_string, select_template
 from django.utils import translation
@@ -50,13 +51,13 @@ class Certificate:
     national_name: str
     motto: str
     authority: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" (red on the form)
-    verb: str  # "TẶNG" / "CÔNG NHẬN DANH HIỆU"
+    verb: str  # "TẶNG" / "TẶNG DANH HIỆU" (docs/documents.md, "The lines of the form")
     form: str  # "BẰNG KHEN" / "CHIẾN SĨ THI ĐUA CƠ SỞ" (red on the form)
     recipient: str  # a person's full name (family name first) or the collective's name
     is_person: bool
     position: str
     achievement: str
-    decision_line: str  # "Quyết định số 125/QĐ-UBND ngày 17/07/2025"
+    decision_line: str  # "Quyết định số 125/QĐ-UBND ngày 17 tháng 7 năm 2025"
     register_line: str  # "Số sổ vàng: ……" for the clerk
     place_date: str
     signature: Signature
@@ -65,6 +66,16 @@ class Certificate:
     @property
     def authority_lines(self) -> list[str]:
         return self.signature.authority_lines
+
+    def as_json(self) -> dict[str, Any]:
+        """What was printed, kept with the issued file (`IssuedCertificates.pages`)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Certificate:
+        signature = dict(data["signature"])
+        signature["lines_before"] = tuple(signature.get("lines_before") or ())
+        return cls(**{**data, "signature": Signature(**signature)})
 
     @property
     def fields(self) -> dict[str, str]:
@@ -100,15 +111,37 @@ def _decision_line(decision: Decision) -> str:
         if decision.number is not None
         else f"      /{decision.symbol}"
     )
-    return f"Quyết định số {number} ngày {formats.short_date(decision.signed_on)}"
+    return _decision_words(number, decision.signed_on)
 
 
-def _awards(decision: Decision) -> list[Award]:
+def _decision_words(number: str, day: dt.date) -> str:
+    """The form's bottom-left line, "Số quyết định … ngày … tháng … năm …" (Decree 50/2006
+    Art. 28, docs/documents.md), with the date as Decree 30/2020 writes it."""
+    return f"Quyết định số {number} {formats.date_line('', day)}"
+
+
+def _verb(is_title: bool) -> str:
+    """The black line under the authority: "Tặng" before a form of commendation, "Tặng danh
+    hiệu" before an emulation title (Decree 50/2006 Art. 28; Law 06/2022 Art. 93(2) speaks of
+    the "quyết định tặng danh hiệu thi đua")."""
+    return "TẶNG DANH HIỆU" if is_title else "TẶNG"
+
+
+def _awards(decision: Decision, *, with_revoked: bool = False) -> list[Award]:
+    awards = decision.awards.all()
+    if not with_revoked:
+        awards = awards.filter(revoked_by__isnull=True)
     return list(
-        decision.awards.filter(revoked_by__isnull=True)
-        .select_related("kind", "person", "person__current_unit", "unit", "unit__parent")
-        .order_by("kind__sort_order", "unit_id", "person__sort_key", "id")
+        awards.select_related(
+            "kind", "person", "person__current_unit", "unit", "unit__parent"
+        ).order_by("kind__sort_order", "unit_id", "person__sort_key", "id")
     )
+
+
+def issued_awards(decision: Decision) -> list[Award]:
+    """Every award the decision gave that comes with a certificate, in the file's order,
+    those revoked since included: what was handed out when it was issued."""
+    return [a for a in _awards(decision, with_revoked=True) if has_certificate(a.kind)]
 
 
 def _papers(decision: Decision, awards: Sequence[Award]) -> list[Certificate]:
@@ -143,7 +176,7 @@ def _papers(decision: Decision, awards: Sequence[Award]) -> list[Certificate]:
                 national_name=formats.NATIONAL_NAME,
                 motto=formats.MOTTO,
                 authority=authority,
-                verb="CÔNG NHẬN DANH HIỆU" if is_title else "TẶNG",
+                verb=_verb(is_title),
                 form=form_name(award.kind),
                 recipient=r.name,
                 is_person=r.is_person,
@@ -185,13 +218,13 @@ def sample_certificate(unit: Unit, kind: AwardKind) -> Certificate:
         national_name=formats.NATIONAL_NAME,
         motto=formats.MOTTO,
         authority=formats.vietnamese_upper(office.authority_line),
-        verb="CÔNG NHẬN DANH HIỆU" if is_title else "TẶNG",
+        verb=_verb(is_title),
         form=form_name(kind),
         recipient="Nguyễn Thị Hồng Nhung",
         is_person=True,
         position=f"Chuyên viên, {office.issuing_body}" if office.issuing_body else "Chuyên viên",
         achievement=_achievement("2025"),
-        decision_line="Quyết định số 125/QĐ-UBND ngày 17/07/2025",
+        decision_line=_decision_words("125/QĐ-UBND", SAMPLE_DAY),
         register_line="Số sổ vàng: ……………",
         place_date=formats.date_line(office.place or "Hà Tĩnh", SAMPLE_DAY),
         signature=signature,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.documents.domain.settings import Office
 from vinhdanh.documents.models import OfficeSettings
 
@@ -49,7 +50,7 @@ class OfficeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ScanForm(forms.Form):
-    file = forms.FileField(label=_("Signed scan (PDF)"))
+    file = forms.FileField(label=_("Signed scan (PDF)"), widget=FileInput)
     reason = forms.CharField(
         label=_("Reason for replacing the scan"),
         required=False,

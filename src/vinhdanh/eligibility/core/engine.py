@@ -7,7 +7,7 @@ afterwards, one subject at a time, only when asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -153,13 +153,20 @@ class BatchResult:
         ev = self.evaluations.get("CSTDCS")
         return ev.ctx.params.cstdcs_quota_of_ldtt if ev else None
 
-    def cstdcs_quota(self) -> pl.DataFrame:
+    def cstdcs_quota(
+        self, groups: Mapping[int, int] | None = None, allowed: Mapping[int, int] | None = None
+    ) -> pl.DataFrame:
         """R-CSTDCS-3 ranking under a quota of the unit's LĐTT (ranking only, never a gate).
 
         Eligible CSTĐCS candidates are ranked per unit: priority group first (R-PRIN-5), then
         rating, then recognised initiatives. The quota is floor(share × LĐTT of the unit),
         counting the LĐTT eligible in this batch or already held for the period (an LĐTT
         decided for the year stays in the base the share is taken of).
+
+        `groups` maps a subject's unit to the unit whose quota it counts in (`quota_unit`: a
+        division counts in its department); by default each unit is its own. `allowed` gives
+        the quota per group when the caller counts it over more than this batch (the whole
+        unit's year: awards and nominations too); by default it is taken of this batch.
         """
         share = self.cstdcs_share
         if share is None:
@@ -167,29 +174,41 @@ class BatchResult:
                 schema={
                     "subject_id": pl.Int64,
                     "unit_id": pl.Int64,
+                    "quota_unit_id": pl.Int64,
                     "rank": pl.UInt32,
                     "quota": pl.Int64,
                     "within_quota": pl.Boolean,
                 }
             )
-        quota = (
-            self.ldtt_base().sum().over("unit_id").cast(pl.Int64) * share.numerator
+        quota: pl.Expr = (
+            self.ldtt_base().sum().over("quota_unit_id").cast(pl.Int64) * share.numerator
         ) // share.denominator
+        if allowed is not None:
+            quota = pl.col("quota_unit_id").replace_strict(
+                dict(allowed), default=None, return_dtype=pl.Int64
+            )
         eligible = pl.col(outcome_column("CSTDCS")) == Outcome.ELIGIBLE.value
+        frame = self.frame.lazy().filter(pl.col("unit_id").is_not_null())
+        mapping = pl.LazyFrame(
+            {"unit_id": list(groups or {}), "quota_unit_id": list((groups or {}).values())},
+            schema={"unit_id": pl.Int64, "quota_unit_id": pl.Int64},
+        )
         return (
-            self.frame.lazy()
-            .filter(pl.col("unit_id").is_not_null())
+            frame.with_columns(pl.col("unit_id").cast(pl.Int64))
+            .join(mapping, on="unit_id", how="left")
+            .with_columns(pl.col("quota_unit_id").fill_null(pl.col("unit_id")))
             .with_columns(quota=quota)
             .filter(eligible)
             .sort(
-                ["unit_id", "priority", "rank_p", "CSTDCS__ini_p", "subject_id"],
+                ["quota_unit_id", "priority", "rank_p", "CSTDCS__ini_p", "subject_id"],
                 descending=[False, True, True, True, False],
                 nulls_last=True,
             )
-            .with_columns(rank=pl.int_range(1, pl.len() + 1, dtype=pl.UInt32).over("unit_id"))
+            .with_columns(rank=pl.int_range(1, pl.len() + 1, dtype=pl.UInt32).over("quota_unit_id"))
             .select(
                 "subject_id",
                 "unit_id",
+                "quota_unit_id",
                 "rank",
                 "quota",
                 within_quota=pl.col("rank").cast(pl.Int64) <= pl.col("quota"),

@@ -9,14 +9,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.widgets import DateField, FileInput
 from vinhdanh.movements.enums import MovementKind
 from vinhdanh.movements.rules import MANAGERS, REGISTRARS
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def units_for(user: Any, capabilities: tuple[str, ...]) -> QuerySet[Unit]:
@@ -40,8 +39,8 @@ class MovementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MovementKind.choices)
     launched_by = UnitChoiceField(label=_("Launched by"), pick=UnitPick(capabilities=MANAGERS))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
+    starts_on = DateField(label=_("From"))
+    ends_on = DateField(label=_("Until"), required=False)
     criteria = forms.CharField(
         label=_("Criteria and targets"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -65,7 +64,7 @@ class MovementForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), widget=FileInput)
 
 
 class RegistrationForm(forms.Form):

@@ -14,8 +14,9 @@ The steps, in order:
 4. issue — the decision, one award per nomination, each nomination moved to "decided" through
    the workflow's `transition`, with the audit events, all in one transaction;
 5. after the commit — the nominations' notifications (scheduled by `transition`) and the
-   `decision_issued` signal, on which the documents app stores the decision's .docx exactly
-   as issued (`documents.interfaces.issued`). Nothing is sent or stored if the issue rolls back.
+   `decision_issued` signal, on which the documents app stores the decision's .docx and its
+   certificates exactly as issued (`documents.interfaces.issued`, `…issued_certificates`).
+   Nothing is sent or stored if the issue rolls back.
 
 Web and API views call `issue_decision` and nothing else.
 """
@@ -281,7 +282,7 @@ def issue_decision(
             **extra,
         )
     pk = decision.pk
-    transaction.on_commit(lambda: _after_commit(pk), robust=True)
+    transaction.on_commit(lambda: _after_commit(pk, actor), robust=True)
     return decision
 
 
@@ -309,7 +310,7 @@ def _award_for(decision: Decision, nomination: Nomination, actor: Any) -> Award:
 # --- 5. after the commit -------------------------------------------------------------------
 
 
-def _after_commit(pk: int) -> None:
+def _after_commit(pk: int, actor: Any) -> None:
     decision = Decision.objects.filter(pk=pk).first()
     if decision is not None:
-        decision_issued.send(sender=Decision, decision=decision)
+        decision_issued.send(sender=Decision, decision=decision, actor=actor)

@@ -140,14 +140,30 @@ def _transition(
 ) -> tuple[Nomination, NominationEvent]:
     locked = _lock(nomination)
     source = locked.state
-    rule = TRANSITION_INDEX.get((source, to))
+    rule = _allowed_rule(locked, to, actor, context)
+    reason = (reason or "").strip()[:MAX_REASON]
+    if rule.reason_required and not reason:
+        raise MissingReason(
+            _("Give a reason: it is required to move a nomination to “%(target)s”.")
+            % {"target": _state_label(to)}
+        )
+    data = _check_target(locked, to, actor, context)
+    locked.state = to
+    locked.state_changed_at = timezone.now()
+    locked.save()
+    return locked, _record_transition(locked, source, to, actor, reason, data)
+
+
+def _allowed_rule(locked: Nomination, to: str, actor: Any, context: dict[str, Any]) -> Transition:
+    """The rule of the move: it must exist, come from a decision where the law says so, and be
+    the actor's to make."""
+    rule = TRANSITION_INDEX.get((locked.state, to))
     if rule is None:
         raise WorkflowError(
             _("A nomination that is “%(state)s” cannot be moved to “%(target)s”.")
-            % {"state": _state_label(source), "target": _state_label(to)}
+            % {"state": _state_label(locked.state), "target": _state_label(to)}
         )
-    decision = context.get("decision")
-    if to in SYSTEM_TARGETS and decision is None:
+    if to in SYSTEM_TARGETS and context.get("decision") is None:
         raise WorkflowError(
             _("A nomination is decided or revoked only by issuing a decision.")
             if to == S.DECIDED
@@ -157,12 +173,14 @@ def _transition(
         raise NotPermitted(
             _("You may not move this nomination to “%(target)s”.") % {"target": _state_label(to)}
         )
-    reason = (reason or "").strip()[:MAX_REASON]
-    if rule.reason_required and not reason:
-        raise MissingReason(
-            _("Give a reason: it is required to move a nomination to “%(target)s”.")
-            % {"target": _state_label(to)}
-        )
+    return rule
+
+
+def _check_target(
+    locked: Nomination, to: str, actor: Any, context: dict[str, Any]
+) -> dict[str, Any]:
+    """What the target state asks for (eligibility, quota, vote, public notice, decision);
+    the facts to record with the event."""
     data: dict[str, Any] = {}
     if to in GATED_TARGETS:
         refresh_eligibility(locked)
@@ -185,6 +203,7 @@ def _transition(
         blocker = notices.proposal_blocker(locked, on=timezone.localdate())
         if blocker:
             raise NoticeOpen(blocker)
+    decision = context.get("decision")
     if to == S.DECIDED:
         award = context.get("award")
         locked.decision = decision
@@ -194,9 +213,13 @@ def _transition(
             data["award"] = award.pk
     if to == S.REVOKED:
         data["decision"] = getattr(decision, "pk", None)
-    locked.state = to
-    locked.state_changed_at = timezone.now()
-    locked.save()
+    return data
+
+
+def _record_transition(
+    locked: Nomination, source: str, to: str, actor: Any, reason: str, data: dict[str, Any]
+) -> NominationEvent:
+    """The nomination's own history row, and the audit trail's."""
     ctx = action_context.current()
     event = NominationEvent.objects.create(
         nomination=locked,
@@ -219,7 +242,7 @@ def _transition(
         event_id=event.pk,
         **data,
     )
-    return locked, event
+    return event
 
 
 def transition(

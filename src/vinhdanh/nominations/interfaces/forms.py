@@ -11,11 +11,13 @@ from vinhdanh.awards.enums import AwardType, DeciderRole
 from vinhdanh.awards.interfaces.fields import register_number_field
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.versioning import VersionField
+from vinhdanh.common.widgets import DateField, FileInput
 from vinhdanh.movements.domain.queries.movements import visible_movements
-from vinhdanh.movements.interfaces.forms import DATE, active_kinds
+from vinhdanh.movements.interfaces.forms import active_kinds
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.enums import FINAL_TARGETS, AttachmentKind, NominationState
 from vinhdanh.nominations.models import Round
+from vinhdanh.nominations.rules import OWN_UNIT_ONLY
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
@@ -29,7 +31,9 @@ ROUND_MANAGERS = (Capability.CLERK, Capability.HEAD, Capability.OFFICE)
 class RoundForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     owning_unit = UnitChoiceField(
-        label=_("Nominating unit"), pick=UnitPick(capabilities=tuple(ROUND_MANAGERS))
+        label=_("Nominating unit"),
+        # a head opens rounds for their own unit only (rules.may_launch_rounds)
+        pick=UnitPick(capabilities=tuple(ROUND_MANAGERS), own=tuple(OWN_UNIT_ONLY)),
     )
     decider_unit = UnitChoiceField(
         label=_("Deciding unit"),
@@ -50,13 +54,9 @@ class RoundForm(forms.Form):
     movement = forms.ModelChoiceField(
         label=_("Movement (thematic round)"), queryset=Movement.objects.none(), required=False
     )
-    submission_deadline = forms.DateField(
-        label=_("Submission deadline"), required=False, widget=DATE
-    )
-    appraisal_deadline = forms.DateField(label=_("Appraisal deadline"), required=False, widget=DATE)
-    planned_decision_date = forms.DateField(
-        label=_("Planned decision date"), required=False, widget=DATE
-    )
+    submission_deadline = DateField(label=_("Submission deadline"), required=False)
+    appraisal_deadline = DateField(label=_("Appraisal deadline"), required=False)
+    planned_decision_date = DateField(label=_("Planned decision date"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -169,13 +169,9 @@ class RoundEditForm(forms.Form):
         help_text=_("The nomination form then offers only the titles this authority may award."),
     )
     period_label = forms.CharField(label=_("Achievement period"), max_length=60, required=False)
-    submission_deadline = forms.DateField(
-        label=_("Submission deadline"), required=False, widget=DATE
-    )
-    appraisal_deadline = forms.DateField(label=_("Appraisal deadline"), required=False, widget=DATE)
-    planned_decision_date = forms.DateField(
-        label=_("Planned decision date"), required=False, widget=DATE
-    )
+    submission_deadline = DateField(label=_("Submission deadline"), required=False)
+    appraisal_deadline = DateField(label=_("Appraisal deadline"), required=False)
+    planned_decision_date = DateField(label=_("Planned decision date"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=TEXTAREA)
 
 
@@ -208,13 +204,15 @@ class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=AttachmentKind.choices)
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
     file = forms.FileField(
-        label=_("File"), help_text=_("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG.")
+        label=_("File"),
+        widget=FileInput,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG."),
     )
 
 
 class NoticeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
-    starts_on = forms.DateField(label=_("Posted from"), widget=DATE)
+    starts_on = DateField(label=_("Posted from"))
     working_days = forms.IntegerField(
         label=_("Working days"),
         min_value=1,

@@ -17,6 +17,7 @@ from vinhdanh.awards.enums import DeciderRole, RevocationGround
 from vinhdanh.awards.interfaces.fields import register_number_field
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
+from vinhdanh.common.widgets import DateField
 from vinhdanh.councils.enums import Choice, CouncilRole, DenominatorType, VotingMethod
 from vinhdanh.councils.models import AgendaItem, CouncilMember
 from vinhdanh.eligibility.core import VoteRule
@@ -27,8 +28,6 @@ from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.names import user_display_name
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class NominationChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -79,23 +78,27 @@ class MemberForm(forms.Form):
     title = forms.CharField(
         label=pgettext_lazy("job title", "Title"), max_length=160, required=False
     )
-    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
-    valid_to = forms.DateField(label=_("Valid until"), required=False, widget=DATE)
+    valid_from = DateField(label=_("Valid from"), required=False)
+    valid_to = DateField(label=_("Valid until"), required=False)
 
     def __init__(self, *args: Any, users: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users  # type: ignore[attr-defined]
 
 
+class EndMembershipForm(forms.Form):
+    last_day = DateField(label=_("Last day of the membership"), initial=dt.date.today)
+
+
 class QuorumForm(forms.Form):
     numerator = forms.IntegerField(label=_("Numerator"), min_value=1, initial=2)
     denominator = forms.IntegerField(label=_("Denominator"), min_value=1, initial=3)
-    valid_from = forms.DateField(label=_("Effective from"), widget=DATE)
+    valid_from = DateField(label=_("Effective from"))
 
 
 class SessionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
-    date = forms.DateField(label=_("Date"), widget=DATE, initial=dt.date.today)
+    date = DateField(label=_("Date"), initial=dt.date.today)
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     method = forms.ChoiceField(
         label=_("Voting method"), choices=VotingMethod.choices, initial=VotingMethod.SECRET_BALLOT
@@ -247,7 +250,7 @@ class ThresholdForm(forms.Form):
         choices=[("", _("The session's method")), *VotingMethod.choices],
         required=False,
     )
-    valid_from = forms.DateField(label=_("In force from"), widget=DATE)
+    valid_from = DateField(label=_("In force from"))
     legal_basis = forms.CharField(label=_("Legal basis"), max_length=255, required=False)
 
     def __init__(
@@ -309,8 +312,8 @@ class DecisionHeaderForm(forms.Form):
     )
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
     symbol = forms.CharField(label=_("Symbol"), max_length=40, initial="QĐ-UBND")
-    signed_on = forms.DateField(
-        label=_("Date signed"), widget=DATE, initial=dt.date.today, validators=[validate_past_date]
+    signed_on = DateField(
+        label=_("Date signed"), initial=dt.date.today, validators=[validate_past_date]
     )
     signer_name = forms.CharField(label=_("Signed by"), max_length=120)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)

@@ -29,6 +29,7 @@ from vinhdanh.councils.domain.queries.councils import (
     members_on,
     quorum_on,
     visible_councils,
+    visible_members,
     visible_sessions,
 )
 from vinhdanh.councils.domain.queries.sessions import (
@@ -149,6 +150,7 @@ def council_page(request: HttpRequest, pk: int) -> HttpResponse:
                 "role", "valid_from"
             ),
             "quorum": quorum_on(council, day),
+            "today": day,
             "quorums": council.quorums.all(),
             "general_rule": _shown([vote_rule_for(day, council.unit, GENERAL)])[0],
             "sessions": council.sessions.order_by("-date", "-id"),
@@ -185,6 +187,38 @@ def council_add_member(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
         ),
         _("The member was added."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def council_end_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, then end a membership on a last day (the office of the council's unit)."""
+    member = get_object_or_404(visible_members(request.user), pk=pk)
+    council = member.council
+    _require(request, "councils.change_council", council)
+    form = forms.EndMembershipForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ended = council_domain.end_membership(
+                member=member, last_day=form.cleaned_data["last_day"], actor=request.user
+            )
+        except DOMAIN_ERRORS as exc:
+            form.add_error("last_day", str(exc))
+        else:
+            messages.success(
+                request,
+                _("The membership of %(member)s ends on %(day)s.")
+                % {
+                    "member": ended.display_name,
+                    "day": f"{form.cleaned_data['last_day']:%d/%m/%Y}",
+                },
+            )
+            return redirect("web:councils:council", council.pk)
+    return render(
+        request,
+        "web/councils/end_member.html",
+        {"council": council, "member": member, "form": form},
     )
 
 

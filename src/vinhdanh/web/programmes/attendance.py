@@ -6,6 +6,8 @@ programmes domain; files are sent only from here, after the same check.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +22,7 @@ from vinhdanh.common.files import max_upload_bytes
 from vinhdanh.common.importing import ImportResult
 from vinhdanh.common.importing.forms import ImportUploadForm
 from vinhdanh.common.importing.template import template_bytes
+from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
@@ -35,8 +38,14 @@ class AttachmentForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255, required=False)
     file = forms.FileField(
         label=gettext_lazy("File (PDF, Word, Excel, JPEG or PNG)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
+        widget=FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # the attendance upload on the same page has its own "id_file": the "Chọn tệp…" label
+        # must open this form's control, not that one
+        kwargs.setdefault("auto_id", "id_attachment_%s")
+        super().__init__(*args, **kwargs)
 
 
 def _activity(request: HttpRequest, pk: int, activity_pk: int) -> Activity:

@@ -19,9 +19,9 @@ from vinhdanh.programmes.domain.queries.dashboard import (
     dashboard_units,
 )
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
-from vinhdanh.programmes.interfaces.drawing import chart_png
 from vinhdanh.programmes.models import Programme
 from vinhdanh.programmes.rules import manages_programme
+from vinhdanh.web.programmes.charts import chart_svg_response
 from vinhdanh.web.programmes.review_forms import DashboardUnitForm
 
 
@@ -75,7 +75,7 @@ def dashboard_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def dashboard_chart(request: HttpRequest, pk: int, chart: str) -> HttpResponse:
     _programme, dashboard, _form = _dashboard(request, pk, only=chart)
-    return HttpResponse(chart_png(_chart(dashboard, chart)), content_type="image/png")
+    return chart_svg_response(_chart(dashboard, chart))
 
 
 @login_required

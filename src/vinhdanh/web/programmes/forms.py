@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from vinhdanh.common.versioning import VersionField
+from vinhdanh.common.widgets import DateField
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
@@ -109,7 +110,7 @@ class ReasonForm(forms.Form):
 class ActivityForm(forms.Form):
     unit = UnitChoiceField(label=_("Unit"), pick=UnitPick())
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=ActivityKind.objects.none())
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("Date"))
     title = forms.CharField(label=_("Title"), max_length=255)
     participants = forms.IntegerField(
         label=_("Participants"),
@@ -158,13 +159,8 @@ class ProgrammeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Empty: every unit under the implementing unit reports."),
     )
-    starts_on = forms.DateField(
-        label=pgettext_lazy("date range", "From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    ends_on = forms.DateField(
-        label=pgettext_lazy("date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = DateField(label=pgettext_lazy("date range", "From"))
+    ends_on = DateField(label=pgettext_lazy("date range", "To"))
     period_kind = forms.ChoiceField(
         label=_("Reporting period"), choices=PeriodKind.choices, initial=PeriodKind.QUARTER
     )
@@ -213,12 +209,8 @@ class CommitteeDecisionForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=CommitteeDecisionKind.choices)
     number = forms.CharField(label=_("Decision number"), max_length=80)
-    date = forms.DateField(label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"}))
-    effective_on = forms.DateField(
-        label=_("Effective date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    date = DateField(label=_("Decision date"))
+    effective_on = DateField(label=_("Effective date"), required=False)
     text = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

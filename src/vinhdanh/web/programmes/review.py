@@ -35,11 +35,11 @@ from vinhdanh.programmes.domain.queries.thematic import (
     thematic_round_note,
 )
 from vinhdanh.programmes.enums import MilestoneKind
-from vinhdanh.programmes.interfaces.drawing import chart_png
 from vinhdanh.programmes.interfaces.review_docx import render_review
 from vinhdanh.programmes.models import Programme
 from vinhdanh.programmes.rules import manages_programme
 from vinhdanh.web.programmes import review_forms as forms
+from vinhdanh.web.programmes.charts import chart_svg_response
 
 
 def _managed(request: HttpRequest, pk: int) -> Programme:
@@ -157,7 +157,7 @@ def _chart_of(review: Review | None, chart: str) -> Any:
 def review_chart(request: HttpRequest, pk: int, chart: str) -> HttpResponse:
     programme = _managed(request, pk)
     review, _form = _review(request, programme)
-    return HttpResponse(chart_png(_chart_of(review, chart)), content_type="image/png")
+    return chart_svg_response(_chart_of(review, chart))
 
 
 @login_required

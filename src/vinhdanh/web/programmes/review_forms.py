@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.common.widgets import DateField
 from vinhdanh.programmes.enums import MilestoneKind
 from vinhdanh.web.programmes.forms import RangeForm
 
@@ -21,14 +22,8 @@ class ThematicRoundForm(forms.Form):
     """Opening the thematic round of a review: its name and dates."""
 
     name = forms.CharField(label=_("Name of the round"), max_length=255)
-    submission_deadline = forms.DateField(
-        label=_("Proposals due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    planned_decision_date = forms.DateField(
-        label=_("Planned decision date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    submission_deadline = DateField(label=_("Proposals due by"), required=False)
+    planned_decision_date = DateField(label=_("Planned decision date"), required=False)
     open_another = forms.BooleanField(
         label=_("Open another round anyway"),
         required=False,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.domain.queries.catalogue import all_kinds
 from vinhdanh.awards.enums import AwardType, SubjectType
+from vinhdanh.common.widgets import DateInput
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.orgs.domain.queries.scope import has_capability
@@ -115,3 +116,9 @@ def audit_source(source: str) -> str:
 @register.filter
 def object_type_label(object_type: str) -> str:
     return audit_display.object_type_label(object_type)
+
+
+@register.simple_tag
+def date_input(name: str, value: Any, id: str) -> str:
+    """The shared dd/mm/yyyy date field (common/widgets.py) for a hand-written GET filter."""
+    return DateInput().render(name, value, attrs={"id": id})

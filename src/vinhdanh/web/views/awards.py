@@ -21,6 +21,7 @@ from vinhdanh.awards.domain.queries.decisions import (
     visible_decisions,
 )
 from vinhdanh.documents.domain.access import may_print_on_blanks, may_read_decision_paper
+from vinhdanh.documents.interfaces.issued_certificates import certificates_state
 from vinhdanh.web.forms import DecisionFilterForm
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.views.people import is_partial
@@ -96,6 +97,8 @@ def decision_page(request: HttpRequest, pk: int) -> HttpResponse:
             "can_revoke": can_revoke,
             "may_read_paper": may_read_decision_paper(request.user, decision, detail),
             "may_print_on_blanks": may_print_on_blanks(request.user, decision),
+            "certificates": certificates_state(decision) if decision.is_issued else None,
+            "revoked_certificates": sum(1 for a in detail.awards if a.is_revoked),
             **scan_context(request, decision),
         },
     )

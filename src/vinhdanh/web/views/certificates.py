@@ -2,7 +2,9 @@
 
 Thin: what the reader may print comes from `documents.domain.certificates` (only the awards
 whose subject they see, of decisions they see); the PDF from `documents.interfaces`. A large
-batch is made by the worker with progress, and the file is kept for download.
+batch is made by the worker with progress, and the file is kept for download. An issued
+decision's certificates come from the file kept when it was issued
+(`documents.interfaces.issued_certificates`): the whole file, or the reader's pages cut from it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Award
+from vinhdanh.awards.models import Award, Decision
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
 from vinhdanh.documents.domain.access import may_print_on_blanks
@@ -32,12 +34,19 @@ from vinhdanh.documents.domain.certificates import (
     certificate_kinds,
     in_background,
     printable_awards,
+    readable_certificates,
 )
 from vinhdanh.documents.domain.settings import may_edit_settings
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import certificates
 from vinhdanh.documents.interfaces.blank_forms import BlankForm
-from vinhdanh.documents.models import CertificateBlank
+from vinhdanh.documents.interfaces.issued_certificates import (
+    ensure_kept,
+    kept_bytes,
+    kept_pages,
+    kept_papers,
+)
+from vinhdanh.documents.models import CertificateBlank, IssuedCertificates
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.models import Unit
 
@@ -47,6 +56,21 @@ def _pdf(name: str, content: bytes, *, inline: bool = False) -> HttpResponse:
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response
+
+
+def _kept(request: HttpRequest, decision: Decision) -> IssuedCertificates | None:
+    """The issued decision's kept certificates; None (with a message saying why) while they
+    are being prepared. Raises DocumentError when they cannot be made."""
+    state = ensure_kept(decision, request.user, quiet=False)
+    if state.kept is None:
+        messages.info(
+            request,
+            _(
+                "The certificates of this decision are being prepared exactly as issued; "
+                "they can be downloaded from this page as soon as they are ready."
+            ),
+        )
+    return state.kept
 
 
 def _on_blanks(request: HttpRequest) -> bool:
@@ -65,7 +89,25 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     blank = _on_blanks(request)
     if blank and not may_print_on_blanks(request.user, decision):
         raise PermissionDenied
-    awards = printable_awards(decision, request.user)
+    readable = readable_certificates(decision, request.user)
+    awards = readable.awards
+    kept = None
+    if decision.is_issued:
+        # What was issued is served as issued: pages cut from the kept file, never re-rendered.
+        if not blank and request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        try:
+            kept = _kept(request, decision)
+            if kept is None:
+                return redirect(back)
+            if not blank:
+                content = (
+                    kept_bytes(kept) if readable.whole else kept_pages(kept, [a.pk for a in awards])
+                )
+                return _pdf(kept.name, content)
+        except DocumentError as error:
+            messages.error(request, str(error))
+            return redirect(back)
     if in_background(len(awards)):
         if request.method != "POST":
             return render(
@@ -89,7 +131,10 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
         # only a large batch is started by a POST; a small one is a plain download
         return HttpResponseNotAllowed(["GET"])
     try:
-        papers = certificates.decision_certificates(decision, awards)
+        if kept is not None:  # on the blanks: the text as issued, at today's positions
+            papers = kept_papers(kept, [a.pk for a in awards])
+        else:
+            papers = certificates.decision_certificates(decision, awards)
         layouts = layouts_for(decision.issuing_unit) if blank else None
         content = certificates.render_certificates(papers, layouts=layouts)
     except DocumentError as error:
@@ -112,10 +157,20 @@ def award_certificate(request: HttpRequest, pk: int) -> HttpResponse:
     blank = _on_blanks(request)
     if blank and not may_print_on_blanks(request.user, award.decision):
         raise PermissionDenied
+    layouts = layouts_for(award.decision.issuing_unit) if blank else None
     try:
-        paper = certificates.award_certificate(award)
-        layouts = layouts_for(award.decision.issuing_unit) if blank else None
-        content = certificates.render_certificates([paper], layouts=layouts)
+        if award.decision.is_issued:
+            kept = _kept(request, award.decision)
+            if kept is None:
+                return redirect("web:decision", pk=award.decision_id)
+            if layouts is None:
+                content = kept_pages(kept, [award.pk])
+            else:
+                papers = kept_papers(kept, [award.pk])
+                content = certificates.render_certificates(papers, layouts=layouts)
+        else:
+            paper = certificates.award_certificate(award)
+            content = certificates.render_certificates([paper], layouts=layouts)
     except DocumentError as error:
         messages.error(request, str(error))
         return redirect("web:decision", pk=award.decision_id)

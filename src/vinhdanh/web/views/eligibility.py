@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
 from vinhdanh.common.models import JobKind
+from vinhdanh.common.widgets import parse_day
 from vinhdanh.common.xlsx import Sheet, xlsx_response
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core import CANDIDATE_CODES, Outcome, Result, vocab
@@ -30,15 +31,17 @@ from vinhdanh.eligibility.domain.queries.candidates import (
     CandidateList,
     CollectiveCandidateList,
     candidate_list,
+    candidate_page,
     collective_candidate_list,
 )
 from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
+from vinhdanh.eligibility.domain.queries.quotas import UnitQuota
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES, is_office, may_list_candidates
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.nominations import BulkLine, BulkRefused, create_nominations
 from vinhdanh.nominations.domain.queries.nominations import open_dossiers
-from vinhdanh.nominations.domain.quotas import UnitQuota, candidate_list_quotas
+from vinhdanh.nominations.domain.quotas import candidate_list_quotas
 from vinhdanh.nominations.domain.rounds import rounds_open_for
 from vinhdanh.orgs.domain.queries.pickers import pick_scope
 from vinhdanh.orgs.domain.queries.scope import unit_scope
@@ -111,13 +114,12 @@ def _decision_date(request: HttpRequest, year: int) -> dt.date:
     raw = (request.GET.get("decision_date") or "").strip()
     if not raw:
         return default
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
+    day = parse_day(raw)  # dd/mm/yyyy as the field shows it, or ISO from older links
+    if day is None:
         problem: str | None = _("“%(value)s” is not a date.") % {"value": raw}
     else:
         problem = services.decision_date_problem(year, day)
-    if problem is None:
+    if day is not None and problem is None:
         return day
     messages.warning(
         request,
@@ -301,10 +303,16 @@ def _people_page(
     code = _list_code(request, services.PERSON_CODES, "LDTT")
     outcome = _list_outcome(request)
     decision_date = _decision_date(request, year)
-    lst = candidate_list(
-        unit=unit, period=year, scope=unit_scope(request.user), decision_date=decision_date
+    lst = candidate_page(
+        unit=unit,
+        period=year,
+        scope=unit_scope(request.user),
+        decision_date=decision_date,
+        code=code,
+        outcome=outcome,
+        limit=300,
     )
-    rows = lst.rows(code, outcome, limit=300)
+    rows = lst.rows()
     if form is None:
         form = _nomination_form(request, unit, year, code, collectives=False)
     context = _list_context(

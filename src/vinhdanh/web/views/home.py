@@ -19,15 +19,17 @@ from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.web.context_processors import menu_entries
 
-# Counts over a million rows are not free: a dashboard may be a couple of minutes behind.
+# Counts over a million rows are not free (seconds at 1,000,000 people): a dashboard may be a
+# couple of minutes behind, and says as of when (the cache is shared by the server's processes).
 DASHBOARD_CACHE_SECONDS = 120
 LATEST_DECISIONS = 8
 
 
-def dashboard_counts(user: Any, today: dt.date) -> dict[str, int]:
+def dashboard_counts(user: Any, today: dt.date) -> tuple[dict[str, int], dt.datetime]:
+    """The counts in the user's units, and when they were counted."""
     key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
-    counts: dict[str, int] | None = cache.get(key)
-    if counts is None:
+    cached: tuple[dict[str, int], dt.datetime] | None = cache.get(key)
+    if cached is None:
         counts = {
             "units": visible_units(user).valid_on(today).count(),
             "people": visible_people(user).count(),
@@ -36,8 +38,9 @@ def dashboard_counts(user: Any, today: dt.date) -> dict[str, int]:
             ),
             "decisions": visible_decisions(user).count(),
         }
-        cache.set(key, counts, DASHBOARD_CACHE_SECONDS)
-    return counts
+        cached = (counts, timezone.now())
+        cache.set(key, cached, DASHBOARD_CACHE_SECONDS)
+    return cached
 
 
 def latest_decisions(user: Any) -> list[Decision]:
@@ -54,13 +57,15 @@ def latest_decisions(user: Any) -> list[Decision]:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    counts, as_of = dashboard_counts(request.user, today)
     return render(
         request,
         "web/home.html",
         {
             "today": today,
             "menu_urls": {url for url, _label in menu_entries(request.user)},
-            "counts": dashboard_counts(request.user, today),
+            "counts": counts,
+            "counts_as_of": as_of,
             "latest_decisions": latest_decisions(request.user),
         },
     )

@@ -65,13 +65,16 @@ class ImportAccessMixin(LoginRequiredMixin):
 
 class ImportsView(ImportAccessMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        kinds = [(kind, importer_class(kind)) for kind in KINDS]
+        # one form per kind: each file control needs its own id for its label
+        kinds = [
+            (kind, importer_class(kind), ImportUploadForm(auto_id=f"id_%s_{kind}"))
+            for kind in KINDS
+        ]
         return render(
             request,
             "web/imports/index.html",
             {
                 "kinds": kinds,
-                "form": ImportUploadForm(),
                 "limit": settings.IMPORT_MAX_UPLOAD_BYTES,
                 "inline": settings.IMPORT_INLINE_MAX_BYTES,
                 "jobs_url": reverse("web:jobs"),

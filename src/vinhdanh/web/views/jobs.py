@@ -43,6 +43,7 @@ STAGES = {
     "file": gettext_lazy("Writing the .xlsx file"),
     "gather": gettext_lazy("Gathering the recipients"),
     "render": gettext_lazy("Laying out the certificates"),
+    "keep": gettext_lazy("Keeping the certificates as issued"),
 }
 
 
@@ -54,6 +55,12 @@ def job_title(job: BackgroundJob) -> str:
         decision = Decision.objects.filter(pk=job.param("decision")).first()
         if decision is not None:
             return _("Certificates of decision %(number)s") % {"number": decision.number_label}
+    if job.kind == JobKind.CERTIFICATES_KEEP:
+        decision = Decision.objects.filter(pk=job.param("decision")).first()
+        if decision is not None:
+            return _("Keep the certificates of decision %(number)s") % {
+                "number": decision.number_label
+            }
     if job.kind == JobKind.CANDIDATES_XLSX:
         unit = Unit.objects.filter(pk=job.param("unit")).only("name").first()
         if unit is not None:
@@ -99,6 +106,7 @@ def _context(job: BackgroundJob) -> dict[str, Any]:
         "result": result,
         "is_import": job.kind in import_kinds,
         "is_certificates": job.kind == JobKind.CERTIFICATES_PDF,
+        "is_keep": job.kind == JobKind.CERTIFICATES_KEEP,
         "may_confirm": (
             job.kind == JobKind.IMPORT_CHECK
             and job.status == JobStatus.DONE

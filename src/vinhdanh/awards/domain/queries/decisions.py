@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from vinhdanh.awards.domain.queries.awards import awards_to_people_in, awards_to_units_in, units_in
 from vinhdanh.awards.models import Award, Decision
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.common.text import collation_key, normalize, search_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.people.domain.queries.visibility import NOTHING, is_own_person, own_person_q
 
+# A day: entries of an old token are never read again, the cache culls them.
+AWARD_COUNTS_SECONDS = 24 * 3600
 _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
 
 
@@ -117,14 +122,28 @@ def issuing_bodies(user: Any) -> list[str]:
 
 
 def award_counts(decision_ids: Iterable[int]) -> dict[int, int]:
-    """Number of awards per decision, for one page of the list (no count over the table)."""
-    rows = (
-        Award.objects.filter(decision_id__in=list(decision_ids))
-        .values("decision_id")
-        .annotate(n=Count("id"))
-        .values_list("decision_id", "n")
-    )
-    return dict(rows)
+    """Number of awards per decision, for one page of the list.
+
+    One grouped count over the page's decisions, but it reads every award they made (a
+    province's decisions make thousands each: a second at 1,000,000 people), so a page's
+    counts are kept until the awards change (the facts' token, common/freshness.py).
+    """
+    ids = sorted(set(decision_ids))
+    if not ids:
+        return {}
+    digest = hashlib.blake2b(",".join(map(str, ids)).encode(), digest_size=16).hexdigest()
+    key = f"vinhdanh:award-counts:{facts_token()}:{digest}"
+    counts: dict[int, int] | None = cache.get(key)
+    if counts is None:
+        rows = (
+            Award.objects.filter(decision_id__in=ids)
+            .values("decision_id")
+            .annotate(n=Count("id"))
+            .values_list("decision_id", "n")
+        )
+        counts = dict(rows)
+        cache.set(key, counts, AWARD_COUNTS_SECONDS)
+    return counts
 
 
 @dataclass

@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models.functions import Collate, Lower
 
 from vinhdanh.awards.domain.queries.awards import person_awards
 from vinhdanh.awards.models import Award, AwardKind
@@ -70,7 +71,11 @@ def search_people(*, user: Any, filters: PeopleFilter) -> QuerySet[Person]:
         # People matching a name sit together in given-name order (all the Hồng in one stretch),
         # so walking the sort_key index from the start to find them reads most of the table.
         # Sorting by an expression the index cannot serve makes the database fetch the matches
-        # first (through a trigram index on PostgreSQL where there is one), then sort them.
+        # first (through the trigram index on PostgreSQL, people 0003), then sort them. The key
+        # is lower-case hex: on PostgreSQL the byte collation "C" gives the same order at half
+        # the cost of lower() per match (the index is built under the database's collation).
+        if connection.vendor == "postgresql":
+            return qs.order_by(Collate("sort_key", "C"), "id")
         return qs.order_by(Lower("sort_key"), "id")
     return qs.order_by("sort_key", "id")
 

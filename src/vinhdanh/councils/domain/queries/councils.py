@@ -14,6 +14,8 @@ from vinhdanh.councils.domain.arithmetic import DenominatorKind, Threshold
 from vinhdanh.councils.enums import CouncilRole, DenominatorType, SessionStatus
 from vinhdanh.councils.models import (
     AgendaItem,
+    Attendance,
+    BallotCast,
     Council,
     CouncilMember,
     CouncilQuorum,
@@ -44,6 +46,25 @@ def members_on(council: Council, day: dt.date) -> list[CouncilMember]:
         .select_related("user", "person", "person__current_unit", "unit")
     )
     return sorted(members, key=lambda m: (order.get(m.role, 99), m.display_name, m.pk))
+
+
+def visible_members(user: Any) -> QuerySet[CouncilMember]:
+    """Memberships of the councils the user may see, with their council and names."""
+    return CouncilMember.objects.filter(council__in=visible_councils(user)).select_related(
+        "council", "person", "user"
+    )
+
+
+def sessions_recording(member: CouncilMember, *, after: dt.date) -> QuerySet[CouncilSession]:
+    """The council's sessions after a day that record the member: present, recused or voting."""
+    recorded = (
+        Q(pk__in=Attendance.objects.filter(member=member).values("session_id"))
+        | Q(pk__in=Recusal.objects.filter(member=member).values("session_id"))
+        | Q(pk__in=BallotCast.objects.filter(member=member).values("session_id"))
+    )
+    return CouncilSession.objects.filter(
+        recorded, council_id=member.council_id, date__gt=after
+    ).order_by("date", "id")
 
 
 def member_for(session: CouncilSession, user: Any) -> CouncilMember | None:

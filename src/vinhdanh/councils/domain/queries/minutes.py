@@ -35,54 +35,10 @@ def build_minutes(
         BallotCast.objects.filter(session=session, written=True).values_list("member_id", flat=True)
     )
     names = {m.pk: m.display_name for m in members}
-    recusals: dict[int, list[dict[str, Any]]] = {}
-    for recusal in Recusal.objects.filter(session=session).order_by("id"):
-        recusals.setdefault(recusal.nomination_id, []).append(
-            {
-                "member": names.get(recusal.member_id, str(recusal.member)),
-                "reason": recusal.reason,
-                "automatic": recusal.automatic,
-            }
-        )
+    recusals = _recusals_by_nomination(session, names)
     chair = next((m for m in members if m.role == "chair"), None)
     secretary = next((m for m in members if m.role == "secretary"), None)
     quorum = quorum_on(council, session.date)
-    items: list[dict[str, Any]] = []
-    for position, count in enumerate(counted, start=1):
-        nomination = count.item.nomination
-        result = count.as_result()
-        items.append(
-            {
-                "position": position,
-                "nomination_id": nomination.pk,
-                "subject": nomination.subject_name,
-                "subject_type": "person" if nomination.person_id else "collective",
-                "subject_unit": _subject_unit(nomination),
-                "kind_code": nomination.kind.code,
-                "kind_name": nomination.kind.name_vi,
-                "award_type": nomination.award_type,
-                "period": nomination.period_label or str(nomination.period),
-                "method": result.method,
-                "for": result.for_votes,
-                "against": result.against_votes,
-                "abstain": result.abstain_votes,
-                "written": result.written_votes,
-                "total_members": result.total_members,
-                "present_members": result.present_members,
-                "recused_members": result.recused_members,
-                "eligible_voters": result.eligible_voters,
-                "denominator": result.denominator,
-                "denominator_type": result.denominator_type,
-                "threshold": [result.threshold.numerator, result.threshold.denominator],
-                "inclusive": result.inclusive,
-                "quorum": [count.quorum.numerator, count.quorum.denominator],
-                "quorum_met": result.quorum_met,
-                "passed": result.passed,
-                "outcome": result.outcome,
-                "citation": result.citation,
-                "recusals": recusals.get(nomination.pk, []),
-            }
-        )
     return {
         "version": MINUTES_VERSION,
         "council": council.name,
@@ -107,5 +63,61 @@ def build_minutes(
             }
             for m in members
         ],
-        "items": items,
+        "items": [
+            _minutes_item(position, count, recusals.get(count.item.nomination.pk, []))
+            for position, count in enumerate(counted, start=1)
+        ],
+    }
+
+
+def _recusals_by_nomination(
+    session: CouncilSession, names: dict[int, str]
+) -> dict[int, list[dict[str, Any]]]:
+    recusals: dict[int, list[dict[str, Any]]] = {}
+    for recusal in Recusal.objects.filter(session=session).order_by("id"):
+        recusals.setdefault(recusal.nomination_id, []).append(
+            {
+                "member": names.get(recusal.member_id, str(recusal.member)),
+                "reason": recusal.reason,
+                "automatic": recusal.automatic,
+            }
+        )
+    return recusals
+
+
+def _minutes_item(
+    position: int, count: ItemCount, recusals: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """One agenda item as the minutes freeze it: the nominee, the count and its verdict."""
+    nomination = count.item.nomination
+    result = count.as_result()
+    return {
+        "position": position,
+        "nomination_id": nomination.pk,
+        "subject": nomination.subject_name,
+        "subject_type": "person" if nomination.person_id else "collective",
+        "subject_unit": _subject_unit(nomination),
+        "kind_code": nomination.kind.code,
+        "kind_name": nomination.kind.name_vi,
+        "award_type": nomination.award_type,
+        "period": nomination.period_label or str(nomination.period),
+        "method": result.method,
+        "for": result.for_votes,
+        "against": result.against_votes,
+        "abstain": result.abstain_votes,
+        "written": result.written_votes,
+        "total_members": result.total_members,
+        "present_members": result.present_members,
+        "recused_members": result.recused_members,
+        "eligible_voters": result.eligible_voters,
+        "denominator": result.denominator,
+        "denominator_type": result.denominator_type,
+        "threshold": [result.threshold.numerator, result.threshold.denominator],
+        "inclusive": result.inclusive,
+        "quorum": [count.quorum.numerator, count.quorum.denominator],
+        "quorum_met": result.quorum_met,
+        "passed": result.passed,
+        "outcome": result.outcome,
+        "citation": result.citation,
+        "recusals": recusals,
     }

@@ -6,6 +6,7 @@ It lives with the demo, above every app, because it reaches the papers of all of
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,12 @@ from vinhdanh.documents.domain.blanks import layouts_for
 from vinhdanh.documents.domain.certificates import certificate_kinds
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import certificates, files, issued
+from vinhdanh.documents.interfaces.issued_certificates import (
+    keep_certificates,
+    kept_bytes,
+    kept_papers,
+    unkept_decisions,
+)
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 
@@ -36,8 +43,21 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         sample = sub.add_parser("sample", help="one file of every document kind")
         sample.add_argument("outdir")
+        keep = sub.add_parser(
+            "keep-certificates",
+            help="store the certificates of issued decisions that have none kept yet",
+        )
+        keep.add_argument(
+            "--decision", type=int, action="append", default=[], help="only this decision (id)"
+        )
+        keep.add_argument(
+            "--since", type=dt.date.fromisoformat, help="only decisions signed on or after"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "keep-certificates":
+            self._keep(options["decision"], options["since"])
+            return
         outdir = Path(options["outdir"])
         outdir.mkdir(parents=True, exist_ok=True)
         written = 0
@@ -57,6 +77,29 @@ class Command(BaseCommand):
         if not written:
             raise CommandError("no document could be made from this database")
         self.stdout.write(f"{written} files written to {outdir}")
+
+    def _keep(self, ids: list[int], since: dt.date | None) -> None:
+        """Decisions issued before their certificates were kept: keep them now, as the data
+        stands (the closest to what was issued that is left). Run it again: it keeps nothing
+        twice."""
+        decisions = unkept_decisions(ids=ids or None, since=since)
+        counts = {"kept": 0, "pages": 0, "none": 0}
+        for decision in decisions.iterator():
+            try:
+                kept = keep_certificates(decision, quiet=False)
+            except DocumentError as error:
+                self.stdout.write(f"{decision.number_label} (#{decision.pk}): {error}")
+                counts["none"] += 1
+                continue
+            if kept is None:
+                counts["none"] += 1
+                continue
+            counts["kept"] += 1
+            counts["pages"] += len(kept.pages)
+        self.stdout.write(
+            f"certificates kept: {counts['kept']} decisions, {counts['pages']} pages; "
+            f"{counts['none']} without certificates to keep"
+        )
 
     def _makers(self) -> list[tuple[str, Callable[[], tuple[str, bytes] | None]]]:
         return [
@@ -94,11 +137,16 @@ class Command(BaseCommand):
         decision = decisions.first()
         if decision is None:
             return None
-        papers = certificates.decision_certificates(decision)
-        layouts = layouts_for(decision.issuing_unit) if blank else None
-        name = certificates.certificates_file_name(decision)
-        if blank:
-            name = name.replace("giay-chung-nhan-", "giay-chung-nhan-in-phoi-")
+        # An issued decision's certificates as issued: the kept file (kept now if need be).
+        kept = keep_certificates(decision, quiet=False)
+        if kept is None:
+            return None
+        if not blank:
+            return kept.name, kept_bytes(kept)
+        in_force = decision.awards.filter(revoked_by__isnull=True).values_list("pk", flat=True)
+        papers = kept_papers(kept, in_force)
+        name = kept.name.replace("giay-chung-nhan-", "giay-chung-nhan-in-phoi-")
+        layouts = layouts_for(decision.issuing_unit)
         return name, certificates.render_certificates(papers, layouts=layouts)
 
     def _rounds(self, states: list[str] | None = None) -> list[Round]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The database already has units: demo data not generated."))
             return
         refresh_planner_statistics()
+        cache.clear()  # written in bulk, past the signals that renew cached lists and counts
         self.stdout.write(
             _("Demo province generated in %(seconds).1f s:") % {"seconds": summary.elapsed}
         )

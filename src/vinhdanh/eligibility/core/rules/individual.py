@@ -136,9 +136,19 @@ def long_training_checks(ctx: Ctx, law: LdttRules, long_course: pl.Expr) -> list
 
 
 def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
-    prm = ctx.params
+    """The LĐTT standard: rating or long course, movement, working time, transfer, discipline."""
+    return [
+        *rating_checks(ctx, law),
+        *recruit_checks(ctx, law),
+        *absence_checks(ctx),
+        transfer_check(),
+        annual_discipline(ctx, law.discipline_rule, law.discipline_cite),
+    ]
+
+
+def rating_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
+    """The unit's rating of the year (or a year-long course in its place) and the movement."""
     p = ctx.period
-    checks: list[Check] = []
 
     def rating_message(row: Row, ok: bool) -> Msg:
         if row["rating_p"] is None:
@@ -154,7 +164,7 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
     long_course = pl.col("rating_p").is_null() & (
         pl.col("training_course_p") >= LONG_TRAINING_MONTHS
     ).fill_null(False)
-    checks.append(
+    return [
         Check(
             "rating",
             law.rule,
@@ -163,10 +173,8 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
             only_if(~long_course, pl.col("rank_p") >= 3),
             rating_message,
             need=lambda _row: ("need.rating", {"year": p}),
-        )
-    )
-    checks.extend(long_training_checks(ctx, law, long_course))
-    checks.append(
+        ),
+        *long_training_checks(ctx, law, long_course),
         Check(
             "participation",
             law.rule,
@@ -177,10 +185,16 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
                 "ldtt.participation.ok" if ok else "ldtt.participation.fail",
                 {"year": p},
             ),
-        )
-    )
+        ),
+    ]
 
+
+def recruit_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
+    """R-LDTT-5: the minimum months of someone recruited during the year."""
+    prm = ctx.params
+    p = ctx.period
     minimum = prm.ldtt_min_months_new_recruit
+    review = prm.ldtt_review_months_new_recruit
     source = ctx.source("ldtt_min_months_new_recruit")
 
     def recruit_fields(row: Row) -> dict[str, Any]:
@@ -189,12 +203,12 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
             "months": row["countable"],
             "credited": row["credited"],
             "min": minimum,
-            "review": prm.ldtt_review_months_new_recruit,
+            "review": review,
             "year": p,
             "source": source,
         }
 
-    checks.append(
+    checks = [
         Check(
             "new_recruit",
             law.recruit_rule,
@@ -203,8 +217,7 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
             only_if(ctx.v("is_recruit"), ctx.v("countable") >= minimum),
             lambda row, ok: ("ldtt.recruit.ok" if ok else "ldtt.recruit.fail", recruit_fields(row)),
         )
-    )
-    review = prm.ldtt_review_months_new_recruit
+    ]
     if review is not None:
         # Between the repeal of the 10-month rule (Decree 91/2017) on 2024-01-01 and the
         # 6-month rule of Circular 01/2024 on 2024-04-15 no threshold was in force.
@@ -234,49 +247,54 @@ def ldtt_checks(ctx: Ctx, law: LdttRules) -> list[Check]:
             ),
         )
     )
+    return checks
+
+
+def absence_checks(ctx: Ctx) -> list[Check]:
+    """R-LDTT-7: too many working days off bars the title, where a regime sets a limit."""
+    prm = ctx.params
     limit = prm.absence_max_working_days
-    if limit is not None:
-        days = ctx.v("lost") * prm.working_days_per_month
-        checks.append(
-            Check(
-                "absence",
-                "R-LDTT-7",
-                "Decree 91/2017 Art. 10",
-                Effect.GATE,
-                only_if(ctx.v("lost") > 0, days < limit),
-                lambda row, ok: (
-                    "ldtt.absence.ok" if ok else "ldtt.absence.fail",
-                    {
-                        "days": row["lost"] * prm.working_days_per_month,
-                        "max": limit,
-                        "year": p,
-                        "source": ctx.source("absence_max_working_days"),
-                    },
-                ),
-            )
+    if limit is None:
+        return []
+    days = ctx.v("lost") * prm.working_days_per_month
+    return [
+        Check(
+            "absence",
+            "R-LDTT-7",
+            "Decree 91/2017 Art. 10",
+            Effect.GATE,
+            only_if(ctx.v("lost") > 0, days < limit),
+            lambda row, ok: (
+                "ldtt.absence.ok" if ok else "ldtt.absence.fail",
+                {
+                    "days": row["lost"] * prm.working_days_per_month,
+                    "max": limit,
+                    "year": ctx.period,
+                    "source": ctx.source("absence_max_working_days"),
+                },
+            ),
         )
+    ]
+
+
+def transfer_check() -> Check:
+    """R-LDTT-5: after six months or more in a previous unit, its comments are needed."""
     old_unit = pl.col("dos_old_unit")
     needs_comments = (old_unit == "missing").fill_null(False) | (
         (pl.col("dos_months_old") >= 6).fill_null(False) & (old_unit != "present").fill_null(True)
     )
-    checks.append(
-        Check(
-            "transfer",
-            "R-LDTT-5",
-            "Circular 01/2024/TT-BNV Art. 1(5)(e)",
-            Effect.GATE,
-            only_if(
-                old_unit.is_not_null() | pl.col("dos_months_old").is_not_null(), ~needs_comments
-            ),
-            lambda row, ok: (
-                "ldtt.transfer.ok" if ok else "ldtt.transfer.fail",
-                {"months": row["dos_months_old"]},
-            ),
-            need=lambda _row: ("need.old_unit_comments", {}),
-        )
+    return Check(
+        "transfer",
+        "R-LDTT-5",
+        "Circular 01/2024/TT-BNV Art. 1(5)(e)",
+        Effect.GATE,
+        only_if(old_unit.is_not_null() | pl.col("dos_months_old").is_not_null(), ~needs_comments),
+        lambda row, ok: (
+            "ldtt.transfer.ok" if ok else "ldtt.transfer.fail",
+            {"months": row["dos_months_old"]},
+        ),
+        need=lambda _row: ("need.old_unit_comments", {}),
     )
-    checks.append(annual_discipline(ctx, law.discipline_rule, law.discipline_cite))
-    return checks
 
 
 def make_ldtt(law: LdttRules) -> RuleBuilder:

@@ -4,18 +4,25 @@ the annual titles and the forms the engine checks."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 import polars as pl
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.common.text import collation_key
-from vinhdanh.eligibility.core import BatchResult, Outcome, evaluate_many
+from vinhdanh.eligibility.core import BatchResult, Outcome, engine, evaluate_many
 from vinhdanh.eligibility.core.engine import outcome_column
 from vinhdanh.eligibility.domain.queries.facts import unit_facts
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
+from vinhdanh.eligibility.domain.queries.quotas import UnitQuota, quota_uses
 from vinhdanh.eligibility.services import (
     COLLECTIVE_CODES,
     PERSON_CODES,
@@ -23,6 +30,7 @@ from vinhdanh.eligibility.services import (
     default_decision_date,
 )
 from vinhdanh.orgs.domain.queries.scope import UnitScope
+from vinhdanh.orgs.domain.queries.units import quota_units
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
 
@@ -58,7 +66,35 @@ class CandidateList:
     batch: BatchResult
     people: QuerySet[Person]
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    quota: dict[int, int] = field(default_factory=dict)
+    # each person's unit -> the unit whose CSTĐCS quota it counts in (orgs quota_units)
+    quota_units: dict[int, Unit] = field(default_factory=dict)
+
+    @property
+    def quota_groups(self) -> dict[int, int]:
+        return {unit_id: unit.pk for unit_id, unit in self.quota_units.items()}
+
+    @cached_property
+    def level_quotas(self) -> list[UnitQuota]:
+        """Each quota level's CSTĐCS quota and use for the year, levels in Vietnamese order:
+        the same figures as a round of that unit (quotas.quota_uses), with the people this
+        list finds eligible for LĐTT added to the base."""
+        fraction = self.batch.cstdcs_share
+        if fraction is None:
+            return []
+        levels = {level.pk: level for level in self.quota_units.values()}
+        ordered = sorted(levels.values(), key=lambda u: (collation_key(u.name), u.pk))
+        return quota_uses(
+            ordered,
+            self.period,
+            fraction,
+            projected_base=self.ldtt_base_people(),
+            cover=self.unit,
+        )
+
+    @property
+    def quota(self) -> dict[int, int]:
+        """CSTĐCS allowed per quota level."""
+        return {q.unit.pk: q.allowed for q in self.level_quotas}
 
     def rows(
         self, code: str, outcome: str | None = "ELIGIBLE", limit: int = 500
@@ -70,7 +106,9 @@ class CandidateList:
         if outcome is not None:
             frame = frame.filter(pl.col("outcome") == outcome)
         if code == "CSTDCS":
-            ranked = self.batch.cstdcs_quota().select("subject_id", "rank", "within_quota")
+            ranked = self.batch.cstdcs_quota(self.quota_groups, self.quota).select(
+                "subject_id", "rank", "within_quota"
+            )
             frame = frame.join(ranked, on="subject_id", how="left")
         else:
             frame = frame.with_columns(
@@ -107,14 +145,11 @@ class CandidateList:
             return 0
         return int(self.batch.frame.get_column(column).fill_null(False).sum())
 
-    def ldtt_by_unit(self) -> dict[int, int]:
-        """Per unit (a person's current unit): the LĐTT the CSTĐCS quota is a share of."""
-        frame = (
-            self.batch.frame.filter(pl.col("unit_id").is_not_null())
-            .group_by("unit_id")
-            .agg(self.batch.ldtt_base().sum().alias("ldtt"))
-        )
-        return {int(u): int(n) for u, n in frame.iter_rows()}
+    def ldtt_base_people(self) -> set[int]:
+        """The people the engine counts in the CSTĐCS quota's base: LĐTT held for the year or
+        eligible for it on this list."""
+        frame = self.batch.frame.filter(self.batch.ldtt_base()).select("subject_id")
+        return {int(pk) for (pk,) in frame.iter_rows()}
 
 
 def candidate_list(
@@ -133,11 +168,126 @@ def candidate_list(
     counts: dict[str, dict[str, int]] = {code: {} for code in codes}
     for row in batch.counts().iter_rows(named=True):
         counts[row["code"]][row["outcome"]] = row["len"]
-    quota: dict[int, int] = {}
-    ranked = batch.cstdcs_quota()
-    if ranked.height:
-        quota = dict(ranked.select("unit_id", "quota").unique().iter_rows())
-    return CandidateList(unit, period, decision_date, batch, people, counts, quota)
+    levels = quota_units(Unit.objects.filter(pk__in=people.values("current_unit")))
+    return CandidateList(unit, period, decision_date, batch, people, counts, levels)
+
+
+@dataclass(frozen=True)
+class _PageData:
+    """What one title's page of a list needs from the engine, as plain data (cacheable)."""
+
+    counts: dict[str, dict[str, int]]
+    # each quota level's CSTĐCS quota and use; the quota's nominations are facts too
+    # (nominations/apps.py watches them), so a cached line never lags a dossier
+    level_quotas: list[UnitQuota]
+    held: int
+    # (person id, outcome, rank, within quota) in the list's order
+    rows: list[tuple[int, str, int | None, bool | None]]
+
+
+@dataclass
+class CandidatePage:
+    """One title of a unit's candidate list as its page shows it (the counts of every title,
+    the quota, the first `limit` rows): `candidate_page` keeps it in the cache."""
+
+    unit: Unit
+    period: int
+    decision_date: dt.date
+    code: str
+    people: QuerySet[Person]
+    data: _PageData
+
+    @property
+    def counts(self) -> dict[str, dict[str, int]]:
+        return self.data.counts
+
+    @property
+    def level_quotas(self) -> list[UnitQuota]:
+        return self.data.level_quotas
+
+    @property
+    def quota(self) -> dict[int, int]:
+        return {q.unit.pk: q.allowed for q in self.data.level_quotas}
+
+    def held_count(self, code: str) -> int:
+        return self.data.held if code == self.code else 0
+
+    def rows(self) -> list[CandidateRow]:
+        """The rows, with each person and their unit read now (a person who left the list's
+        units since does not show)."""
+        found = self.people.select_related("current_unit").in_bulk([r[0] for r in self.data.rows])
+        return [
+            CandidateRow(found[pk], outcome, rank, within)
+            for pk, outcome, rank, within in self.data.rows
+            if pk in found
+        ]
+
+
+# Lists up to this size are kept (a province's list is built by the worker instead).
+PAGE_CACHE_MAX_PEOPLE = 50_000
+PAGE_CACHE_SECONDS = 24 * 3600
+
+
+@functools.cache
+def rules_version() -> str:
+    """A fingerprint of the engine's code and data: a new release of the rules renews lists."""
+    root = Path(engine.__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".toml", ".yaml", ".yml", ".csv"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _scope_key(scope: UnitScope) -> str:
+    return f"{scope.everything}|{','.join(sorted(scope.subtree_paths))}|{sorted(scope.exact_ids)}"
+
+
+def candidate_page(
+    *,
+    unit: Unit,
+    period: int,
+    scope: UnitScope,
+    decision_date: dt.date,
+    code: str,
+    outcome: str | None,
+    limit: int = 500,
+) -> CandidatePage:
+    """`candidate_list(...).rows(code, outcome, limit)` with its counts and quota, from the
+    cache while the facts (common/freshness.py), the rules and the user's units are unchanged."""
+    people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
+        scope.q("current_unit")
+    )
+    parts = [
+        facts_token(),
+        rules_version(),
+        unit.pk,
+        unit.path,
+        period,
+        decision_date.isoformat(),
+        code,
+        outcome or "",
+        limit,
+        _scope_key(scope),
+    ]
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+    key = f"vinhdanh:candidates:{digest}"
+    data: _PageData | None = cache.get(key)
+    if data is None:
+        lst = candidate_list(unit=unit, period=period, scope=scope, decision_date=decision_date)
+        data = _PageData(
+            counts=lst.counts,
+            level_quotas=lst.level_quotas,
+            held=lst.held_count(code),
+            rows=[
+                (r.person.pk, r.outcome, r.rank, r.within_quota)
+                for r in lst.rows(code, outcome, limit)
+            ],
+        )
+        if lst.batch.frame.height <= PAGE_CACHE_MAX_PEOPLE:
+            cache.set(key, data, PAGE_CACHE_SECONDS)
+    return CandidatePage(unit, period, decision_date, code, people, data)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from vinhdanh.awards.models import Award
 from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
 from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE, TRAINING_RESULTS_OK
-from vinhdanh.orgs.domain.queries.rollup import units_above
+from vinhdanh.orgs.domain.queries.rollup import add_up_tree, units_above
 from vinhdanh.orgs.models import CollectiveRating, Unit
 from vinhdanh.people.models import (
     Discipline,
@@ -499,11 +499,37 @@ def member_aggregates(
     if not unit_rows:
         return pl.DataFrame(schema=dict(SCHEMAS["members"]))
     first, last = years.start, years.stop - 1
-    posts = _read(member_posts_query((p for _, p in unit_rows), first, last)).with_columns(
+    if last - first >= 64:
+        raise ValueError("member aggregates cover at most 64 years")
+    targets = [pk for pk, _ in unit_rows]
+    member_years = _member_years((p for _, p in unit_rows), first, last)
+    # Only members whose post lies under a unit of the batch.
+    in_batch = member_years.join(
+        units_above(member_years.get_column("path").unique().to_list(), targets).select("path"),
+        on="path",
+        how="semi",
+    )
+    member_ids = in_batch.get_column("person_id").unique().cast(pl.Int64)
+    facts = _member_facts(member_ids, people, first, last)
+    counts = ["evaluated", "completed_tasks", "LDTT", "CSTDCS", "disciplined_canh_cao_or_more"]
+    # Count per (post's unit, year) first, then add each count to the units of the batch above.
+    return add_up_tree(
+        _member_counts_per_path(in_batch, *facts, first=first, last=last),
+        keys=["year"],
+        columns=counts,
+        targets=targets,
+    ).rename({"unit_id": "subject_id"})
+
+
+def _member_years(paths: Iterable[str], first: int, last: int) -> pl.DataFrame:
+    """(person_id, year, path): the unit of each person's main post in each year of the window.
+
+    Each post spreads over the years it overlaps; in a year with several, the latest counts.
+    """
+    posts = _read(member_posts_query(paths, first, last)).with_columns(
         pl.col("start_date").cast(pl.Date), pl.col("end_date").cast(pl.Date)
     )
-    # Each post spreads over the years it overlaps within the window.
-    member_years = (
+    return (
         posts.with_columns(
             pl.int_ranges(
                 pl.max_horizontal(pl.col("start_date").dt.year(), pl.lit(first)),
@@ -520,13 +546,12 @@ def member_aggregates(
         .group_by(["person_id", "year"])
         .agg(pl.col("path").last())
     )
-    # A member of a unit's subtree counts for every unit of the batch above their post: map
-    # the few distinct paths to those units once, instead of exploding every member's path.
-    by_path = units_above(
-        member_years.get_column("path").unique().to_list(), [pk for pk, _ in unit_rows]
-    ).rename({"unit_id": "subject_id"})
-    in_batch = member_years.join(by_path.select("path").unique(), on="path", how="semi")
-    member_ids = in_batch.get_column("person_id").unique().cast(pl.Int64)
+
+
+def _member_facts(
+    member_ids: pl.Series, people: FactTables | None, first: int, last: int
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Ratings, titles and disciplines of the members: from `people` where loaded, else read."""
     ratings, titles, disciplined = _empty_member_facts()
     if people is not None:
         ratings, titles, disciplined = _member_facts_from(people, first, last)
@@ -539,13 +564,23 @@ def member_aggregates(
             pl.concat([a, b], how="vertical_relaxed")
             for a, b in zip((ratings, titles, disciplined), more, strict=True)
         )
+    return ratings, titles, disciplined
 
-    # Count per (post's unit, year) first: a few thousand groups, then summed up to each unit
-    # of the batch above them, rather than joining every member to every ancestor.
-    # One integer key per (person, year) makes the joins cheap; the pipeline runs lazily.
-    # Years outside the window are dropped so that no key can reach another person's.
-    if last - first >= 64:
-        raise ValueError("member aggregates cover at most 64 years")
+
+def _member_counts_per_path(
+    members: pl.DataFrame,
+    ratings: pl.DataFrame,
+    titles: pl.DataFrame,
+    disciplined: pl.DataFrame,
+    *,
+    first: int,
+    last: int,
+) -> pl.DataFrame:
+    """Per (path, year) of the members' posts: the five counts (a few thousand groups).
+
+    One integer key per (person, year) makes the joins cheap; the pipeline runs lazily.
+    Years outside the window (at most 64) are dropped so that no key can reach another person's.
+    """
 
     def keyed(frame: pl.DataFrame) -> pl.LazyFrame:
         return (
@@ -559,8 +594,11 @@ def member_aggregates(
     def flag(frame: pl.DataFrame, name: str) -> pl.LazyFrame:
         return keyed(frame).select("key", pl.lit(True).alias(name)).unique()
 
-    per_path = (
-        keyed(in_batch)
+    def count(flag_name: str) -> pl.Expr:
+        return pl.col(flag_name).fill_null(False).sum().cast(pl.Int64)
+
+    return (
+        keyed(members)
         .join(keyed(ratings).select("key", "rating"), on="key", how="inner")
         .join(
             flag(titles.filter(pl.col("code").is_in(["LDTT", "CSTT"])), "ldtt"),
@@ -577,19 +615,9 @@ def member_aggregates(
             .sum()
             .cast(pl.Int64)
             .alias("completed_tasks"),
-            pl.col("ldtt").fill_null(False).sum().cast(pl.Int64).alias("LDTT"),
-            pl.col("cstdcs").fill_null(False).sum().cast(pl.Int64).alias("CSTDCS"),
-            pl.col("disc")
-            .fill_null(False)
-            .sum()
-            .cast(pl.Int64)
-            .alias("disciplined_canh_cao_or_more"),
+            count("ldtt").alias("LDTT"),
+            count("cstdcs").alias("CSTDCS"),
+            count("disc").alias("disciplined_canh_cao_or_more"),
         )
         .collect()
-    )
-    counts = ["evaluated", "completed_tasks", "LDTT", "CSTDCS", "disciplined_canh_cao_or_more"]
-    return (
-        per_path.join(by_path, on="path", how="inner")
-        .group_by(["subject_id", "year"])
-        .agg([pl.col(c).sum().cast(pl.Int64) for c in counts])
     )

@@ -63,7 +63,9 @@ class InboxSection:
 
 def section_queryset(section: Section, user: Any) -> QuerySet[Nomination]:
     actor = ACTORS[section.actor]
-    scopes = [unit_scope(user, cap) for cap in actor.capabilities]
+    scopes = [
+        unit_scope(user, cap, subunits=actor.reaches_subunits(cap)) for cap in actor.capabilities
+    ]
     if all(s.is_empty for s in scopes):
         return Nomination.objects.none()
     qs = Nomination.objects.filter(state__in=section.states)

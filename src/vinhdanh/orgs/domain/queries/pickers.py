@@ -9,12 +9,17 @@ below the province ("Sở Y tế › Văn phòng Sở"), so that the dozens of o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Max, Min, Q
+from django.utils.translation import get_language
 
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.common.text import collation_key, search_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
@@ -31,17 +36,21 @@ class UnitPick:
 
     capabilities: the roles that let the user act in a unit (empty: any role, i.e. what the
     user may see); above: also the units above those (a deciding unit); collective: only units
-    that receive collective titles; levels: only these levels (empty: any).
+    that receive collective titles; levels: only these levels (empty: any); own: of the
+    capabilities, those that act in the role's own unit only, not its sub-units (a head opens
+    rounds for their unit, not for the communes under it: nominations.rules.OWN_UNIT_ONLY).
     """
 
     capabilities: tuple[str, ...] = ()
     above: bool = False
     collective: bool = False
     levels: tuple[str, ...] = ()
+    own: tuple[str, ...] = ()
 
     def as_params(self) -> list[tuple[str, str]]:
         params = [("cap", c) for c in self.capabilities]
         params += [("level", lv) for lv in self.levels]
+        params += [("own", c) for c in self.own]
         if self.above:
             params.append(("above", "1"))
         if self.collective:
@@ -61,19 +70,22 @@ class UnitPick:
 
         caps = tuple(c for c in values("cap") if c in Capability.values)
         levels = tuple(lv for lv in values("level") if lv in UnitLevel.values)
+        own = tuple(c for c in values("own") if c in caps)
         return cls(
             capabilities=caps,
             above=bool(values("above")),
             collective=bool(values("collective")),
             levels=levels,
+            own=own,
         )
 
 
-def pick_scope(user: Any, capabilities: Sequence[str]) -> UnitScope:
-    """The union of the user's scopes for the capabilities (all roles when none is named)."""
+def pick_scope(user: Any, capabilities: Sequence[str], own: Sequence[str] = ()) -> UnitScope:
+    """The union of the user's scopes for the capabilities (all roles when none is named);
+    those in `own` reach the role's own unit only."""
     if not capabilities:
         return unit_scope(user)
-    scopes = [unit_scope(user, c) for c in capabilities]
+    scopes = [unit_scope(user, c, subunits=c not in own) for c in capabilities]
     if any(s.everything for s in scopes):
         return UnitScope(True, (), ())
     paths = tuple(dict.fromkeys(p for s in scopes for p in s.subtree_paths))
@@ -83,7 +95,7 @@ def pick_scope(user: Any, capabilities: Sequence[str]) -> UnitScope:
 
 def pickable_units(user: Any, pick: UnitPick, *, on: dt.date | None) -> UnitQuerySet:
     """The units the user may choose for `pick`, valid on `on` (None: on any day)."""
-    scope = pick_scope(user, pick.capabilities)
+    scope = pick_scope(user, pick.capabilities, pick.own)
     query = scope.q()
     if pick.above and not scope.everything:
         above: set[int] = set()
@@ -207,7 +219,25 @@ def pick_options(user: Any, pick: UnitPick, *, on: dt.date) -> list[UnitOption]:
     return options_of(pickable_units(user, pick, on=on))
 
 
+# Kept while no unit changes (units are facts: common/freshness.py).
+OPTIONS_CACHE_SECONDS = 3600
+
+
 def options_of(units: UnitQuerySet) -> list[UnitOption]:
-    """The options for a set of units, labelled below their common root."""
-    rows = units.only("id", "name", "short_name", "code", "level", "path")
-    return unit_options(rows, root=common_root(units))
+    """The options for a set of units, labelled below their common root.
+
+    A province's picker labels ~1,500 units on every page that has one: the options are kept
+    in the cache per set of units (its SQL) and language until a unit changes.
+    """
+    try:
+        sql, params = units.query.sql_with_params()
+    except EmptyResultSet:  # a set that cannot hold a unit (no scope at all)
+        return []
+    raw = f"{facts_token()}|{get_language()}|{sql}|{params!r}"
+    key = f"vinhdanh:unit-options:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
+    options: list[UnitOption] | None = cache.get(key)
+    if options is None:
+        rows = units.only("id", "name", "short_name", "code", "level", "path")
+        options = unit_options(rows, root=common_root(units))
+        cache.set(key, options, OPTIONS_CACHE_SECONDS)
+    return options

@@ -8,8 +8,8 @@ Two general helpers, for any app that adds numbers up the organisation tree:
   twice); a dissolved unit's to its parent. Chains of reforms are followed to the end.
 - `sum_up_tree`: "count per unit path, then sum up the tree". Rows are grouped per path first
   (a few thousand groups at most), then each group is added to every unit on its path — rather
-  than joining every row to every ancestor. The eligibility facts (`member_aggregates`) carry
-  the same pattern inline; this is the general form of it.
+  than joining every row to every ancestor. `add_up_tree` is its second half, for counts
+  already grouped per path (the eligibility facts' `member_aggregates` uses it).
 """
 
 from __future__ import annotations
@@ -150,4 +150,25 @@ def sum_up_tree(
             pl.col("count").sum().cast(pl.Int64),
             pl.col("max").max(),
         )
+    )
+
+
+def add_up_tree(
+    per_path: pl.DataFrame,
+    *,
+    keys: list[str],
+    columns: list[str],
+    targets: Collection[int] | None = None,
+    path: str = "path",
+) -> pl.DataFrame:
+    """Per (unit_id, *keys): each of `columns` summed over the unit's whole subtree.
+
+    `per_path` holds counts already grouped per (path, *keys); each row is added to every unit
+    on its path (only those in `targets`, when given).
+    """
+    by_path = units_above(per_path.get_column(path).unique().to_list(), targets, path=path)
+    return (
+        per_path.join(by_path, on=path, how="inner")
+        .group_by(["unit_id", *keys])
+        .agg([pl.col(c).sum().cast(pl.Int64) for c in columns])
     )

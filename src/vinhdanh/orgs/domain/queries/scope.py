@@ -54,20 +54,26 @@ def _user_roles(user: Any) -> list[RoleAssignment]:
     return cache
 
 
-def unit_scope(user: Any, capability: Capability | str | None = None) -> UnitScope:
+def unit_scope(
+    user: Any, capability: Capability | str | None = None, *, subunits: bool = True
+) -> UnitScope:
+    """`subunits=False`: only the units the roles are held in, whatever they include (a head
+    acts for their own unit; the sub-units are theirs to see, not to act for)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return UnitScope(False, (), ())
     if user.is_superuser:
         return UnitScope(True, (), ())
     roles = [r for r in _user_roles(user) if capability is None or r.has(capability)]
-    paths = tuple(r.unit.path for r in roles if r.include_subunits)
-    exact = tuple(r.unit_id for r in roles if not r.include_subunits)
+    paths = tuple(r.unit.path for r in roles if r.include_subunits and subunits)
+    exact = tuple(r.unit_id for r in roles if not (r.include_subunits and subunits))
     return UnitScope(False, paths, exact)
 
 
-def has_capability(user: Any, capability: Capability | str, unit: Unit | None = None) -> bool:
+def has_capability(
+    user: Any, capability: Capability | str, unit: Unit | None = None, *, subunits: bool = True
+) -> bool:
     """Does the user hold this capability somewhere (or over `unit`, when given)?"""
-    scope = unit_scope(user, capability)
+    scope = unit_scope(user, capability, subunits=subunits)
     if unit is None:
         return not scope.is_empty
     return scope.contains(unit)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from vinhdanh.common.text import collation_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.domain.queries.tree import TreeNode, tree_as_of
+from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import CollectiveRating, Unit, UnitEvent
 from vinhdanh.orgs.models.units import UnitQuerySet
 
@@ -136,3 +138,34 @@ def unit_detail(unit: Unit, *, scope: UnitScope) -> UnitDetail:
         children=children,
         ratings=list(unit.ratings.order_by("-year")),
     )
+
+
+# Parts of a unit rather than units of their own for its base-level titles: a division (phòng,
+# ban) of a department or district, a village of a commune. Their people's CSTĐCS count in the
+# quota of the unit above (rules.md R-CSTDCS-3: a share of the LĐTT "in the unit").
+PART_LEVELS: frozenset[str] = frozenset({UnitLevel.DIVISION, UnitLevel.VILLAGE})
+
+
+def _chain(unit: Unit) -> list[int]:
+    """The unit's id and its ancestors' ids, nearest first."""
+    return [int(p) for p in reversed(unit.path.strip("/").split("/")) if p]
+
+
+def quota_units(units: Iterable[Unit]) -> dict[int, Unit]:
+    """For each unit (by id), the unit whose CSTĐCS quota its people count in: itself, or for
+    a division or village the nearest unit above that is neither. Two queries at most."""
+    units = list(units)
+    ancestors = Unit.objects.in_bulk({pk for u in units for pk in _chain(u)[1:]})
+    found: dict[int, Unit] = {}
+    for unit in units:
+        found[unit.pk] = unit
+        for pk in _chain(unit):
+            candidate = unit if pk == unit.pk else ancestors.get(pk)
+            if candidate is not None and candidate.level not in PART_LEVELS:
+                found[unit.pk] = candidate
+                break
+    return found
+
+
+def quota_unit(unit: Unit) -> Unit:
+    return quota_units([unit])[unit.pk]

@@ -1,7 +1,8 @@
 """A figure of a review or a dashboard as plain data: one table, drawn as a chart when asked.
 
 The same `Chart` gives the HTML table (the page's view without JavaScript), the .xlsx export
-and the server-drawn PNG (`programmes.interfaces.drawing`), so the three never disagree.
+and the server-drawn chart (`programmes.interfaces.drawing`: SVG on pages, PNG in documents),
+so they never disagree.
 """
 
 from __future__ import annotations

@@ -204,33 +204,26 @@ def _ranges(parts: pl.DataFrame, by: str) -> dict[Key, _Range]:
     }
 
 
-def roll_up(
-    programme: Programme,
-    *,
-    periods: list[Period] | None = None,
-    as_of: dt.date | None = None,
-    scope: UnitScope | None = None,
-) -> RollUp:
-    """The programme's approved figures for the periods, for every unit of its subtree."""
-    periods = programme.periods() if periods is None else periods
-    as_of = as_of or min(programme.ends_on, dt.date.today())
-    scope = scope or UnitScope(True, (), ())
-    indicators = list(programme.indicators.all())
-    root = programme.implementing_root
-    rows: list[RollUpRow] = []
-
+def _tree_rows(programme: Programme, as_of: dt.date, scope: UnitScope) -> list[RollUpRow]:
+    """The rows of the table: the root, the reporting units and the levels between them."""
     reporting = set(implementing_units(programme, day=as_of).values_list("pk", flat=True))
+    rows: list[RollUpRow] = []
 
     def reaches(node: TreeNode) -> bool:
         return node.unit.pk in reporting or any(reaches(c) for c in node.children)
 
     def walk(nodes: list[TreeNode], depth: int) -> None:
         for node in nodes:
-            if depth == 0 or reaches(node):  # the root, the reporting units, the levels between
+            if depth == 0 or reaches(node):
                 rows.append(RollUpRow(node.unit, node.name, depth))
                 walk(node.children, depth + 1)
 
-    walk(tree_as_of(as_of, scope, root=root), 0)
+    walk(tree_as_of(as_of, scope, root=programme.implementing_root), 0)
+    return rows
+
+
+def _approved_values(programme: Programme, periods: list[Period]) -> pl.DataFrame:
+    """(unit_id, period, indicator_id, value × SCALE) of the approved reports of the periods."""
     # Scaled to integers by the database: no Decimal per value on the way (values ≤ 10^13).
     values = (
         ReportValue.objects.filter(
@@ -251,11 +244,26 @@ def roll_up(
     try:
         sql, params = values.query.sql_with_params()
     except EmptyResultSet:  # no period asked for: nothing to read
-        frame = pl.DataFrame(schema=schema)
-    else:
-        with connections[values.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            frame = pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+        return pl.DataFrame(schema=schema)
+    with connections[values.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+
+
+def roll_up(
+    programme: Programme,
+    *,
+    periods: list[Period] | None = None,
+    as_of: dt.date | None = None,
+    scope: UnitScope | None = None,
+) -> RollUp:
+    """The programme's approved figures for the periods, for every unit of its subtree."""
+    periods = programme.periods() if periods is None else periods
+    as_of = as_of or min(programme.ends_on, dt.date.today())
+    scope = scope or UnitScope(True, (), ())
+    indicators = list(programme.indicators.all())
+    rows = _tree_rows(programme, as_of, scope)
+    frame = _approved_values(programme, periods)
     reported = set(frame.get_column("unit_id").unique().to_list())
     places = placements(reported, as_of)
     where = pl.DataFrame(

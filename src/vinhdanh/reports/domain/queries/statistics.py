@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
@@ -218,6 +218,33 @@ def award_statistics(
     if year_to < year_from:
         year_from, year_to = year_to, year_from
     as_of = as_of or dt.date.today()
+    awards = _counted_awards(year_from, year_to, award_types, kind_codes, decisions)
+    cells, inside = _cells_under(root, awards, as_of)
+    kinds = AwardKind.objects.in_bulk({c.kind_id for c in cells})
+    units = {p.pk: p for p in inside.values()}
+    branches = sorted(
+        Unit.objects.valid_on(as_of).filter(parent=root), key=lambda u: collation_key(u.name)
+    )
+    return AwardStatistics(
+        root=root,
+        year_from=year_from,
+        year_to=year_to,
+        as_of=as_of,
+        cells=cells,
+        kinds=kinds,
+        units=units | {root.pk: root},
+        branches=branches,
+    )
+
+
+def _counted_awards(
+    year_from: int,
+    year_to: int,
+    award_types: Collection[str] | None,
+    kind_codes: Collection[str] | None,
+    decisions: Iterable[int] | None,
+) -> QuerySet[Award]:
+    """Awards in force of issued award decisions signed in the years, narrowed as asked."""
     awards = Award.objects.filter(
         decision__status=DecisionStatus.ISSUED,
         decision__kind=DecisionKind.AWARD,
@@ -230,6 +257,15 @@ def award_statistics(
         awards = awards.filter(kind__code__in=list(kind_codes))
     if decisions is not None:
         awards = awards.filter(decision__in=list(decisions))
+    return awards
+
+
+def _cells_under(
+    root: Unit, awards: QuerySet[Award], as_of: dt.date
+) -> tuple[list[Cell], dict[int, Unit]]:
+    """The counts per (kind, type, subject, gender, unit, year), each subject's unit placed in
+    the tree as it stands on `as_of` (reformed units' awards go where their history went);
+    and those placements that fall under the root."""
     # Subjects under the root by path, and those of ended units (their history may hang here).
     here = Q(unit__path__startswith=root.path) | Q(person__current_unit__path__startswith=root.path)
     ended = Q(unit__valid_to__isnull=False) | Q(person__current_unit__valid_to__isnull=False)
@@ -253,22 +289,15 @@ def award_statistics(
     raw = [g for g in groups if g["subject_unit"] is not None]
     places = placements({g["subject_unit"] for g in raw}, as_of)
     inside = {u: p for u, p in places.items() if p.path.startswith(root.path)}
-    cells = [
-        Cell(
-            kind_id=g["kind_id"],
-            award_type=g["award_type"],
-            subject=INDIVIDUAL if g["is_person"] else COLLECTIVE,
-            gender=(g["person__gender"] or "") if g["is_person"] else "",
-            unit_id=inside[g["subject_unit"]].pk,
-            year=g["year"],
-            count=g["n"],
-        )
-        for g in raw
-        if g["subject_unit"] in inside
-    ]
+    # Several ended units may land in one place: their counts add up in one cell.
     merged: Counter[tuple[int, str, str, str, int, int]] = Counter()
-    for c in cells:
-        merged[(c.kind_id, c.award_type, c.subject, c.gender, c.unit_id, c.year)] += c.count
+    for g in raw:
+        if g["subject_unit"] not in inside:
+            continue
+        subject = INDIVIDUAL if g["is_person"] else COLLECTIVE
+        gender = (g["person__gender"] or "") if g["is_person"] else ""
+        place = inside[g["subject_unit"]].pk
+        merged[(g["kind_id"], g["award_type"], subject, gender, place, g["year"])] += g["n"]
     cells = [
         Cell(
             kind_id=kind_id,
@@ -281,21 +310,7 @@ def award_statistics(
         )
         for (kind_id, award_type, subject, gender, unit_id, year), n in sorted(merged.items())
     ]
-    kinds = AwardKind.objects.in_bulk({c.kind_id for c in cells})
-    units = {p.pk: p for p in inside.values()}
-    branches = sorted(
-        Unit.objects.valid_on(as_of).filter(parent=root), key=lambda u: collation_key(u.name)
-    )
-    return AwardStatistics(
-        root=root,
-        year_from=year_from,
-        year_to=year_to,
-        as_of=as_of,
-        cells=cells,
-        kinds=kinds,
-        units=units | {root.pk: root},
-        branches=branches,
-    )
+    return cells, inside
 
 
 def statistics_roots(user: Any, *, on: dt.date | None = None) -> UnitQuerySet:

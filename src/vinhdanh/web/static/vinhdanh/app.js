@@ -85,3 +85,15 @@ document.addEventListener("change", (event) => {
   document.addEventListener("DOMContentLoaded", () => scan(document));
   document.addEventListener("htmx:afterSettle", (event) => scan(event.target));
 })();
+
+// File inputs (common/widgets.py FileInput): the native control is visually hidden so the
+// browser's own "Choose File / No file chosen" never shows; write the chosen name beside the
+// Vietnamese button. Without JavaScript the button (a label) still opens the picker.
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+  const name = input.closest(".file-pick")?.querySelector(".file-pick-name");
+  if (!name) return;
+  const files = Array.from(input.files || [], (f) => f.name);
+  name.textContent = files.length ? files.join(", ") : name.dataset.empty || "";
+});

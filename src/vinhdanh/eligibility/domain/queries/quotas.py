@@ -1,0 +1,191 @@
+"""The CSTĐCS quota of a unit for a year and its use (rules.md R-CSTDCS-3): the one computation
+behind a round's quota (nominations.domain.quotas) and the candidate lists' "Trong tỷ lệ".
+
+The quota applies at a unit's quota level (`orgs.domain.queries.units.quota_unit`): a
+division's (phòng) people count in their department's quota, a village's in its commune's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Protocol
+
+from django.db.models import Q, QuerySet
+
+from vinhdanh.awards.enums import DecisionStatus
+from vinhdanh.awards.models import Award
+from vinhdanh.orgs.domain.queries.units import quota_units
+from vinhdanh.orgs.models import Unit
+from vinhdanh.people.models import Person
+
+
+class LiveNominations(Protocol):
+    """Who is nominated for a title in a year. The nominations app ranks above this one
+    (CONTRIBUTING.md, "Layers"): it registers its answer when it loads
+    (`count_nominations_with`)."""
+
+    def live(
+        self, people: QuerySet[Person], code: str, period: int, exclude: int | None
+    ) -> dict[int, str]:
+        """person id -> state of their live nomination (decided ones included)."""
+        ...
+
+    def on_its_way(self, state: str) -> bool:
+        """Not yet decided: a decided nomination is counted through its award."""
+        ...
+
+    def submitted(self, state: str) -> bool:
+        """Past the clerk's desk (or back on it after a return)."""
+        ...
+
+
+class _NoNominations:
+    def live(
+        self, people: QuerySet[Person], code: str, period: int, exclude: int | None
+    ) -> dict[int, str]:
+        return {}
+
+    def on_its_way(self, state: str) -> bool:
+        return False
+
+    def submitted(self, state: str) -> bool:
+        return False
+
+
+_nominations: LiveNominations = _NoNominations()
+
+
+def count_nominations_with(source: LiveNominations) -> None:
+    global _nominations
+    _nominations = source
+
+
+def _percent(fraction: Fraction) -> str:
+    value = float(fraction * 100)
+    return f"{value:g}"
+
+
+def allowance(fraction: Fraction, base_count: int) -> int:
+    return math.floor(fraction * base_count)
+
+
+@dataclass(frozen=True)
+class UnitQuota:
+    """One unit's use of its CSTĐCS quota for a year (`unit` is the level it applies to)."""
+
+    unit: Unit
+    fraction: Fraction
+    base_count: int  # the unit's LĐTT for the year
+    allowed: int
+    awarded: int
+    proposed: int  # in a live nomination, not yet awarded (drafts included)
+    submitted: int = 0  # of those, past the clerk's desk
+
+    @property
+    def used(self) -> int:
+        return self.awarded + self.proposed
+
+    @property
+    def remaining(self) -> int:
+        return self.allowed - self.used
+
+    @property
+    def over(self) -> bool:
+        return self.used > self.allowed
+
+    @property
+    def percent(self) -> str:
+        return _percent(self.fraction)
+
+
+def _people_by_level(levels: list[Unit], cover: Unit | None) -> tuple[Q, dict[int, int]]:
+    """person id -> the id of the level (of `levels`) whose quota the person counts in. A
+    person of a nested level (a school under a department) counts in that one only. `cover`:
+    a unit whose subtree holds most levels (a candidate list's unit), so the people are read
+    with one or two path prefixes rather than one per level."""
+    paths: list[str] = []
+    for path in sorted({u.path for u in [*levels, *([cover] if cover else [])]}, key=len):
+        if not any(path.startswith(kept) for kept in paths):
+            paths.append(path)
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(current_unit__path__startswith=path)
+    rows = list(Person.objects.filter(query).values_list("pk", "current_unit"))
+    homes = quota_units(Unit.objects.filter(pk__in={unit for _, unit in rows if unit}))
+    wanted = {level.pk for level in levels}
+    found: dict[int, int] = {}
+    for person, unit in rows:
+        home = homes.get(unit) if unit else None
+        if home is not None and home.pk in wanted:
+            found[person] = home.pk
+    return query, found
+
+
+def quota_uses(
+    levels: list[Unit],
+    period: int,
+    fraction: Fraction,
+    *,
+    projected_base: set[int] | None = None,
+    exclude: int | None = None,
+    cover: Unit | None = None,
+    kind_code: str = "CSTDCS",
+    base_code: str = "LDTT",
+) -> list[UnitQuota]:
+    """The CSTĐCS quota of each level (a `quota_unit`) for the year and its use, in the order
+    given: the one computation behind a round's quota and the candidate lists' table.
+
+    Base: the level's people with LĐTT for the year, awarded or proposed in a live nomination
+    of any round, or in `projected_base` (a candidate list's people eligible for it). Use: its
+    people with CSTĐCS for the year, awarded or proposed in a live nomination (`exclude` leaves
+    out the nomination being submitted). Four queries whatever the number of levels.
+    """
+    query, level_of = _people_by_level(levels, cover)
+    people = Person.objects.filter(query)  # a subquery: no list of ids however many people
+
+    def issued(code: str) -> set[int]:
+        return set(
+            Award.objects.filter(
+                person__in=people,
+                kind__code=code,
+                period=period,
+                revoked_by__isnull=True,
+                decision__status=DecisionStatus.ISSUED,
+            ).values_list("person_id", flat=True)
+        )
+
+    def nominated(code: str) -> dict[int, str]:
+        return _nominations.live(people, code, period, exclude)
+
+    base = issued(base_code) | set(nominated(base_code))
+    base |= {pk for pk in projected_base or () if pk in level_of}
+    awarded = issued(kind_code)
+    proposed = {
+        pk: st
+        for pk, st in nominated(kind_code).items()
+        if pk not in awarded and _nominations.on_its_way(st)
+    }
+
+    def count(ids: Iterable[int], level: Unit) -> int:
+        return sum(1 for pk in ids if level_of.get(pk) == level.pk)
+
+    lines = []
+    for level in levels:
+        base_count = count(base, level)
+        lines.append(
+            UnitQuota(
+                unit=level,
+                fraction=fraction,
+                base_count=base_count,
+                allowed=allowance(fraction, base_count),
+                awarded=count(awarded, level),
+                proposed=count(proposed, level),
+                submitted=count(
+                    (pk for pk, st in proposed.items() if _nominations.submitted(st)), level
+                ),
+            )
+        )
+    return lines

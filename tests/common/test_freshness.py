@@ -1,0 +1,92 @@
+"""The facts' token (common/freshness.py) and the shared cache it lives in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache, caches
+from django.db import connection, transaction
+from django.test.utils import override_settings
+
+from tests.factories.orgs import UnitFactory, UserFactory
+from tests.factories.people import PersonFactory, TaskRatingFactory
+from vinhdanh import settings as site_settings
+from vinhdanh.common import freshness
+from vinhdanh.common.apps import create_cache_table
+from vinhdanh.common.audit import record_bulk
+from vinhdanh.people.models import TaskRating
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_changed_fact_gives_a_new_token_and_an_account_does_not() -> None:
+    person = PersonFactory()
+    before = freshness.facts_token()
+    assert freshness.facts_token() == before  # stable while nothing changes
+    UserFactory()  # accounts are not facts
+    assert freshness.facts_token() == before
+    rating = TaskRatingFactory(person=person, year=2024)
+    after_save = freshness.facts_token()
+    assert after_save != before
+    rating.delete()
+    assert freshness.facts_token() != after_save
+
+
+def test_rows_written_in_bulk_give_a_new_token() -> None:
+    person = PersonFactory()
+    before = freshness.facts_token()
+    rating = TaskRating(person=person, year=2023, rating="HTTNV")
+    TaskRating.objects.bulk_create([rating])
+    record_bulk([rating])  # what every import does after its bulk insert
+    assert freshness.facts_token() != before
+
+
+def test_a_lost_token_is_replaced_by_a_new_one() -> None:
+    before = freshness.facts_token()
+    cache.delete(freshness.KEY)
+    assert freshness.facts_token() not in ("", before)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_token_changes_when_the_change_commits_and_not_if_it_rolls_back() -> None:
+    freshness.RENEW_AT_COMMIT = True  # as on a server (tests renew at once: conftest)
+    try:
+        unit = UnitFactory()
+        before = freshness.facts_token()
+
+        def abandoned_change() -> None:
+            with transaction.atomic():
+                unit.name = "Sở Nội vụ"
+                unit.save()
+                raise RuntimeError("the change is abandoned")
+
+        with pytest.raises(RuntimeError):
+            abandoned_change()
+        assert freshness.facts_token() == before
+        with transaction.atomic():
+            unit.name = "Sở Tài chính"
+            unit.save()
+            unit.save()
+            # inside the transaction nobody may cache under a new token yet, and two changes
+            # wait for one renewal
+            assert freshness.facts_token() == before
+            waiting = [e for e in connection.run_on_commit if e[1] is freshness._new_token]
+            assert len(waiting) == 1
+        assert freshness.facts_token() != before
+    finally:
+        freshness.RENEW_AT_COMMIT = False
+
+
+def test_the_site_cache_is_a_database_table_that_migrate_creates() -> None:
+    """Every server process reads the same counts and lists: the cache is in the database."""
+    shared = site_settings.CACHES["default"]
+    assert shared["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    with override_settings(CACHES={"default": shared}):
+        create_cache_table(using="default")  # what `migrate` runs after the migrations
+        assert shared["LOCATION"] in connection.introspection.table_names()
+        caches["default"].set("vinhdanh:test", {"as_of": dt.date(2026, 1, 1)}, 60)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {shared['LOCATION']}")
+            assert cursor.fetchone()[0] >= 1
+        assert caches["default"].get("vinhdanh:test") == {"as_of": dt.date(2026, 1, 1)}
