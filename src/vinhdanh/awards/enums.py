@@ -63,3 +63,20 @@ class RevocationGround(models.TextChoices):
 DeciderRole = models.TextChoices(  # type: ignore[call-overload]
     "DeciderRole", [(role.upper(), (role, _(label))) for role, label in ROLE_LABELS.items()]
 )
+
+
+class OutgoingKind(models.TextChoices):
+    """Documents other than decisions that take a number from the register of outgoing
+    documents (sổ văn bản đi), with the kind that names their series (Decree 30/2020, App. III)."""
+
+    SUBMISSION = "submission", _("Submission (Tờ trình)")
+    MINUTES = "minutes", _("Council minutes (Biên bản)")
+    NOTICE = "notice", _("Public notice (Thông báo)")
+
+
+# The kind of document in the symbol ("TTr" in "TTr-UBND").
+OUTGOING_SERIES: dict[str, str] = {
+    OutgoingKind.SUBMISSION: "TTr",
+    OutgoingKind.MINUTES: "BB",
+    OutgoingKind.NOTICE: "TB",
+}

@@ -19,3 +19,8 @@ decision_issued = Signal()
 # did (lists of ids, and `told`: the awards whose subject a nomination already told), which
 # the revocation records in its audit event. A receiver that raises rolls the revocation back.
 awards_revoked = Signal()
+
+# Sent when the register numbers a submission or a public notice, with `unit` and `on` (the
+# day): the documents app, which keeps the units' letterheads, answers the abbreviation its
+# papers print for the unit ("UBND", "STP"), so the register's symbol reads as the paper does.
+letterhead_symbol = Signal()

@@ -8,7 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
+        from vinhdanh.documents.domain import settings
         from vinhdanh.documents.interfaces import issued, issued_certificates
 
         issued.connect()
         issued_certificates.connect()
+        settings.connect()

@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import blank_or_choice
-from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
+from vinhdanh.api.serializers.fields import blank_or_choice, register_number
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
-from vinhdanh.awards.models import Decision
+from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.common.dates import validate_past_date
 from vinhdanh.councils.enums import Choice, VotingMethod
 from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
@@ -52,6 +51,10 @@ class CouncilDetailSerializer(CouncilSerializer):
 
 class SessionSerializer(serializers.ModelSerializer[CouncilSession]):
     status = serializers.CharField(read_only=True, help_text="planned, open or closed")
+    minutes_number = serializers.SerializerMethodField(
+        help_text='Number and symbol of the minutes in the register ("03/BB-HĐTĐKT"), '
+        "given when the session closed; null before."
+    )
 
     class Meta:
         model = CouncilSession
@@ -65,8 +68,20 @@ class SessionSerializer(serializers.ModelSerializer[CouncilSession]):
             "status",
             "opened_at",
             "closed_at",
+            "minutes_number",
         ]
         read_only_fields = fields
+
+    def get_minutes_number(self, session: CouncilSession) -> str | None:
+        try:
+            entry = session.minutes_entry
+        except OutgoingDocument.DoesNotExist:
+            return None
+        return entry.number_label
+
+
+class CloseSessionInput(serializers.Serializer[dict[str, Any]]):
+    number = register_number("the minutes")
 
 
 class AgendaLineSerializer(serializers.Serializer[Any]):
@@ -280,16 +295,7 @@ class IssueDecisionInput(DecisionHeaderInput):
         help_text="Why the decision is issued before a nominee's public notice has closed "
         "(refused without it while a notice is open); recorded in the audit log.",
     )
-    number = serializers.IntegerField(
-        min_value=1,
-        max_value=HIGHEST_NUMBER,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="The number the clerk (văn thư) took from the register of outgoing documents; "
-        "refused when the series (issuing unit, kind of document, year) already holds it. "
-        "Without it, the series' next number is given.",
-    )
+    number = register_number("the decision")
 
 
 class RevokeInput(DecisionHeaderInput):

@@ -30,6 +30,7 @@ from vinhdanh.api.councils.serializers import (
     AgendaInput,
     AttendanceInput,
     BallotInput,
+    CloseSessionInput,
     CouncilDetailSerializer,
     CouncilSerializer,
     HandCountInput,
@@ -146,7 +147,11 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
     filterset_fields = ["council", "status"]
 
     def get_queryset(self) -> QuerySet[CouncilSession]:
-        return visible_sessions(self.request.user).order_by("-date", "-id")
+        return (
+            visible_sessions(self.request.user)
+            .select_related("minutes_entry")
+            .order_by("-date", "-id")
+        )
 
     def get_serializer_class(self) -> type[BaseSerializer[CouncilSession]]:
         return SessionDetailSerializer if self.action == "retrieve" else SessionSerializer
@@ -312,13 +317,19 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         )
 
     @extend_schema(
-        request=None,
+        request=CloseSessionInput,
         responses={200: SessionDetailSerializer, **ERRORS},
-        summary="Close the session: freeze the tally, seal the ballots, write the minutes",
+        summary="Close the session: freeze the tally, seal the ballots, write the minutes "
+        "and number them in the register of outgoing documents",
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
-        return self._act(lambda s: domain.close_session(session=s, actor=request.user))
+        data = CloseSessionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        number = data.validated_data["number"]
+        return self._act(
+            lambda s: domain.close_session(session=s, actor=request.user, number=number)
+        )
 
     @extend_schema(
         responses={200: VoteResultSerializer(many=True), **ERRORS},

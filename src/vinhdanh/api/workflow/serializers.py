@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import blank_or_choice
+from vinhdanh.api.serializers.fields import blank_or_choice, register_number
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.common.models import Notification
 from vinhdanh.nominations.enums import NominationState
@@ -172,6 +172,7 @@ class TransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
     override_reason = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=2000
     )
+    number = register_number("the submission (tờ trình) a proposal sends up; proposing only")
 
 
 class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -184,6 +185,7 @@ class BulkTransitionInputSerializer(serializers.Serializer[dict[str, Any]]):
         ]
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    number = register_number("the submission (tờ trình) a proposal sends up; proposing only")
 
 
 class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):
@@ -194,6 +196,11 @@ class BulkFailureSerializer(serializers.Serializer[dict[str, Any]]):
 class BulkResultSerializer(serializers.Serializer[dict[str, Any]]):
     done = serializers.ListField(child=serializers.IntegerField())
     failed = BulkFailureSerializer(many=True)
+    submission = serializers.CharField(
+        allow_null=True,
+        help_text='Number and symbol of the submission a proposal sent up ("12/TTr-UBND"); '
+        "null for the other steps.",
+    )
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):

@@ -114,16 +114,22 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
         round_ = self.get_object()
         data = BulkTransitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        result = workflow.bulk_transition(
-            round=round_,
-            to=data.validated_data["to"],
-            actor=request.user,
-            reason=data.validated_data["reason"],
-        )
+        try:
+            result = workflow.bulk_transition(
+                round=round_,
+                to=data.validated_data["to"],
+                actor=request.user,
+                reason=data.validated_data["reason"],
+                number=data.validated_data["number"],
+            )
+        except WorkflowError as exc:  # the văn thư's number is taken: nothing was moved
+            return _error(exc, status.HTTP_400_BAD_REQUEST)
+        submission = result.submission
         return Response(
             {
                 "done": [n.pk for n in result.done],
                 "failed": [{"nomination": n.pk, "detail": m} for n, m in result.failed],
+                "submission": submission.number_label if submission is not None else None,
             }
         )
 
@@ -281,6 +287,7 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
                 actor=request.user,
                 reason=values["reason"],
                 override_reason=values["override_reason"],
+                number=values["number"],
             )
         except NotPermitted as exc:
             return _error(exc, status.HTTP_403_FORBIDDEN)

@@ -12,6 +12,10 @@ serialised anyway) until the issuing transaction ends: a second issuer waits, th
 committed numbers. The counter hands out one more than the highest number in the series, so it
 never gives a number the văn thư already took by hand; if the transaction rolls back, so does
 the counter — no gap of its own.
+
+Decisions and the other documents the register numbers (submissions, council minutes, public
+notices: `OutgoingDocument`, entered by `register_document`) share the series machinery: a
+number is free when neither table holds it in the series.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.domain.errors import DecisionError, NumberTaken
-from vinhdanh.awards.models import Decision, DecisionCounter
+from vinhdanh.awards.models import Decision, DecisionCounter, OutgoingDocument
 from vinhdanh.awards.models.decisions import document_kind_of
 from vinhdanh.orgs.models import Unit
 
@@ -40,9 +44,26 @@ def _in_series(unit: Unit, year: int, series: str) -> QuerySet[Decision]:
     )
 
 
+def _documents_in_series(unit: Unit, year: int, series: str) -> QuerySet[OutgoingDocument]:
+    return OutgoingDocument.objects.filter(issuing_unit=unit, year=year, series=series)
+
+
 def _highest_issued(unit: Unit, year: int, series: str) -> int:
-    value = _in_series(unit, year, series).aggregate(m=Max("number"))["m"]
-    return int(value or 0)
+    values = [
+        query.aggregate(m=Max("number"))["m"]
+        for query in (
+            _in_series(unit, year, series),
+            _documents_in_series(unit, year, series),
+        )
+    ]
+    return max(int(v or 0) for v in values)
+
+
+def _is_taken(unit: Unit, year: int, series: str, number: int) -> bool:
+    return (
+        _in_series(unit, year, series).filter(number=number).exists()
+        or _documents_in_series(unit, year, series).filter(number=number).exists()
+    )
 
 
 def _locked_counter(unit: Unit, year: int, series: str) -> DecisionCounter:
@@ -77,8 +98,10 @@ def next_number(*, issuing_unit: Unit, year: int, symbol: str) -> int:
 
 def taken_message(*, issuing_unit: Unit, year: int, symbol: str, number: int) -> str:
     """Why a number cannot be used: which document of the series already holds it."""
-    holder = (
-        _in_series(issuing_unit, year, series_of(symbol))
+    series = series_of(symbol)
+    holder = _in_series(issuing_unit, year, series).filter(number=number).order_by("id").first()
+    document = (
+        _documents_in_series(issuing_unit, year, series)
         .filter(number=number)
         .order_by("id")
         .first()
@@ -89,6 +112,17 @@ def taken_message(*, issuing_unit: Unit, year: int, symbol: str, number: int) ->
         "year": year,
         "unit": issuing_unit.name,
     }
+    if holder is None and document is not None:
+        return _(
+            "Number %(number)s of %(year)s is already taken in the register of outgoing "
+            "documents of %(unit)s (kind %(kind)s): %(document)s %(label)s of %(date)s. Take "
+            "another number from the register."
+        ) % {
+            **values,
+            "document": document.get_kind_display(),
+            "label": document.number_label,
+            "date": f"{document.signed_on:%d/%m/%Y}",
+        }
     if holder is None:
         return (
             _(
@@ -112,7 +146,7 @@ def take_number(*, issuing_unit: Unit, year: int, symbol: str, number: int) -> i
         )
     series = series_of(symbol)
     counter = _locked_counter(issuing_unit, year, series)
-    if _in_series(issuing_unit, year, series).filter(number=number).exists():
+    if _is_taken(issuing_unit, year, series, number):
         raise NumberTaken(
             taken_message(issuing_unit=issuing_unit, year=year, symbol=symbol, number=number)
         )

@@ -18,6 +18,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.awards.domain.errors import DecisionError
+from vinhdanh.awards.domain.register import register_document
+from vinhdanh.awards.enums import OutgoingKind
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.councils.domain.common import CouncilError, NotAllowed, require
@@ -449,9 +452,15 @@ def _reseal_ballots(session: CouncilSession) -> None:
 
 
 @transaction.atomic
-def close_session(*, session: CouncilSession, actor: Any) -> CouncilSession:
+def close_session(
+    *, session: CouncilSession, actor: Any, number: int | None = None
+) -> CouncilSession:
     """Close the vote: freeze the tally per nomination, seal the ballots, write the minutes,
-    and move each nomination that passed to "voted" (when the actor may record it)."""
+    and move each nomination that passed to "voted" (when the actor may record it).
+
+    The minutes become official: they take their number (BB-HĐTĐKT) from the register of
+    outgoing documents of the council's unit, `number` when the văn thư gives it; the number
+    is frozen in the minutes with the rest."""
     from vinhdanh.nominations.domain.workflow import transition
     from vinhdanh.nominations.rules import is_council_secretariat
 
@@ -485,6 +494,20 @@ def close_session(*, session: CouncilSession, actor: Any) -> CouncilSession:
             item.save()
         _reseal_ballots(session)
         session.minutes = build_minutes(session, counted, closed_at=now)
+        try:
+            entry = register_document(
+                kind=OutgoingKind.MINUTES,
+                issuing_unit=session.council.unit,
+                signed_on=session.date,
+                subject=session.title,
+                actor=actor,
+                number=number,
+                session=session,
+            )
+        except DecisionError as error:  # the văn thư's number is taken: the session stays open
+            raise CouncilError(str(error)) from error
+        session.minutes["number"] = entry.number
+        session.minutes["symbol"] = entry.symbol
         session.status = SessionStatus.CLOSED
         session.closed_at = now
         session.closed_by = actor

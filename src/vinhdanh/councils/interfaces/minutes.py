@@ -122,6 +122,14 @@ def _office(data: dict[str, Any]) -> tuple[str, str]:
     return office.issuing_body, office.place
 
 
+def _number_line(data: dict[str, Any]) -> str:
+    """ "Số: 03/BB-HĐTĐKT" once the session closed and the minutes took their number from the
+    register; minutes closed before numbering existed leave it blank for the văn thư."""
+    number = data.get("number")
+    symbol = str(data.get("symbol") or "BB-HĐTĐKT")
+    return formats.number_line(int(number) if number else None, symbol)
+
+
 def _build_docx(minutes: Minutes) -> bytes:
     data = minutes.data
     body, place = _office(data)
@@ -130,7 +138,7 @@ def _build_docx(minutes: Minutes) -> bytes:
         Header(
             parent_body=body,
             issuing_body=str(data["council"]),
-            number=_("No.: ……/BB-HĐTĐKT"),
+            number=_number_line(data),
             date_line=date_line(place, minutes.day),
         )
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from vinhdanh.awards.signals import letterhead_symbol
 from vinhdanh.common.context import acting_as
 from vinhdanh.documents.builder import Signature
 from vinhdanh.documents.domain.legal import regime_bases
@@ -237,3 +238,12 @@ def save_settings(settings: OfficeSettings, *, actor: Any) -> OfficeSettings:
     with acting_as(actor):
         settings.save()
     return settings
+
+
+def _letterhead_symbol(sender: Any, unit: Unit, on: dt.date | None = None, **kwargs: Any) -> str:
+    """The unit's abbreviation for the register's symbols ("TTr-STP"), as its papers print it."""
+    return office_for(unit, on).symbol
+
+
+def connect() -> None:
+    letterhead_symbol.connect(_letterhead_symbol, dispatch_uid="documents-letterhead-symbol")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils import translation
 from unidecode import unidecode
 
-from vinhdanh.awards.models import Decision
+from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.documents.interfaces import achievement, papers
 from vinhdanh.nominations.models import Nomination, Round
 
@@ -34,9 +34,12 @@ def draft_decision_file(round_: Round) -> tuple[str, bytes]:
     return f"du-thao-quyet-dinh-dot-{round_.pk}.docx", content
 
 
-def submission_file(round_: Round) -> tuple[str, bytes]:
+def submission_file(round_: Round, entry: OutgoingDocument | None = None) -> tuple[str, bytes]:
+    """The submission as sent up (`entry`, numbered), or the round's preview."""
     with translation.override("vi"):
-        content = papers.render_submission(papers.submission_paper(round_))
+        content = papers.render_submission(papers.submission_paper(round_, entry=entry))
+    if entry is not None:
+        return f"to-trinh-{entry.number:02d}-{_slug(entry.symbol)}-{entry.year}.docx", content
     return f"to-trinh-dot-{round_.pk}.docx", content
 
 

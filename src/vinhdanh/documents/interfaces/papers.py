@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx.shared import Pt
 
-from vinhdanh.awards.models import Decision
+from vinhdanh.awards.domain.register import symbol_for
+from vinhdanh.awards.enums import OutgoingKind
+from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.common.numbers import decision_number
 from vinhdanh.documents import formats, money
 from vinhdanh.documents.builder import CENTER, Annex, Header, OfficialDocument, Signature
@@ -283,13 +285,20 @@ class SubmissionPaper:
     day: dt.date
     recipients: list[Recipient]
     signature: Signature
+    symbol: str = ""
+    number: int | None = None  # None: not yet sent up, the văn thư's blank
 
 
-def submission_paper(round_: Round, on: dt.date | None = None) -> SubmissionPaper:
-    on = on or timezone.localdate()
+def submission_paper(
+    round_: Round, on: dt.date | None = None, entry: OutgoingDocument | None = None
+) -> SubmissionPaper:
+    """The submission of a round: as sent up (`entry`, numbered, with the nominations it
+    proposed, on its date), or else a preview of the round's nominations, unnumbered."""
+    on = entry.signed_on if entry is not None else (on or timezone.localdate())
     office = office_for(round_.owning_unit, on)
     to = office_for(round_.decider_unit, on)
-    recipients = [_recipient(n, to) for n in _nominations(round_)]
+    ids = list(entry.nominations.values_list("pk", flat=True)) if entry is not None else None
+    recipients = [_recipient(n, to) for n in _nominations(round_, ids=ids)]
     check_recipients(
         recipients, _("The round has no nominations to submit: there is nothing to list.")
     )
@@ -302,17 +311,20 @@ def submission_paper(round_: Round, on: dt.date | None = None) -> SubmissionPape
         day=on,
         recipients=recipients,
         signature=signature,
+        symbol=entry.symbol if entry is not None else f"TTr-{office.symbol}",
+        number=entry.number if entry is not None else None,
     )
 
 
 def render_submission(paper: SubmissionPaper) -> bytes:
     office, to = paper.office, paper.to
+    label = formats.number_line(paper.number, paper.symbol).removeprefix("Số: ")
     doc = OfficialDocument()
     doc.header(
         Header(
             issuing_body=office.issuing_body,
             parent_body=office.parent_body,
-            number=formats.number_line(None, f"TTr-{office.symbol}"),
+            number=formats.number_line(paper.number, paper.symbol),
             date_line=formats.date_line(office.place, paper.day),
         )
     )
@@ -350,7 +362,7 @@ def render_submission(paper: SubmissionPaper) -> bytes:
     doc.annex_heading(
         Annex(
             title="Danh sách\ncác tập thể, cá nhân đề nghị khen thưởng",
-            note=f"(Kèm theo Tờ trình số      /TTr-{office.symbol} ngày "
+            note=f"(Kèm theo Tờ trình số {label} ngày "
             f"{formats.short_date(paper.day)} của {office.issuing_body})",
         )
     )
@@ -371,6 +383,8 @@ class NoticePaper:
     day: dt.date
     recipients: list[Recipient]
     signature: Signature
+    symbol: str = ""
+    number: int | None = None  # None: a preview, not yet posted
 
 
 def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePaper:
@@ -397,6 +411,7 @@ def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePap
     )
     signature = _signature(office, collective=True)
     _check_signer(signature, office.issuing_body)
+    entry = OutgoingDocument.objects.filter(notice=notice).first() if notice else None
     return NoticePaper(
         office=office,
         title=nfc(title),
@@ -406,6 +421,10 @@ def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePap
         day=starts,
         recipients=recipients,
         signature=signature,
+        symbol=entry.symbol
+        if entry is not None
+        else symbol_for(OutgoingKind.NOTICE, round_.owning_unit, today),
+        number=entry.number if entry is not None else None,
     )
 
 
@@ -416,7 +435,7 @@ def render_notice(paper: NoticePaper) -> bytes:
         Header(
             issuing_body=office.issuing_body,
             parent_body=office.parent_body,
-            number="",
+            number=formats.number_line(paper.number, paper.symbol),
             date_line=formats.date_line(office.place, paper.day),
         )
     )

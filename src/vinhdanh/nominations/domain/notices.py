@@ -19,7 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vinhdanh.awards.enums import AwardCategory, AwardLevel
+from vinhdanh.awards.domain.errors import DecisionError
+from vinhdanh.awards.domain.register import register_document
+from vinhdanh.awards.enums import AwardCategory, AwardLevel, OutgoingKind
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.audit import record_action
 from vinhdanh.nominations.domain.calendar import add_working_days
@@ -134,8 +136,12 @@ def post_notice(
     nominations: Iterable[Nomination] | None = None,
     working_days: int | None = None,
     title: str = "",
+    number: int | None = None,
 ) -> PublicNotice:
-    """Post nominees of a round for public comment, for the longest period their kinds need."""
+    """Post nominees of a round for public comment, for the longest period their kinds need.
+
+    Posting publishes the notice: it takes its number (TB) from the register of outgoing
+    documents of the round's unit, `number` when the văn thư gives it."""
     if not is_proposer(actor, round):
         raise NotPermitted(_("You may not post public notices for this round."))
     today = timezone.localdate()
@@ -172,9 +178,22 @@ def post_notice(
         posted_by=actor if getattr(actor, "pk", None) else None,
     )
     notice.nominations.set(chosen)
+    try:
+        entry = register_document(
+            kind=OutgoingKind.NOTICE,
+            issuing_unit=round.owning_unit,
+            signed_on=starts_on,
+            subject=notice.title,
+            actor=actor,
+            number=number,
+            notice=notice,
+        )
+    except DecisionError as error:  # the văn thư's number is taken: nothing is posted
+        raise WorkflowError(str(error)) from error
     record_action(
         notice,
         "public notice posted",
+        number=entry.number_label,
         round=round.pk,
         starts_on=starts_on,
         ends_on=notice.ends_on,

@@ -19,6 +19,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.awards.domain.errors import DecisionError
+from vinhdanh.awards.domain.register import register_document
+from vinhdanh.awards.enums import OutgoingKind
+from vinhdanh.awards.models import OutgoingDocument
 from vinhdanh.common import context as action_context
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
@@ -254,12 +258,16 @@ def transition(
 
     context: `override_reason` (going forward although not eligible, by a role allowed to),
     `decision` and `award` (for "decided", from awards.domain.decisions.issue_decision),
-    `decision` (the revocation decision, for "revoked").
+    `decision` (the revocation decision, for "revoked"), `number` (for "proposed": the văn
+    thư's number of the submission it sends up; else the series' next).
     """
-    with acting_as(actor):
+    number = context.pop("number", None)
+    with acting_as(actor), transaction.atomic():
         locked, event = _transition(
             nomination=nomination, to=str(to), actor=actor, reason=reason, context=context
         )
+        if event.to_state == S.PROPOSED:  # one nomination sent up: its own submission
+            _register_submission(locked.round, [locked], actor, number)
         if notify:
             notifications.schedule(
                 [notifications.Change(locked.pk, event.to_state, event.actor_id, event.reason)]
@@ -272,6 +280,7 @@ def transition(
 class BulkResult:
     done: list[Nomination] = field(default_factory=list)
     failed: list[tuple[Nomination, str]] = field(default_factory=list)
+    submission: OutgoingDocument | None = None  # the tờ trình a proposal sent up
 
 
 def bulk_sources(to: str) -> list[str]:
@@ -289,12 +298,17 @@ def bulk_transition(
     actor: Any,
     reason: str = "",
     nominations: Iterable[Nomination] | None = None,
+    number: int | None = None,
     **context: Any,
 ) -> BulkResult:
     """Apply `transition` to every nomination of the round that can take this move.
 
     One transaction; each item in its own savepoint, so one refusal (not eligible, over the
     quota …) is reported and does not undo the others. One delivery of notifications at commit.
+
+    Proposing to the decider sends the submission (tờ trình) up: it is entered in the register
+    of outgoing documents of the round's unit with the nominations it proposes, numbered
+    `number` when the văn thư gives it (a number already taken undoes the whole step).
     """
     result = BulkResult()
     with acting_as(actor), transaction.atomic():
@@ -320,8 +334,28 @@ def bulk_transition(
             changes.append(
                 notifications.Change(locked.pk, event.to_state, event.actor_id, event.reason)
             )
+        if to == S.PROPOSED and result.done:
+            result.submission = _register_submission(round, result.done, actor, number)
         notifications.schedule(changes)
     return result
+
+
+def _register_submission(
+    round_: Round, proposed: list[Nomination], actor: Any, number: int | None
+) -> OutgoingDocument:
+    try:
+        return register_document(
+            kind=OutgoingKind.SUBMISSION,
+            issuing_unit=round_.owning_unit,
+            signed_on=timezone.localdate(),
+            subject=round_.name,
+            actor=actor,
+            number=number,
+            round=round_,
+            nominations=proposed,
+        )
+    except DecisionError as error:
+        raise WorkflowError(str(error)) from error
 
 
 def _message(exc: Exception) -> str:

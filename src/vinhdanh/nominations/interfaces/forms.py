@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.enums import AwardType, DeciderRole
+from vinhdanh.awards.interfaces.fields import register_number_field
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.versioning import VersionField
 from vinhdanh.common.widgets import DateField, FileInput
@@ -146,6 +147,8 @@ class TransitionForm(forms.Form):
         widget=TEXTAREA,
     )
     confirm = forms.BooleanField(required=False)
+    # Proposing sends the submission up: its number (TTr) from the register.
+    number = register_number_field()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -193,6 +196,8 @@ BULK_TARGETS = (
 
 class BulkForm(forms.Form):
     to = forms.ChoiceField(choices=BULK_TARGETS, widget=forms.HiddenInput)
+    # Proposing sends the submission up: its number (TTr) from the register.
+    number = register_number_field()
 
 
 class AttachmentForm(forms.Form):
@@ -215,6 +220,7 @@ class NoticeForm(forms.Form):
         required=False,
         help_text=_("Empty: the period the award kinds require."),
     )
+    number = register_number_field()
 
 
 class PublicCommentForm(forms.Form):

@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from vinhdanh.awards.domain.numbering import HIGHEST_NUMBER
 from vinhdanh.awards.enums import DeciderRole, RevocationGround
+from vinhdanh.awards.interfaces.fields import register_number_field
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.dates import validate_past_date
 from vinhdanh.common.widgets import DateField
@@ -112,6 +112,7 @@ class CloseSessionForm(forms.Form):
             "attendance: it cannot be undone."
         )
     )
+    number = register_number_field()
 
 
 class AgendaForm(forms.Form):
@@ -334,16 +335,7 @@ class DecisionHeaderForm(forms.Form):
 
 class IssueDecisionForm(DecisionHeaderForm):
     nominations = NominationChoices(queryset=Nomination.objects.none(), label=_("Nominations"))
-    number = forms.IntegerField(
-        label=_("Number from the register (văn thư)"),
-        required=False,
-        min_value=1,
-        max_value=HIGHEST_NUMBER,
-        help_text=_(
-            "Leave empty and Vinh Danh gives the next number of the unit's series; enter the "
-            "number when the văn thư takes it from the register kept elsewhere."
-        ),
-    )
+    number = register_number_field()
     notice_override_reason = forms.CharField(
         label=_("Reason for deciding before the public notice closes"),
         required=False,

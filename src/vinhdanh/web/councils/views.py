@@ -438,13 +438,18 @@ def session_open(request: HttpRequest, pk: int) -> HttpResponse:
 def session_close(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     _require(request, "councils.run_session", session)
-    if not forms.CloseSessionForm(request.POST).is_valid():
-        messages.error(request, _("Tick the box to confirm that the session may be closed."))
+    form = forms.CloseSessionForm(request.POST)
+    if not form.is_valid():
+        if "confirm" in form.errors:
+            messages.error(request, _("Tick the box to confirm that the session may be closed."))
+        else:
+            _form_errors(request, form)
         return redirect(_session_url(session))
+    number = form.cleaned_data["number"]
     return _done(
         request,
         reverse("web:councils:tally", args=[session.pk]),
-        lambda: session_domain.close_session(session=session, actor=request.user),
+        lambda: session_domain.close_session(session=session, actor=request.user, number=number),
         _("The session is closed; the tally and minutes are ready."),
     )
 

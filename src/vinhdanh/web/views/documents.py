@@ -76,7 +76,19 @@ def _round_document(
 @login_required
 @require_GET
 def round_submission_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    return _round_document(request, pk, files.submission_file)
+    """The round's submission preview, or one it sent up (?submission=id), numbered."""
+    raw = request.GET.get("submission", "")
+    if not raw:
+        return _round_document(request, pk, files.submission_file)
+    round_ = round_or_404(request, pk)
+    if not raw.isdigit():
+        raise Http404
+    entry = get_object_or_404(round_.submissions.all(), pk=int(raw))
+    return _download(
+        request,
+        lambda: files.submission_file(round_, entry),
+        reverse("web:workflow_round", args=[pk]),
+    )
 
 
 @login_required

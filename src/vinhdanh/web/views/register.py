@@ -13,7 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from unidecode import unidecode
 
+from vinhdanh.awards.domain.numbering import series_of
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.common.xlsx import xlsx_response
 from vinhdanh.documents.domain.access import may_read_decision_paper
@@ -21,6 +23,7 @@ from vinhdanh.documents.domain.queries.register import (
     register_index as build_register_index,
 )
 from vinhdanh.documents.domain.queries.register import (
+    register_kinds,
     register_lines,
     register_table,
     register_units,
@@ -47,6 +50,12 @@ def _year(request: HttpRequest, years: list[int]) -> int:
     return years[0] if years else timezone.localdate().year
 
 
+def _series(request: HttpRequest) -> str:
+    """The kind of document to list ("TTr"), spelt as the register writes it; "" for all."""
+    raw = request.GET.get("kind", "").strip()[:12]
+    return series_of(raw) if raw else ""
+
+
 @login_required
 @require_GET
 def register_index(request: HttpRequest) -> HttpResponse:
@@ -63,10 +72,19 @@ def register_page(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _register_unit(request, pk)
     years = register_years(unit)
     year = _year(request, years)
+    kinds = register_kinds(unit, year)
+    series = _series(request)
     return render(
         request,
         "web/documents/register.html",
-        {"unit": unit, "year": year, "years": years, "lines": register_lines(unit, year)},
+        {
+            "unit": unit,
+            "year": year,
+            "years": years,
+            "kinds": kinds,
+            "series": series,
+            "lines": register_lines(unit, year, series),
+        },
     )
 
 
@@ -75,9 +93,11 @@ def register_page(request: HttpRequest, pk: int) -> HttpResponse:
 def register_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _register_unit(request, pk)
     year = _year(request, register_years(unit))
-    headers, rows = register_table(unit, year)
+    series = _series(request)
+    headers, rows = register_table(unit, year, series)
+    kind = f"-{unidecode(series)}" if series else ""
     return xlsx_response(
-        f"so-van-ban-di-{unit.code or unit.pk}-{year}.xlsx".replace(" ", "-"),
+        f"so-van-ban-di-{unit.code or unit.pk}-{year}{kind}.xlsx".replace(" ", "-"),
         headers,
         rows,
         title=_("Outgoing documents %(year)s") % {"year": year},

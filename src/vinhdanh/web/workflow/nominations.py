@@ -131,6 +131,7 @@ def nomination_transition(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             reason=data["reason"],
             override_reason=data["override_reason"],
+            number=data["number"],
         )
     except WorkflowError as exc:
         messages.error(request, error_text(exc))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.common.versioning import StaleEdit
+from vinhdanh.documents.domain.queries.register import round_submissions
 from vinhdanh.nominations.domain import nominations as domain
 from vinhdanh.nominations.domain import notices, workflow
 from vinhdanh.nominations.domain import rounds as rounds_domain
@@ -142,6 +143,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "can_override_quota": may_override(user, round_),
             "can_post_notice": is_proposer(user, round_),
             "notices": list(round_notices(round_)),
+            "submissions": list(round_submissions(round_)),
             "comments": list(round_comments(round_)) if may_see_comments else None,
             "notice_form": NoticeForm(initial={"starts_on": timezone.localdate()}),
             "reason_form": ReasonForm(),
@@ -159,9 +161,24 @@ def round_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, form_errors(form))
         return HttpResponseRedirect(target)
-    result = workflow.bulk_transition(round=round_, to=form.cleaned_data["to"], actor=request.user)
+    try:
+        result = workflow.bulk_transition(
+            round=round_,
+            to=form.cleaned_data["to"],
+            actor=request.user,
+            number=form.cleaned_data["number"],
+        )
+    except WorkflowError as exc:  # the văn thư's number is taken: nothing was moved
+        messages.error(request, error_text(exc))
+        return HttpResponseRedirect(target)
     if result.done:
         messages.success(request, _("%(n)s nominations were moved.") % {"n": len(result.done)})
+    if result.submission is not None:
+        messages.success(
+            request,
+            _("The submission %(number)s was entered in the register of outgoing documents.")
+            % {"number": result.submission.number_label},
+        )
     for nomination, message in result.failed:
         messages.error(request, f"{nomination.subject_name} ({nomination.kind.name}): {message}")
     if not result.done and not result.failed:
@@ -206,6 +223,7 @@ def round_notice(request: HttpRequest, pk: int) -> HttpResponse:
             starts_on=data["starts_on"],
             working_days=data["working_days"],
             title=data["title"],
+            number=data["number"],
         )
     except WorkflowError as exc:
         messages.error(request, error_text(exc))

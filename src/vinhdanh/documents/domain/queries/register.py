@@ -1,8 +1,9 @@
 """The register of outgoing documents (sổ văn bản đi) of an issuing unit for a year.
 
-One line per document Vinh Danh's series holds (imported history is not part of it), in the
-order of the register: by kind of document, then number. Who may read it: the emulation
-office and the clerks of that unit (`awards.keep_register`).
+One line per document Vinh Danh's series holds — decisions, and the submissions, council
+minutes and public notices numbered when they became official (`OutgoingDocument`); imported
+history is not part of it — in the order of the register: by kind of document, then number.
+Who may read it: the emulation office and the clerks of that unit (`awards.keep_register`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
-from vinhdanh.awards.models import Award, Decision
+from vinhdanh.awards.models import Award, Decision, OutgoingDocument
 from vinhdanh.common.text import collation_key, search_key
 from vinhdanh.documents.models import SignedScan
+from vinhdanh.nominations.models import PublicNotice, Round
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
 from vinhdanh.orgs.models import Unit
@@ -26,7 +28,10 @@ from vinhdanh.orgs.models import Unit
 
 @dataclass(frozen=True)
 class RegisterLine:
-    decision: Decision
+    decision: Decision | None
+    document: OutgoingDocument | None  # when the line is not a decision
+    series: str
+    number: int
     number_label: str
     signed_on: dt.date
     kind: str  # "QĐ" and what it decides
@@ -79,12 +84,15 @@ def _role_unit_ids(user: Any) -> set[int]:
 
 
 def register_index(user: Any, query: str = "") -> RegisterIndex:
-    """Units with a register worth opening: those that issued decisions through Vinh Danh and
+    """Units with a register worth opening: those that issued documents through Vinh Danh and
     those the user's own roles are held at; current ones by level in Vietnamese order."""
     issuing = Decision.objects.filter(
         imported=False, status=DecisionStatus.ISSUED, number__isnull=False
     ).values("issuing_unit_id")
-    units = register_units(user).filter(Q(pk__in=issuing) | Q(pk__in=_role_unit_ids(user)))
+    numbered = OutgoingDocument.objects.values("issuing_unit_id")
+    units = register_units(user).filter(
+        Q(pk__in=issuing) | Q(pk__in=numbered) | Q(pk__in=_role_unit_ids(user))
+    )
     key = search_key(query)
     if key:
         units = units.filter(search_key__contains=key)
@@ -105,7 +113,29 @@ def register_index(user: Any, query: str = "") -> RegisterIndex:
 
 
 def register_years(unit: Unit) -> list[int]:
-    return list(_series(unit).order_by("-year").values_list("year", flat=True).distinct())
+    years = set(_series(unit).values_list("year", flat=True))
+    years.update(_documents(unit).values_list("year", flat=True))
+    return sorted(years, reverse=True)
+
+
+def register_kinds(unit: Unit, year: int) -> list[str]:
+    """The kinds of document (QĐ, TTr, BB, TB …) the year's register holds, for its filter."""
+    kinds = set(_series(unit).filter(year=year).values_list("series", flat=True))
+    kinds.update(_documents(unit).filter(year=year).values_list("series", flat=True))
+    return sorted(kinds)
+
+
+def _documents(unit: Unit) -> QuerySet[OutgoingDocument]:
+    return OutgoingDocument.objects.filter(issuing_unit=unit)
+
+
+def round_submissions(round_: Round) -> QuerySet[OutgoingDocument]:
+    """The submissions (tờ trình) a round sent up to the decider, newest first."""
+    return (
+        OutgoingDocument.objects.filter(round=round_)
+        .annotate(proposed=Count("nominations"))
+        .order_by("-signed_on", "-number", "-id")
+    )
 
 
 def _series(unit: Unit) -> QuerySet[Decision]:
@@ -135,8 +165,54 @@ def _counts(decisions: list[Decision]) -> dict[int, tuple[int, int]]:
     return {pk: (people[pk], units[pk]) for pk in ids}
 
 
-def register_lines(unit: Unit, year: int) -> list[RegisterLine]:
-    decisions = list(_series(unit).filter(year=year).order_by("series", "number", "id"))
+def _document_counts(documents: list[OutgoingDocument]) -> dict[int, tuple[int, int]]:
+    """(individuals, collectives) a submission proposes or a notice posts."""
+    people: Counter[int] = Counter()
+    units: Counter[int] = Counter()
+    through = OutgoingDocument.nominations.through
+    rows = through.objects.filter(outgoingdocument__in=documents).values_list(
+        "outgoingdocument_id", "nomination__person_id"
+    )
+    for pk, person_id in rows:
+        (people if person_id is not None else units)[pk] += 1
+    notices = {d.notice_id: d.pk for d in documents if d.notice_id is not None}
+    posted = PublicNotice.nominations.through.objects.filter(publicnotice__in=notices)
+    for notice_id, person_id in posted.values_list("publicnotice_id", "nomination__person_id"):
+        (people if person_id is not None else units)[notices[notice_id]] += 1
+    return {d.pk: (people[d.pk], units[d.pk]) for d in documents}
+
+
+def _document_lines(unit: Unit, year: int, series: str) -> list[RegisterLine]:
+    query = _documents(unit).filter(year=year).select_related("notice")
+    if series:
+        query = query.filter(series=series)
+    documents = list(query)
+    counts = _document_counts(documents)
+    return [
+        RegisterLine(
+            decision=None,
+            document=d,
+            series=d.series,
+            number=d.number,
+            number_label=d.number_label,
+            signed_on=d.signed_on,
+            kind=f"{d.series} ({d.get_kind_display()})",
+            subject=d.subject,
+            signer="",
+            recipients="—" if d.session_id else _recipients(*counts[d.pk]),
+            has_scan=False,
+            number_entered=d.number_entered,
+        )
+        for d in documents
+    ]
+
+
+def register_lines(unit: Unit, year: int, series: str = "") -> list[RegisterLine]:
+    """The year's register, every kind or one (`series`: "QĐ", "TTr", "BB", "TB" …)."""
+    query = _series(unit).filter(year=year)
+    if series:
+        query = query.filter(series=series)
+    decisions = list(query)
     counts = _counts(decisions)
     scanned = set(
         SignedScan.objects.filter(decision__in=decisions).values_list("decision_id", flat=True)
@@ -147,6 +223,9 @@ def register_lines(unit: Unit, year: int) -> list[RegisterLine]:
         lines.append(
             RegisterLine(
                 decision=d,
+                document=None,
+                series=d.series,
+                number=d.number or 0,
                 number_label=d.number_label,
                 signed_on=d.signed_on,
                 kind=f"{d.series} ({what})",
@@ -157,10 +236,11 @@ def register_lines(unit: Unit, year: int) -> list[RegisterLine]:
                 number_entered=d.number_entered,
             )
         )
-    return lines
+    lines.extend(_document_lines(unit, year, series))
+    return sorted(lines, key=lambda line: (line.series, line.number, line.signed_on))
 
 
-def register_table(unit: Unit, year: int) -> tuple[list[str], list[list[Any]]]:
+def register_table(unit: Unit, year: int, series: str = "") -> tuple[list[str], list[list[Any]]]:
     """The register as a table, for the .xlsx export (Vietnamese column headers)."""
     headers = [
         _("Number and symbol"),
@@ -180,9 +260,9 @@ def register_table(unit: Unit, year: int) -> tuple[list[str], list[list[Any]]]:
             line.subject,
             line.signer,
             line.recipients,
-            _("yes") if line.has_scan else _("no"),
+            _("yes") if line.has_scan else (_("no") if line.decision else "—"),
             _("the văn thư") if line.number_entered else _("Vinh Danh's series"),
         ]
-        for line in register_lines(unit, year)
+        for line in register_lines(unit, year, series)
     ]
     return headers, rows

@@ -55,7 +55,11 @@ def public_nominees(notice: PublicNotice) -> list[PublicNominee]:
 
 
 def round_notices(round_: Round) -> QuerySet[PublicNotice]:
-    return round_.notices.prefetch_related("nominations").order_by("-starts_on", "-id")
+    return (
+        round_.notices.select_related("register_entry")
+        .prefetch_related("nominations")
+        .order_by("-starts_on", "-id")
+    )
 
 
 def round_comments(round_: Round) -> QuerySet[PublicComment]:
