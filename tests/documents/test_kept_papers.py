@@ -98,6 +98,8 @@ def test_each_posted_notice_stays_downloadable_as_numbered(
     assert RENAMED not in text(doc)
     assert one.subject_name in table_cells(doc)
     assert two.subject_name not in table_cells(doc)
+    # without naming one, the round's latest notice, also as it was numbered
+    assert kept_papers.notice_download(world.round)[1] == _stored(later.register_entry)
     other = read(kept_papers.notice_download(world.round, later)[1])
     assert find(other, "Số: 07/TB-STP")
     assert two.subject_name in table_cells(other)

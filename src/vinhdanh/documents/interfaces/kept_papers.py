@@ -24,6 +24,7 @@ from vinhdanh.awards.signals import outgoing_registered
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import files
 from vinhdanh.documents.models import KeptAsIssued, KeptPaper
+from vinhdanh.nominations.models import PublicNotice, Round
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +83,10 @@ def submission_download(entry: OutgoingDocument) -> tuple[str, bytes]:
     return kept_file(entry, make)
 
 
-def notice_download(round_: Any, notice: Any = None) -> tuple[str, bytes]:
-    """A posted notice as it was numbered; without one (or unnumbered) the live list."""
+def notice_download(round_: Round, notice: PublicNotice | None = None) -> tuple[str, bytes]:
+    """A posted notice (by default the round's latest) as it was numbered; a notice numbered
+    by no register, or a round with none posted yet, is rendered live (the preview)."""
+    notice = notice or round_.notices.order_by("-starts_on", "-id").first()
     entry = OutgoingDocument.objects.filter(notice=notice).first() if notice else None
     if entry is None:
         return files.notice_file(round_, notice)
