@@ -11,15 +11,18 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from tests.councils.builders import FOR, council_world, make_nomination, run_vote
 from tests.documents.test_papers import _decision, _nominated
 from tests.nominations.world import World, build_world
 from vinhdanh.councils.interfaces.minutes import minutes_docx
 from vinhdanh.documents.formats import MOTTO, NATIONAL_NAME
-from vinhdanh.documents.interfaces import files, issued
+from vinhdanh.documents.interfaces import files, issued, kept_papers
+from vinhdanh.nominations.domain.notices import post_notice
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination
 
@@ -88,7 +91,8 @@ def test_every_kind_converts_to_pdf_with_its_text(world: World, tmp_path: Path) 
         "draft": ["QUYẾT ĐỊNH", nominations[0].subject_name],
         "submission": ["TỜ TRÌNH", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh."]
         + [n.subject_name for n in nominations],
-        "notice": ["DANH SÁCH"] + [n.subject_name for n in nominations],
+        "notice": ["THÔNG BÁO", "Về việc công khai danh sách các tập thể, cá nhân"]
+        + [n.subject_name for n in nominations],
         "report": ["BÁO CÁO THÀNH TÍCH", nominations[1].subject_name],
     }
     for name, content in documents.items():
@@ -97,6 +101,24 @@ def test_every_kind_converts_to_pdf_with_its_text(world: World, tmp_path: Path) 
         assert MOTTO in text, name
         for phrase in expected[name]:
             assert phrase in text, (name, phrase)
+
+
+def test_the_numbered_notice_converts_to_pdf(world: World, tmp_path: Path) -> None:
+    nominations = _nominated(world)
+    Nomination.objects.filter(pk=nominations[0].pk).update(state=NominationState.VOTED)
+    day = dt.date(2026, 3, 2)
+    moment = dt.datetime(2026, 3, 2, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    with time_machine.travel(moment, tick=False):
+        notice = post_notice(actor=world.office, round=world.round, starts_on=day, number=5)
+    text = _flat(to_pdf_text(kept_papers.notice_download(world.round, notice)[1], tmp_path, "tb"))
+    for phrase in (
+        "Số: 05/TB-STP",
+        "THÔNG BÁO",
+        "Về việc công khai danh sách các tập thể, cá nhân",
+        "DANH SÁCH CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG",
+        nominations[0].subject_name,
+    ):
+        assert phrase in text, phrase
 
 
 def test_minutes_convert_to_pdf(db: Any, tmp_path: Path) -> None:

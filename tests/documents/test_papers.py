@@ -325,7 +325,9 @@ def test_notice_list(world: World) -> None:
     nominations = _nominated(world)
     doc = read(files.notice_file(world.round)[1])
     assert_decree_layout(doc, number=False)
-    styled(find(doc, "DANH SÁCH"), "kind")
+    styled(find(doc, "THÔNG BÁO"), "kind")
+    styled(find(doc, "Về việc công khai danh sách các tập thể, cá nhân"), "subject")
+    assert find(doc, "DANH SÁCH CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG")
     cells = table_cells(doc)
     for n in nominations:
         assert n.subject_name in cells

@@ -24,3 +24,8 @@ awards_revoked = Signal()
 # day): the documents app, which keeps the units' letterheads, answers the abbreviation its
 # papers print for the unit ("UBND", "STP"), so the register's symbol reads as the paper does.
 letterhead_symbol = Signal()
+
+# Sent once the transaction that entered a submission, public notice or council minutes in the
+# register of outgoing documents has committed, with `entry` (the `OutgoingDocument`): the
+# documents and councils apps store the numbered paper exactly as it was issued.
+outgoing_registered = Signal()

@@ -9,5 +9,7 @@ class CouncilsConfig(AppConfig):
 
     def ready(self) -> None:
         from vinhdanh.councils.domain import vote_gate
+        from vinhdanh.councils.interfaces import minutes
 
         vote_gate.connect()
+        minutes.connect()

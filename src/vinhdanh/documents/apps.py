@@ -9,8 +9,9 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from vinhdanh.documents.domain import settings
-        from vinhdanh.documents.interfaces import issued, issued_certificates
+        from vinhdanh.documents.interfaces import issued, issued_certificates, kept_papers
 
         issued.connect()
         issued_certificates.connect()
+        kept_papers.connect()
         settings.connect()

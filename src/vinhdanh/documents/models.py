@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.awards.models import AwardKind, Decision
+from vinhdanh.awards.models import AwardKind, Decision, OutgoingDocument
 from vinhdanh.common.audit import audited
 from vinhdanh.common.files import private_upload_to
 from vinhdanh.orgs.models import Unit
@@ -162,6 +162,24 @@ class IssuedCertificates(KeptAsIssued):
     class Meta:
         verbose_name = _("issued certificates")
         verbose_name_plural = _("issued certificates")
+
+
+@audited
+class KeptPaper(KeptAsIssued):
+    """The .docx of a numbered submission, public notice or council minutes as it stood when
+    the register numbered it (`awards.OutgoingDocument`); downloads serve this file, so later
+    changes to names, units or the office's settings never reach what was sent or posted."""
+
+    entry = models.OneToOneField(
+        OutgoingDocument,
+        verbose_name=_("register entry"),
+        on_delete=models.PROTECT,
+        related_name="kept_paper",
+    )
+
+    class Meta:
+        verbose_name = _("kept paper")
+        verbose_name_plural = _("kept papers")
 
 
 def _blank_path(instance: CertificateBlank, filename: str) -> str:

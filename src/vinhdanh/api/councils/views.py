@@ -59,7 +59,7 @@ from vinhdanh.councils.domain.queries.sessions import (
 )
 from vinhdanh.councils.domain.queries.tally import session_results
 from vinhdanh.councils.enums import SessionStatus
-from vinhdanh.councils.interfaces.minutes import minutes_docx
+from vinhdanh.councils.interfaces.minutes import minutes_file
 from vinhdanh.councils.models import Council, CouncilSession
 from vinhdanh.eligibility.domain.queries.parameters import vote_rules_in_force
 from vinhdanh.nominations.domain.errors import WorkflowError
@@ -369,11 +369,12 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         session = self._session()
         if session.status != SessionStatus.CLOSED or not session.minutes:
             return _bad(_("The minutes exist once the session is closed."))
+        name, content = minutes_file(session)
         response = HttpResponse(
-            minutes_docx(session.minutes),
+            content,
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-        response["Content-Disposition"] = f'attachment; filename="bien-ban-{session.pk}.docx"'
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
 

@@ -19,7 +19,7 @@ from django.db import transaction
 from vinhdanh.awards.domain.numbering import next_number, take_number
 from vinhdanh.awards.enums import OUTGOING_SERIES, OutgoingKind
 from vinhdanh.awards.models import OutgoingDocument
-from vinhdanh.awards.signals import letterhead_symbol
+from vinhdanh.awards.signals import letterhead_symbol, outgoing_registered
 from vinhdanh.common.audit import record_action
 from vinhdanh.orgs.models import Unit
 
@@ -83,4 +83,14 @@ def register_document(
         kind=kind,
         number_entered=document.number_entered,
     )
+    # the paper is kept once the step commits: a rolled-back step leaves no file behind
+    pk = document.pk
+    transaction.on_commit(lambda: _registered(pk), robust=True)
     return document
+
+
+def _registered(pk: int) -> None:
+    """Re-read after commit: the step may have changed what it numbered (the minutes' data)."""
+    entry = OutgoingDocument.objects.filter(pk=pk).first()
+    if entry is not None:
+        outgoing_registered.send(sender=OutgoingDocument, entry=entry)

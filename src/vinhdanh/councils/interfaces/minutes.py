@@ -8,6 +8,7 @@ like every other document the system issues.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -15,13 +16,28 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vinhdanh.awards.enums import OutgoingKind
+from vinhdanh.awards.models import OutgoingDocument
+from vinhdanh.awards.signals import outgoing_registered
 from vinhdanh.councils.domain.queries.tally import VoteResult
 from vinhdanh.councils.enums import CouncilRole, VotingMethod
+from vinhdanh.councils.models import CouncilSession
 from vinhdanh.documents import formats
 from vinhdanh.documents.builder import CENTER, LEFT, Column, Header, OfficialDocument
 from vinhdanh.documents.formats import FONT, MOTTO, NATIONAL_NAME, date_line
+from vinhdanh.documents.interfaces.kept_papers import keep_paper, kept_file
 
-__all__ = ["FONT", "MOTTO", "NATIONAL_NAME", "date_line", "minutes_docx", "minutes_of"]
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "FONT",
+    "MOTTO",
+    "NATIONAL_NAME",
+    "date_line",
+    "minutes_docx",
+    "minutes_file",
+    "minutes_of",
+]
 
 
 def _role_label(role: str) -> str:
@@ -72,6 +88,11 @@ class Minutes:
     lines: list[MinutesLine]
 
     @property
+    def number_line(self) -> str:
+        """ "Số: 03/BB-HĐTĐKT", as the .docx prints it under the council's name."""
+        return _number_line(self.data)
+
+    @property
     def passed(self) -> list[MinutesLine]:
         return [line for line in self.lines if line.result.passed]
 
@@ -98,6 +119,39 @@ def minutes_docx(data: dict[str, Any]) -> bytes:
         minutes = minutes_of(data)
         _check(minutes)
         return _build_docx(minutes)
+
+
+def _make(session: CouncilSession) -> tuple[str, bytes]:
+    return f"bien-ban-hop-hoi-dong-{session.pk}.docx", minutes_docx(session.minutes or {})
+
+
+def minutes_file(session: CouncilSession) -> tuple[str, bytes]:
+    """The minutes of a closed session: the .docx kept when the register numbered them.
+
+    The frozen data alone is not enough to keep them as issued: the letterhead and the place
+    come from the office's current settings, so the file itself is stored. Sessions closed
+    before numbering existed have no entry and are rendered from their frozen data.
+    """
+    entry = OutgoingDocument.objects.filter(session=session).first()
+    if entry is None:
+        return _make(session)
+    return kept_file(entry, lambda: _make(session))
+
+
+def _on_registered(sender: Any, entry: OutgoingDocument, **kwargs: Any) -> None:
+    if entry.kind != OutgoingKind.MINUTES or entry.session_id is None:
+        return
+    session = CouncilSession.objects.get(pk=entry.session_id)
+    if not session.minutes:
+        return
+    try:
+        keep_paper(entry, lambda: _make(session))
+    except Exception:  # never break the closing that already committed
+        log.exception("session %s: keeping the minutes failed", session.pk)
+
+
+def connect() -> None:
+    outgoing_registered.connect(_on_registered, dispatch_uid="councils-keep-minutes")
 
 
 def _check(minutes: Minutes) -> None:

@@ -11,7 +11,7 @@ from unidecode import unidecode
 
 from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.documents.interfaces import achievement, papers
-from vinhdanh.nominations.models import Nomination, Round
+from vinhdanh.nominations.models import Nomination, PublicNotice, Round
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -43,9 +43,13 @@ def submission_file(round_: Round, entry: OutgoingDocument | None = None) -> tup
     return f"to-trinh-dot-{round_.pk}.docx", content
 
 
-def notice_file(round_: Round) -> tuple[str, bytes]:
+def notice_file(round_: Round, notice: PublicNotice | None = None) -> tuple[str, bytes]:
+    """A posted notice (numbered once the register took it), or the round's latest / preview."""
     with translation.override("vi"):
-        content = papers.render_notice(papers.notice_paper(round_))
+        paper = papers.notice_paper(round_, notice)
+        content = papers.render_notice(paper)
+    if paper.number is not None:
+        return f"thong-bao-{paper.number:02d}-{_slug(paper.symbol)}-{paper.day.year}.docx", content
     return f"danh-sach-cong-khai-dot-{round_.pk}.docx", content
 
 

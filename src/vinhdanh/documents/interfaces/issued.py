@@ -7,17 +7,14 @@ stored file, or renders one for decisions issued before this existed (and then k
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from typing import Any
-
-from django.core.files.base import ContentFile
-from django.db import transaction
 
 from vinhdanh.awards.models import Decision
 from vinhdanh.awards.signals import decision_issued
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces.files import render_decision_file
+from vinhdanh.documents.interfaces.kept_papers import store
 from vinhdanh.documents.models import IssuedDocument
 
 log = logging.getLogger(__name__)
@@ -33,15 +30,8 @@ def keep_issued(decision: Decision) -> IssuedDocument | None:
     except DocumentError as error:
         log.warning("decision %s: no document kept: %s", decision.pk, error)
         return None
-    document = IssuedDocument(
-        decision=decision,
-        name=name,
-        sha256=hashlib.sha256(content).hexdigest(),
-        size=len(content),
-    )
-    document.file.save(name, ContentFile(content), save=False)
-    with transaction.atomic():
-        document.save()
+    document = store(IssuedDocument(decision=decision), name, content)
+    assert isinstance(document, IssuedDocument)
     return document
 
 

@@ -388,10 +388,13 @@ class NoticePaper:
 
 
 def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePaper:
-    """The list posted for public comment: a notice's nominees, or the round's (a preview)."""
+    """The list posted for public comment: a notice's nominees (numbered once the register
+    took it, with the office as it stood on its date), or the round's latest / a preview."""
     notice = notice or round_.notices.order_by("-starts_on", "-id").first()
+    entry = OutgoingDocument.objects.filter(notice=notice).first() if notice else None
     today = timezone.localdate()
-    office = office_for(round_.owning_unit, today)
+    on = entry.signed_on if entry is not None else today
+    office = office_for(round_.owning_unit, on)
     if notice is not None:
         ids = list(notice.nominations.values_list("pk", flat=True))
         nominations = _nominations(round_, ids=ids)
@@ -404,14 +407,13 @@ def notice_paper(round_: Round, notice: PublicNotice | None = None) -> NoticePap
     else:
         nominations = _nominations(round_)
         title, starts, ends, days = round_.name, today, today, 0
-    decider = office_for(round_.decider_unit, today)
+    decider = office_for(round_.decider_unit, on)
     recipients = [_recipient(n, decider) for n in nominations]
     check_recipients(
         recipients, _("The round has no nominations to post: there is nothing to list.")
     )
     signature = _signature(office, collective=True)
     _check_signer(signature, office.issuing_body)
-    entry = OutgoingDocument.objects.filter(notice=notice).first() if notice else None
     return NoticePaper(
         office=office,
         title=nfc(title),
@@ -439,8 +441,11 @@ def render_notice(paper: NoticePaper) -> bytes:
             date_line=formats.date_line(office.place, paper.day),
         )
     )
+    # Decree 30/2020, Appendix III form for a notice: THÔNG BÁO and its subject line; the list
+    # itself follows under its own heading
     doc.title(
-        "Danh sách", "Các tập thể, cá nhân được đề nghị khen thưởng\n(công khai để lấy ý kiến)"
+        "Thông báo",
+        "Về việc công khai danh sách các tập thể, cá nhân\nđược đề nghị khen thưởng",
     )
     if paper.working_days:
         window = (
@@ -450,9 +455,21 @@ def render_notice(paper: NoticePaper) -> bytes:
         )
     else:
         window = "Thời gian niêm yết, lấy ý kiến: từ ngày … đến hết ngày …"
-    doc.para(f"Đợt xét: {paper.title}.", indent=True)
+    groups = grouped(paper.recipients)
+    doc.para(
+        f"{office.issuing_body} thông báo công khai danh sách {counted_summary(groups)} được "
+        f"đề nghị khen thưởng trong đợt “{paper.title}” để cán bộ, công chức, viên chức, người "
+        "lao động và Nhân dân biết, tham gia ý kiến.",
+        indent=True,
+    )
     doc.para(window, indent=True)
-    list_tables(doc, grouped(paper.recipients), amounts=False)
+    doc.para(
+        "DANH SÁCH CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG",
+        "article",
+        align=CENTER,
+        after=6,
+    )
+    list_tables(doc, groups, amounts=False)
     doc.blank(6)
     doc.para(
         f"Mọi ý kiến góp ý về các tập thể, cá nhân trên xin gửi về {office.issuing_body} (bộ "

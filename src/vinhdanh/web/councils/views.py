@@ -39,7 +39,7 @@ from vinhdanh.councils.domain.queries.sessions import (
 )
 from vinhdanh.councils.domain.thresholds import save_vote_rule
 from vinhdanh.councils.enums import SessionStatus
-from vinhdanh.councils.interfaces.minutes import minutes_docx, minutes_of
+from vinhdanh.councils.interfaces.minutes import minutes_file, minutes_of
 from vinhdanh.councils.models import Council, CouncilSession, Recusal
 from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.eligibility.core import VoteRule
@@ -554,13 +554,12 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def session_minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
     session = _closed_minutes(request, pk)
+    name, content = minutes_file(session)
     response = HttpResponse(
-        minutes_docx(session.minutes or {}),
+        content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bien-ban-hop-hoi-dong-{session.pk}.docx"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -23,7 +23,7 @@ from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces import files, issued
+from vinhdanh.documents.interfaces import files, issued, kept_papers
 from vinhdanh.documents.interfaces.forms import OfficeSettingsForm
 from vinhdanh.documents.models import OfficeSettings
 from vinhdanh.orgs.domain.queries.units import visible_units
@@ -86,7 +86,7 @@ def round_submission_docx(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(round_.submissions.all(), pk=int(raw))
     return _download(
         request,
-        lambda: files.submission_file(round_, entry),
+        lambda: kept_papers.submission_download(entry),
         reverse("web:workflow_round", args=[pk]),
     )
 
@@ -94,7 +94,20 @@ def round_submission_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def round_notice_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    return _round_document(request, pk, files.notice_file)
+    """The round's notice list (its latest notice, or a preview), or one notice it posted
+    (?notice=id) exactly as it was numbered."""
+    raw = request.GET.get("notice", "")
+    if not raw:
+        return _round_document(request, pk, kept_papers.notice_download)
+    round_ = round_or_404(request, pk)
+    if not raw.isdigit():
+        raise Http404
+    notice = get_object_or_404(round_.notices.all(), pk=int(raw))
+    return _download(
+        request,
+        lambda: kept_papers.notice_download(round_, notice),
+        reverse("web:workflow_round", args=[pk]),
+    )
 
 
 @login_required
