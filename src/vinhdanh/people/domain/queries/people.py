@@ -36,3 +36,8 @@ def people_under(unit: Unit, scope: UnitScope | None = None) -> QuerySet[Person]
     """The people whose current unit is `unit` or below it, within `scope` when given."""
     people = Person.objects.filter(current_unit__path__startswith=unit.path)
     return people.filter(scope.q("current_unit")) if scope is not None else people
+
+
+def person_by_code(code: str, under: Unit) -> Person | None:
+    """The person with a staff code working in `under` or below (None: nobody there has it)."""
+    return Person.objects.filter(code=code, current_unit__path__startswith=under.path).first()
