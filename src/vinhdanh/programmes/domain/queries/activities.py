@@ -10,7 +10,7 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain.queries.programmes import managed_programmes, visible_programmes
 from vinhdanh.programmes.enums import IndicatorSource
-from vinhdanh.programmes.models import Activity, Indicator, Programme
+from vinhdanh.programmes.models import Activity, ActivityAttachment, Indicator, Programme
 from vinhdanh.programmes.periods import Period
 from vinhdanh.programmes.rules import manages_programme
 
@@ -54,3 +54,8 @@ def activity_figures(programme: Programme, unit: Unit, period: Period) -> dict[s
             n if indicator.source == IndicatorSource.ACTIVITY_COUNT else people
         )
     return figures
+
+
+def activity_attachments(activity: Activity) -> QuerySet[ActivityAttachment]:
+    """The files of one activity the reader already sees: any other reads as absent."""
+    return ActivityAttachment.objects.filter(activity=activity)

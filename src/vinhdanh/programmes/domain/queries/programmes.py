@@ -11,7 +11,12 @@ from vinhdanh.orgs.domain.queries.rollup import path_ids
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.orgs.models.units import UnitQuerySet
-from vinhdanh.programmes.models import Committee, CommitteeMembership, Programme
+from vinhdanh.programmes.models import (
+    Committee,
+    CommitteeDecision,
+    CommitteeMembership,
+    Programme,
+)
 from vinhdanh.programmes.periods import Period
 
 
@@ -83,3 +88,10 @@ def managed_programmes(user: Any) -> QuerySet[Programme]:
         if not scope.is_empty:
             query |= scope.q("owner_unit")
     return programmes.filter(query)
+
+
+def committee_decisions(programme: Programme) -> QuerySet[CommitteeDecision]:
+    """The decisions of a programme's committees: another programme's read as absent."""
+    return CommitteeDecision.objects.select_related("committee", "committee__unit").filter(
+        committee__programme=programme
+    )
