@@ -190,3 +190,8 @@ def unit_name(pk: Any) -> str | None:
     """A unit's name by its id, from a row the reader already owns (a job's parameters)."""
     unit = Unit.objects.filter(pk=pk).only("name").first()
     return unit.name if unit is not None else None
+
+
+def any_unit() -> UnitQuerySet:
+    """Every unit, unscoped: only for a page that checks access to the row itself after."""
+    return Unit.objects.all()

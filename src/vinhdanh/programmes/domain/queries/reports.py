@@ -140,3 +140,12 @@ def reporting_units_for(user: Any, programme: Programme, period: Period) -> list
     if any(s.everything for s in scopes):
         return list(units)
     return [u for u in units if any(s.contains(u) for s in scopes)]
+
+
+def period_reports(programme: Programme, period_code: str) -> QuerySet[PeriodReport]:
+    """The units' reports of one period of a programme the reader already sees."""
+    return PeriodReport.objects.filter(programme=programme, period_code=period_code)
+
+
+def period_report(programme: Programme, unit: Unit, period_code: str) -> PeriodReport | None:
+    return period_reports(programme, period_code).filter(unit=unit).first()
