@@ -106,3 +106,8 @@ def standing_awards(decision: Decision) -> QuerySet[Award]:
         .select_related("kind", "person", "unit")
         .order_by("id")
     )
+
+
+def decision_awards(decision: Decision) -> QuerySet[Award]:
+    """Every award of a decision, revoked ones included (the domain says why it refuses)."""
+    return Award.objects.filter(decision=decision)

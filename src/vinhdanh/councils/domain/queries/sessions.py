@@ -184,3 +184,8 @@ def agenda_nominations(session: CouncilSession) -> QuerySet[Nomination]:
 
 def session_recusals(session: CouncilSession) -> QuerySet[Recusal]:
     return Recusal.objects.filter(session=session)
+
+
+def council_rounds(session: CouncilSession) -> QuerySet[Round]:
+    """Rounds decided in the session's council unit or below: the only ones it can take."""
+    return Round.objects.filter(decider_unit__path__startswith=session.council.unit.path)
