@@ -405,7 +405,8 @@ def unit_candidates_nominate(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return page(request, unit, form=form, status=400)
     kind = kind_by_code(code)
-    assert kind is not None  # the form above exists only for an active kind
+    if kind is None:  # cannot happen: the form above exists only for an active kind
+        raise Http404
     try:
         created = create_nominations(
             actor=request.user,
