@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.common.domain.jobs import Progress
 from vinhdanh.common.importing import ImportResult, run_import
-from vinhdanh.common.models import BackgroundJob
 from vinhdanh.common.xlsx import workbook_bytes
 from vinhdanh.documents.domain.access import may_print_on_blanks
 from vinhdanh.documents.domain.blanks import layouts_for
@@ -33,6 +32,9 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.interfaces.scope import import_scope
 from vinhdanh.web.views.eligibility import candidate_table, candidates_filename, quota_sheet
+
+if TYPE_CHECKING:
+    from vinhdanh.common.models import BackgroundJob
 
 SOURCE = re.compile(r"^jobs/\d+/input\.(xlsx|csv)$")
 MAX_PROBLEMS_KEPT = 1000

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -18,8 +18,8 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from vinhdanh.awards.domain.queries.catalogue import kind_by_code, kinds_by_code
 from vinhdanh.awards.enums import DeciderRole
-from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.widgets import DateField
 from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.eligibility.core.messages import CODE_NAMES, FORM_NAMES
@@ -27,8 +27,11 @@ from vinhdanh.eligibility.core.parameters import OVERLAY_KEYS
 from vinhdanh.eligibility.core.vocab import AWARD_CODES, DISCIPLINE_FORMS, RATINGS, ROLES
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
-from vinhdanh.orgs.models import Unit
 from vinhdanh.people.enums import Rating
+
+if TYPE_CHECKING:
+    from vinhdanh.awards.models import AwardKind
+    from vinhdanh.orgs.models import Unit
 
 # Kinds of input.
 FRACTION_OPT = "fraction_opt"
@@ -258,7 +261,7 @@ def _lang() -> int:
 
 def code_choices() -> list[tuple[str, str]]:
     """The titles and forms the engine knows, by name, in catalogue order."""
-    kinds = {k.code: k for k in AwardKind.objects.filter(code__in=AWARD_CODES)}
+    kinds = kinds_by_code(AWARD_CODES)
     ordered = sorted(AWARD_CODES, key=lambda c: (kinds[c].sort_order if c in kinds else 10**6, c))
     return [(c, code_name(c, kinds)) for c in ordered]
 
@@ -266,7 +269,7 @@ def code_choices() -> list[tuple[str, str]]:
 def code_name(code: str, kinds: dict[str, AwardKind] | None = None) -> str:
     if kinds is not None and code in kinds:
         return kinds[code].name
-    kind = AwardKind.objects.filter(code=code).first() if kinds is None else None
+    kind = kind_by_code(code) if kinds is None else None
     if kind is not None:
         return kind.name
     names = CODE_NAMES.get(code)

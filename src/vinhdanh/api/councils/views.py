@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -48,27 +47,32 @@ from vinhdanh.api.councils.serializers import (
 from vinhdanh.api.parsers import JSONBodyParser
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
+from vinhdanh.awards.domain.queries.awards import decision_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Award
 from vinhdanh.councils.domain import sessions as domain
 from vinhdanh.councils.domain.common import CouncilError
 from vinhdanh.councils.domain.queries.councils import members_on, visible_councils, visible_sessions
 from vinhdanh.councils.domain.queries.sessions import (
     agenda_candidates,
+    agenda_nominations,
+    council_rounds,
     session_view,
 )
 from vinhdanh.councils.domain.queries.tally import session_results
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_file
-from vinhdanh.councils.models import Council, CouncilSession
 from vinhdanh.eligibility.domain.queries.parameters import vote_rules_in_force
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.domain.issuing import issue_decision, proposed_for_decider
-from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.orgs.domain.queries.units import units_in_scope, visible_units
 from vinhdanh.orgs.enums import Capability
-from vinhdanh.orgs.models import Unit
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.councils.models import Council, CouncilSession
+    from vinhdanh.orgs.models import Unit
 
 ERRORS = {
     400: OpenApiResponse(BAD_REQUEST_SCHEMA, description="A field is invalid, or a rule refuses."),
@@ -102,10 +106,10 @@ def _forbidden() -> Response:
     return Response({"detail": _("You may not do this.")}, status=status.HTTP_403_FORBIDDEN)
 
 
-class CouncilViewSet(viewsets.ReadOnlyModelViewSet[Council]):
+class CouncilViewSet(viewsets.ReadOnlyModelViewSet["Council"]):
     """Councils of the caller's units, and those the caller sits on."""
 
-    queryset = Council.objects.none()
+    queryset = CouncilSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = CouncilSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -137,10 +141,10 @@ class CouncilViewSet(viewsets.ReadOnlyModelViewSet[Council]):
         return Response(SessionSerializer(created[0]).data, status=status.HTTP_201_CREATED)
 
 
-class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
+class SessionViewSet(viewsets.ReadOnlyModelViewSet["CouncilSession"]):
     """Council sessions: agenda, attendance, recusals, ballots, closing, tally, minutes."""
 
-    queryset = CouncilSession.objects.none()
+    queryset = SessionSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = SessionSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -188,11 +192,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         if len(nominations) != len(ids):
             return _bad(_("A nomination is not among those this session can take."))
         round_ids = set(data.validated_data["rounds"])
-        rounds = list(
-            Round.objects.filter(
-                pk__in=round_ids, decider_unit__path__startswith=session.council.unit.path
-            )
-        )
+        rounds = list(council_rounds(session).filter(pk__in=round_ids))
         if len(rounds) != len(round_ids):
             return _bad(_("A round is not decided in this council's unit."))
         return self._act(
@@ -228,9 +228,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
             (m for m in members_on(session.council, session.date) if m.pk == values["member"]),
             None,
         )
-        nomination = Nomination.objects.filter(
-            pk=values["nomination"], agenda_items__session=session
-        ).first()
+        nomination = agenda_nominations(session).filter(pk=values["nomination"]).first()
         if member is None or nomination is None:
             return _bad(_("Unknown member, or a nomination not on the agenda."))
         return self._act(
@@ -300,9 +298,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet[CouncilSession]):
         data.is_valid(raise_exception=True)
         session = self._session()
         values = data.validated_data
-        nomination = Nomination.objects.filter(
-            pk=values["nomination"], agenda_items__session=session
-        ).first()
+        nomination = agenda_nominations(session).filter(pk=values["nomination"]).first()
         if nomination is None:
             return _bad(_("A nomination is not among those this session can take."))
         return self._act(
@@ -406,7 +402,7 @@ class ThresholdListView(APIView):
 
 
 def _decider_unit(user: Any, pk: int) -> Unit | None:
-    return Unit.objects.filter(unit_scope(user, Capability.DECIDER).q(), pk=pk).first()
+    return units_in_scope(unit_scope(user, Capability.DECIDER)).filter(pk=pk).first()
 
 
 class IssueDecisionView(APIView):
@@ -465,7 +461,7 @@ class RevokeAwardsView(APIView):
             return _forbidden()
         values["ground"] = values.pop("revocation_ground")
         ids = set(values.pop("awards"))
-        awards = list(Award.objects.filter(decision=decision, pk__in=ids))
+        awards = list(decision_awards(decision).filter(pk__in=ids))
         if len(awards) != len(ids):
             return _bad(_("An award is not part of this decision."))
         issued: list[Any] = []

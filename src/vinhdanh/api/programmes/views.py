@@ -7,9 +7,8 @@ role does not allow it), 404 (out of scope), 409 (the period is locked).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -29,20 +28,18 @@ from vinhdanh.api.programmes.serializers import (
 )
 from vinhdanh.api.schema import BAD_REQUEST_SCHEMA, ErrorSerializer
 from vinhdanh.orgs.domain.queries.units import visible_units
-from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain import reports as report_domain
 from vinhdanh.programmes.domain.errors import NotPermitted, PeriodLocked, ProgrammeError
-from vinhdanh.programmes.domain.queries.activities import activities_visible_to
+from vinhdanh.programmes.domain.queries.activities import activities_visible_to, activity_kinds
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
-from vinhdanh.programmes.domain.queries.reports import reports_visible_to
-from vinhdanh.programmes.models import (
-    Activity,
-    ActivityKind,
-    PeriodReport,
-    Programme,
-    ReportValue,
-)
+from vinhdanh.programmes.domain.queries.reports import reports_visible_to, with_values
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.orgs.models import Unit
+    from vinhdanh.programmes.models import Activity, PeriodReport, Programme
 
 ERRORS = {
     400: OpenApiResponse(BAD_REQUEST_SCHEMA, description="A field is invalid, or a rule refuses."),
@@ -83,10 +80,10 @@ def _field_error(field: str, message: str) -> Response:
     return Response({field: [message]}, status=status.HTTP_400_BAD_REQUEST)
 
 
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet[Programme]):
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet["Programme"]):
     """Programmes the caller's units own or implement, with their indicators and kinds."""
 
-    queryset = Programme.objects.none()
+    queryset = ProgrammeSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = ProgrammeSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -100,10 +97,10 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet[Programme]):
         )
 
 
-class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet[Activity]):
+class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet["Activity"]):
     """Activities the caller may see; recording one is the unit's clerk's or head's."""
 
-    queryset = Activity.objects.none()
+    queryset = ActivitySerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = ActivitySerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -125,7 +122,7 @@ class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet[Act
         if isinstance(found, Response):
             return found
         programme, unit = found
-        kind = ActivityKind.objects.filter(pk=values["kind"], programme=programme).first()
+        kind = activity_kinds(programme).filter(pk=values["kind"]).first()
         if kind is None:
             return _field_error("kind", _("This kind of activity belongs to another programme."))
         try:
@@ -144,22 +141,18 @@ class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet[Act
         return Response(ActivitySerializer(activity).data, status=status.HTTP_201_CREATED)
 
 
-class PeriodReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet[PeriodReport]):
+class PeriodReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet["PeriodReport"]):
     """Period reports: a unit saves or submits its figures; the office approves or returns."""
 
-    queryset = PeriodReport.objects.none()
+    queryset = PeriodReportSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = PeriodReportSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
     filterset_fields = ["programme", "unit", "period_code", "state"]
 
     def get_queryset(self) -> QuerySet[PeriodReport]:
-        return (
-            reports_visible_to(self.request.user)
-            .prefetch_related(
-                Prefetch("values", queryset=ReportValue.objects.select_related("indicator"))
-            )
-            .order_by("period_start", "unit_id", "id")
+        return with_values(reports_visible_to(self.request.user)).order_by(
+            "period_start", "unit_id", "id"
         )
 
     def _answer(self, report: PeriodReport, http_status: int = status.HTTP_200_OK) -> Response:

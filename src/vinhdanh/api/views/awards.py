@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -25,9 +24,13 @@ from vinhdanh.api.serializers import (
 from vinhdanh.awards.domain.queries.awards import visible_awards
 from vinhdanh.awards.domain.queries.catalogue import all_kinds
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.documents.domain.access import may_read_decision_paper
 from vinhdanh.documents.domain.queries.scans import current_scan
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.awards.models import Award, AwardKind, Decision
 
 
 def award_rows(awards: QuerySet[Award]) -> QuerySet[Award]:
@@ -37,10 +40,11 @@ def award_rows(awards: QuerySet[Award]) -> QuerySet[Award]:
     )
 
 
-class AwardKindViewSet(ReadOnlyModelViewSet[AwardKind]):
+class AwardKindViewSet(ReadOnlyModelViewSet["AwardKind"]):
     """The award catalogue (rules.md §2–3): readable by every signed-in user."""
 
-    queryset = AwardKind.objects.none()  # the model, for the schema; get_queryset reads
+    # The model, for the schema (named by the serializer, an interface); get_queryset reads.
+    queryset = AwardKindSerializer.Meta.model.objects.none()
     serializer_class = AwardKindSerializer
     filterset_class = AwardKindFilter
     permission_classes = [SignedInReadOnly]
@@ -51,10 +55,10 @@ class AwardKindViewSet(ReadOnlyModelViewSet[AwardKind]):
         return all_kinds()
 
 
-class AwardViewSet(ReadOnlyModelViewSet[Award]):
+class AwardViewSet(ReadOnlyModelViewSet["Award"]):
     """Awards whose person (by current unit) or collective the caller's roles reach."""
 
-    queryset = Award.objects.none()
+    queryset = AwardSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = AwardSerializer
     filterset_class = AwardFilter
     permission_classes = [SignedInReadOnly]
@@ -64,11 +68,11 @@ class AwardViewSet(ReadOnlyModelViewSet[Award]):
         return award_rows(visible_awards(self.request.user))
 
 
-class DecisionViewSet(ReadOnlyModelViewSet[Decision]):
+class DecisionViewSet(ReadOnlyModelViewSet["Decision"]):
     """The decisions the caller's pages show (issued in their units, awarding or revoking a
     subject there), with the awards to subjects they may see."""
 
-    queryset = Decision.objects.none()
+    queryset = DecisionSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = DecisionSerializer
     filterset_class = DecisionFilter
     permission_classes = [SignedInReadOnly]

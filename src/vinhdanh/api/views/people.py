@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -17,20 +16,24 @@ from vinhdanh.api.permissions import SignedInReadOnly
 from vinhdanh.api.serializers import AwardSerializer, PersonSerializer
 from vinhdanh.api.views.awards import award_rows
 from vinhdanh.awards.domain.queries.awards import visible_awards
-from vinhdanh.awards.models import Award
 from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.people.domain.reads import record_people_read, record_person_read
-from vinhdanh.people.models import Person
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.people.models import Person
 
 
-class PersonViewSet(ReadOnlyModelViewSet[Person]):
+class PersonViewSet(ReadOnlyModelViewSet["Person"]):
     """People whose current unit the caller's roles reach, in Vietnamese order.
 
     Sorted by given name, then middle name, then family name; paged with an opaque cursor
     so that a list of a million people stays as fast on its last page as on its first.
     """
 
-    queryset = Person.objects.none()  # the model, for the schema; get_queryset scopes
+    # The model, for the schema (named by the serializer, an interface); get_queryset scopes.
+    queryset = PersonSerializer.Meta.model.objects.none()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     pagination_class = KeysetPagination
@@ -57,7 +60,8 @@ class PersonViewSet(ReadOnlyModelViewSet[Person]):
         methods=["get"],
         serializer_class=AwardSerializer,
         filterset_class=AwardFilter,
-        queryset=Award.objects.none(),  # what this action lists, for filters and the schema
+        # What this action lists, for filters and the schema.
+        queryset=AwardSerializer.Meta.model.objects.none(),
         pagination_class=PagePagination,
     )
     def awards(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:

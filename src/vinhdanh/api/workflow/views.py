@@ -8,9 +8,8 @@ user's-language message: 400 (a rule of the workflow), 403 (the role does not al
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -36,8 +35,7 @@ from vinhdanh.api.workflow.serializers import (
     StaleEditSerializer,
     TransitionInputSerializer,
 )
-from vinhdanh.awards.models import AwardKind
-from vinhdanh.common.models import Notification
+from vinhdanh.awards.domain.queries.catalogue import kind_by_code
 from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.nominations.domain import workflow
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
@@ -50,11 +48,14 @@ from vinhdanh.nominations.domain.notifications import mark_read
 from vinhdanh.nominations.domain.queries.inbox import user_notifications
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
 from vinhdanh.nominations.enums import NominationState
-from vinhdanh.nominations.models import Nomination, Round
 from vinhdanh.orgs.domain.queries.units import visible_units
-from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.visibility import visible_people
-from vinhdanh.people.models import Person
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.common.models import Notification
+    from vinhdanh.nominations.models import Nomination, Round
 
 ERRORS = {
     400: OpenApiResponse(
@@ -92,10 +93,10 @@ def _error(exc: Exception, http_status: int) -> Response:
     return Response({"detail": message, "code": code}, status=http_status)
 
 
-class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
+class RoundViewSet(viewsets.ReadOnlyModelViewSet["Round"]):
     """Rounds whose nominating or deciding unit the caller's roles reach."""
 
-    queryset = Round.objects.none()
+    queryset = RoundSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = RoundSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -151,7 +152,7 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
         data = BulkNominateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        kind = AwardKind.objects.filter(code=values["kind"]).first()
+        kind = kind_by_code(values["kind"])
         if kind is None:
             raise ValidationError({"kind": f"unknown code {values['kind']!r}"})
         people = visible_people(request.user).in_bulk(values["people"])
@@ -186,8 +187,8 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
         except BulkRefused as exc:
             errors = [
                 {
-                    "person": line.subject.pk if isinstance(line.subject, Person) else None,
-                    "unit": line.subject.pk if isinstance(line.subject, Unit) else None,
+                    "person": line.person_id,
+                    "unit": line.unit_id,
                     "problems": list(line.problems),
                 }
                 for line in exc.refused
@@ -203,10 +204,10 @@ class RoundViewSet(viewsets.ReadOnlyModelViewSet[Round]):
         return Response({"created": [n.pk for n in created]}, status=status.HTTP_201_CREATED)
 
 
-class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
+class NominationViewSet(viewsets.ReadOnlyModelViewSet["Nomination"]):
     """Nominations in the caller's scope, with the engine's checks and the history."""
 
-    queryset = Nomination.objects.none()
+    queryset = NominationSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = NominationSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"
@@ -297,10 +298,10 @@ class NominationViewSet(viewsets.ReadOnlyModelViewSet[Nomination]):
         return Response(NominationDetailSerializer(fresh, context={"request": request}).data)
 
 
-class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Notification]):
+class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet["Notification"]):
     """The caller's own notifications, newest first."""
 
-    queryset = Notification.objects.none()
+    queryset = NotificationSerializer.Meta.model.objects.none()  # the model, for the schema
     serializer_class = NotificationSerializer
     permission_classes = [IsAuthenticated]
     lookup_value_regex = r"\d+"

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
@@ -207,3 +208,8 @@ def prune_jobs(*, keep_days: int, now: Any = None) -> int:
         job.delete()
         count += 1
     return count
+
+
+def own_jobs(user: Any) -> QuerySet[BackgroundJob]:
+    """The jobs a user asked for: nobody else's job exists for them."""
+    return BackgroundJob.objects.filter(owner_id=user.pk)

@@ -105,6 +105,27 @@ def layouts_for(unit: Any) -> dict[str, BlankLayout]:
     }
 
 
+def unit_blanks(unit: Any) -> dict[int, Any]:
+    """The unit's blanks by award kind id."""
+    from vinhdanh.documents.models import CertificateBlank
+
+    return {b.kind_id: b for b in CertificateBlank.objects.filter(unit=unit)}
+
+
+def blank_for(unit: Any, kind: Any) -> Any:
+    """The unit's blank for one kind, or None when it has not laid one out yet."""
+    from vinhdanh.documents.models import CertificateBlank
+
+    return CertificateBlank.objects.filter(unit=unit, kind=kind).first()
+
+
+def blank_or_new(unit: Any, kind: Any) -> Any:
+    """The unit's blank for one kind, or a new unsaved one to lay out."""
+    from vinhdanh.documents.models import CertificateBlank
+
+    return blank_for(unit, kind) or CertificateBlank(unit=unit, kind=kind)
+
+
 def scan_of(blank: Any) -> tuple[str, bytes] | None:
     """(content type, bytes) of the blank's scan, or None when none was uploaded."""
     if not blank.scan:

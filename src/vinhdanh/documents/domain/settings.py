@@ -229,6 +229,11 @@ def may_edit_settings(user: Any, unit: Unit) -> bool:
     )
 
 
+def settings_to_edit(unit: Unit) -> OfficeSettings:
+    """The unit's own document settings, or new unsaved ones (the defaults show through)."""
+    return OfficeSettings.objects.filter(unit=unit).first() or OfficeSettings(unit=unit)
+
+
 @transaction.atomic
 def save_settings(settings: OfficeSettings, *, actor: Any) -> OfficeSettings:
     """Store a unit's document settings (audited); only for those who may edit them."""

@@ -256,6 +256,14 @@ class BulkLine:
     subject: Person | Unit
     problems: tuple[str, ...] = ()
 
+    @property
+    def person_id(self) -> int | None:
+        return self.subject.pk if isinstance(self.subject, Person) else None
+
+    @property
+    def unit_id(self) -> int | None:
+        return self.subject.pk if isinstance(self.subject, Unit) else None
+
 
 class BulkRefused(WorkflowError):
     """Nothing was created: at least one subject cannot be nominated (reasons per line)."""

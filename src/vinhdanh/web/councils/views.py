@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.awards.domain.decisions import DecisionError, revoke_awards
+from vinhdanh.awards.domain.queries.awards import standing_awards
+from vinhdanh.awards.domain.queries.catalogue import all_kinds
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Award, AwardKind, Decision
 from vinhdanh.councils.domain import councils as council_domain
 from vinhdanh.councils.domain import sessions as session_domain
 from vinhdanh.councils.domain.common import CouncilError
@@ -34,18 +34,22 @@ from vinhdanh.councils.domain.queries.councils import (
 )
 from vinhdanh.councils.domain.queries.sessions import (
     agenda_candidates,
+    agenda_nominations,
     agenda_rounds,
+    session_recusals,
     session_view,
 )
 from vinhdanh.councils.domain.thresholds import save_vote_rule
 from vinhdanh.councils.enums import SessionStatus
 from vinhdanh.councils.interfaces.minutes import minutes_file, minutes_of
-from vinhdanh.councils.models import Council, CouncilSession, Recusal
 from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.eligibility.core import VoteRule
 from vinhdanh.eligibility.core.parameters import GENERAL
-from vinhdanh.eligibility.domain.queries.parameters import vote_rule_for, vote_rules_in_force
-from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.eligibility.domain.queries.parameters import (
+    vote_rule_for,
+    vote_rule_history,
+    vote_rules_in_force,
+)
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.domain.issuing import (
     issue_decision,
@@ -54,12 +58,14 @@ from vinhdanh.nominations.domain.issuing import (
     proposed_for_decider,
 )
 from vinhdanh.nominations.domain.notices import decision_blocker
-from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.units import role_holder_ids, units_in_scope
 from vinhdanh.orgs.enums import Capability
-from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.people.names import users_by_name
 from vinhdanh.web.councils import forms
+
+if TYPE_CHECKING:
+    from vinhdanh.councils.models import Council, CouncilSession
 
 DOMAIN_ERRORS = (CouncilError, DecisionError, WorkflowError)
 
@@ -70,7 +76,7 @@ def _require(request: HttpRequest, perm: str, obj: Any) -> None:
 
 
 def _units_for(user: Any, capability: Capability) -> Any:
-    return Unit.objects.filter(unit_scope(user, capability).q()).order_by("path")
+    return units_in_scope(unit_scope(user, capability))
 
 
 def _done(
@@ -124,11 +130,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
 
 def _candidate_users(council: Council) -> Any:
     """Users with a role in the council's unit or below, or above it (a council's members)."""
-    unit = council.unit
-    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
-    user_ids = RoleAssignment.objects.filter(
-        Q(unit__path__startswith=unit.path) | Q(unit_id__in=ancestors)
-    ).values("user_id")
+    user_ids = role_holder_ids(council.unit)
     return users_by_name(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
 
 
@@ -351,7 +353,7 @@ def session_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 def session_agenda_remove(request: HttpRequest, pk: int, nomination_pk: int) -> HttpResponse:
     session = _session(request, pk)
     _require(request, "councils.run_session", session)
-    nomination = get_object_or_404(Nomination, pk=nomination_pk, agenda_items__session=session)
+    nomination = get_object_or_404(agenda_nominations(session), pk=nomination_pk)
     return _done(
         request,
         _session_url(session),
@@ -411,7 +413,7 @@ def session_recuse(request: HttpRequest, pk: int) -> HttpResponse:
 def session_recusal_withdraw(request: HttpRequest, pk: int, recusal_pk: int) -> HttpResponse:
     session = _session(request, pk)
     _require(request, "councils.run_session", session)
-    recusal = get_object_or_404(Recusal, pk=recusal_pk, session=session)
+    recusal = get_object_or_404(session_recusals(session), pk=recusal_pk)
     return _done(
         request,
         _session_url(session),
@@ -508,7 +510,7 @@ def session_hands(request: HttpRequest, pk: int) -> HttpResponse:
         _form_errors(request, form)
         return redirect(_session_url(session))
     data = form.cleaned_data
-    nomination = get_object_or_404(Nomination, pk=data["nomination"], agenda_items__session=session)
+    nomination = get_object_or_404(agenda_nominations(session), pk=data["nomination"])
     return _done(
         request,
         _session_url(session),
@@ -587,12 +589,7 @@ def threshold_list(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
     units = list(_threshold_units(request.user))
     visible = {c.unit_id for c in visible_councils(request.user)} | {u.pk for u in units}
-    history = list(
-        ParameterValue.objects.filter(key="vote_rules")
-        .filter(Q(unit__isnull=True) | Q(unit_id__in=visible))
-        .select_related("unit")
-        .order_by("unit__path", "-valid_from", "-pk")
-    )
+    history = vote_rule_history(visible)
     return render(
         request,
         "web/councils/thresholds.html",
@@ -633,7 +630,7 @@ def threshold_edit(request: HttpRequest) -> HttpResponse:
         "method": current.method,
         "valid_from": today,
     }
-    codes = list(AwardKind.objects.order_by("code").values_list("code", flat=True))
+    codes = list(all_kinds().order_by("code").values_list("code", flat=True))
     form = forms.ThresholdForm(
         request.POST or None, initial=initial, units=units, every=every, codes=codes
     )
@@ -728,11 +725,7 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponseBase:
     if not decision.is_issued or decision.kind != "award":
         raise PermissionDenied
     _require(request, "awards.revoke_award", decision.issuing_unit)
-    awards = (
-        Award.objects.filter(decision=decision, revoked_by__isnull=True)
-        .select_related("kind", "person", "unit")
-        .order_by("id")
-    )
+    awards = standing_awards(decision)
     units = _units_for(request.user, Capability.DECIDER)
     initial = {
         "issuing_unit": decision.issuing_unit_id,
@@ -746,7 +739,7 @@ def decision_revoke(request: HttpRequest, pk: int) -> HttpResponseBase:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            revocation: Decision = revoke_awards(
+            revocation = revoke_awards(
                 awards=list(data["awards"]),
                 ground=data["ground"],
                 reason=data["reason"],

@@ -6,7 +6,7 @@ programmes domain; files are sent only from here, after the same check.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -26,10 +26,12 @@ from vinhdanh.common.widgets import FileInput
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain.errors import ProgrammeError
-from vinhdanh.programmes.domain.queries.activities import visible_activities
+from vinhdanh.programmes.domain.queries.activities import activity_attachments, visible_activities
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
 from vinhdanh.programmes.interfaces.attendance import AttendanceImporter, import_attendance
-from vinhdanh.programmes.models import Activity, ActivityAttachment
+
+if TYPE_CHECKING:
+    from vinhdanh.programmes.models import Activity
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -151,7 +153,7 @@ def attachment_download(
 ) -> FileResponse:
     """Files are never served from MEDIA_URL: only here, to someone who sees the activity."""
     activity = _activity(request, pk, activity_pk)
-    attachment = get_object_or_404(ActivityAttachment, pk=activity_attachment_pk, activity=activity)
+    attachment = get_object_or_404(activity_attachments(activity), pk=activity_attachment_pk)
     record_action(attachment, "attachment downloaded", activity=activity.pk)
     response = FileResponse(
         attachment.file.open("rb"),

@@ -7,12 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from vinhdanh.programmes.domain.queries.programmes import visible_programmes
+from vinhdanh.programmes.domain.queries.programmes import committee_decisions, visible_programmes
 from vinhdanh.programmes.interfaces.committee_docx import (
     committee_decision_filename,
     render_committee_decision,
 )
-from vinhdanh.programmes.models import CommitteeDecision
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -23,11 +22,7 @@ def committee_decision_docx(
     request: HttpRequest, pk: int, committee_decision_pk: int
 ) -> HttpResponse:
     programme = get_object_or_404(visible_programmes(request.user), pk=pk)
-    decision = get_object_or_404(
-        CommitteeDecision.objects.select_related("committee", "committee__unit"),
-        pk=committee_decision_pk,
-        committee__programme=programme,
-    )
+    decision = get_object_or_404(committee_decisions(programme), pk=committee_decision_pk)
     response = HttpResponse(render_committee_decision(decision), content_type=DOCX)
     filename = committee_decision_filename(decision)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,10 +19,12 @@ from vinhdanh.programmes.domain.queries.dashboard import (
     dashboard_units,
 )
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
-from vinhdanh.programmes.models import Programme
 from vinhdanh.programmes.rules import manages_programme
 from vinhdanh.web.programmes.charts import chart_svg_response
 from vinhdanh.web.programmes.review_forms import DashboardUnitForm
+
+if TYPE_CHECKING:
+    from vinhdanh.programmes.models import Programme
 
 
 def _dashboard(

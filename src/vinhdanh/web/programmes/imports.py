@@ -6,7 +6,7 @@ nothing, problems by row) and the page shows the problems, or what was written.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -27,7 +27,9 @@ from vinhdanh.programmes.domain.errors import ProgrammeError
 from vinhdanh.programmes.domain.queries.programmes import visible_programmes
 from vinhdanh.programmes.interfaces import importing as import_domain
 from vinhdanh.programmes.interfaces.imports import ActivityImporter, report_importer
-from vinhdanh.programmes.models import Programme
+
+if TYPE_CHECKING:
+    from vinhdanh.programmes.models import Programme
 
 MAX_PROBLEMS_SHOWN = 200
 

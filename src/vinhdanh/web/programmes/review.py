@@ -3,7 +3,7 @@ and opening the thematic round for the units' proposals. The programme's office 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,10 +36,12 @@ from vinhdanh.programmes.domain.queries.thematic import (
 )
 from vinhdanh.programmes.enums import MilestoneKind
 from vinhdanh.programmes.interfaces.review_docx import render_review
-from vinhdanh.programmes.models import Programme
 from vinhdanh.programmes.rules import manages_programme
 from vinhdanh.web.programmes import review_forms as forms
 from vinhdanh.web.programmes.charts import chart_svg_response
+
+if TYPE_CHECKING:
+    from vinhdanh.programmes.models import Programme
 
 
 def _managed(request: HttpRequest, pk: int) -> Programme:

@@ -5,12 +5,11 @@ are not shown."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,8 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vinhdanh.common.versioning import StaleEdit
 from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.enums import UnitLevel
-from vinhdanh.orgs.models import RoleAssignment, Unit
+from vinhdanh.orgs.domain.queries.units import any_unit
 from vinhdanh.programmes.domain import activities as activity_domain
 from vinhdanh.programmes.domain import committees as committee_domain
 from vinhdanh.programmes.domain import programmes as programme_domain
@@ -32,21 +30,28 @@ from vinhdanh.programmes.domain.queries.programmes import (
     committee_as_of,
     implementing_units,
     implements_during,
+    owner_units,
+    root_units,
     visible_programmes,
 )
 from vinhdanh.programmes.domain.queries.reports import (
     completeness,
     locked_periods,
+    period_report,
+    period_reports,
     reporting_units_for,
     visible_reports,
 )
 from vinhdanh.programmes.domain.queries.rollup import roll_up
 from vinhdanh.programmes.enums import ReportState, ValueType
-from vinhdanh.programmes.models import PeriodReport, Programme
 from vinhdanh.programmes.periods import Period, PeriodError, parse_period
 from vinhdanh.programmes.rules import MANAGERS, REPORTERS, manages_programme, reports_for_unit
 from vinhdanh.web.programmes import forms
 from vinhdanh.web.versioning import refused_form
+
+if TYPE_CHECKING:
+    from vinhdanh.orgs.models import Unit
+    from vinhdanh.programmes.models import Programme
 
 
 def _programme(request: HttpRequest, pk: int) -> Programme:
@@ -88,7 +93,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/programmes/list.html",
-        {"programmes": programmes, "can_create": _owner_units(request.user).exists()},
+        {"programmes": programmes, "can_create": owner_units(request.user).exists()},
     )
 
 
@@ -238,9 +243,7 @@ def period_unlock(request: HttpRequest, pk: int, period: str) -> HttpResponse:
 def _report_context(
     request: HttpRequest, programme: Programme, the_period: Period, unit: Unit
 ) -> dict[str, Any]:
-    report = PeriodReport.objects.filter(
-        programme=programme, unit=unit, period_code=the_period.code
-    ).first()
+    report = period_report(programme, unit, the_period.code)
     if report is not None and not request.user.has_perm("programmes.view_report", report):
         raise Http404
     if report is None and not (
@@ -303,7 +306,7 @@ def report_page(request: HttpRequest, pk: int, period: str, unit_pk: int) -> Htt
     """A unit's report for a period: the form for its clerk, read-only for everyone else."""
     programme = _programme(request, pk)
     the_period = _period(programme, period)
-    unit = get_object_or_404(Unit, pk=unit_pk)
+    unit = get_object_or_404(any_unit(), pk=unit_pk)
     context = _report_context(request, programme, the_period, unit)
     form = None
     if context["may_edit"]:
@@ -357,9 +360,7 @@ def report_approve(request: HttpRequest, pk: int, period: str, unit_pk: int) -> 
     the_period = _period(programme, period)
     if not manages_programme(request.user, programme):
         raise PermissionDenied
-    report = get_object_or_404(
-        PeriodReport, programme=programme, period_code=the_period.code, unit_id=unit_pk
-    )
+    report = get_object_or_404(period_reports(programme, the_period.code), unit_id=unit_pk)
     try:
         report_domain.approve_report(actor=request.user, report=report)
     except ProgrammeError as exc:
@@ -376,9 +377,7 @@ def report_return(request: HttpRequest, pk: int, period: str, unit_pk: int) -> H
     the_period = _period(programme, period)
     if not manages_programme(request.user, programme):
         raise PermissionDenied
-    report = get_object_or_404(
-        PeriodReport, programme=programme, period_code=the_period.code, unit_id=unit_pk
-    )
+    report = get_object_or_404(period_reports(programme, the_period.code), unit_id=unit_pk)
     form = forms.ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the report is returned."))
@@ -491,34 +490,17 @@ def report_url(programme: Programme, period: Period, unit: Unit) -> str:
 # --- setting a programme up (the owner unit's emulation office) ----------------------------
 
 
-def _owner_units(user: Any) -> Any:
-    """Units whose programmes the user may run: their own office (or administrator) units."""
-    if getattr(user, "is_superuser", False):
-        return Unit.objects.filter(
-            valid_to__isnull=True,
-            level__in=[UnitLevel.PROVINCE, UnitLevel.DEPARTMENT, UnitLevel.DISTRICT],
-        ).order_by("path")
-    roles = RoleAssignment.objects.filter(user=user, unit__valid_to__isnull=True).filter(
-        Q(is_emulation_office=True) | Q(is_admin=True)
-    )
-    return Unit.objects.filter(pk__in=roles.values("unit_id")).order_by("path")
-
-
-def _root_units(user: Any) -> Any:
-    scopes = [unit_scope(user, cap) for cap in MANAGERS]
-    units = Unit.objects.filter(valid_to__isnull=True).exclude(level=UnitLevel.VILLAGE)
-    if any(s.everything for s in scopes):
-        return units.order_by("path")
-    return units.filter(scopes[0].q() | scopes[1].q()).order_by("path")
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def programme_new(request: HttpRequest) -> HttpResponse:
-    owners = _owner_units(request.user)
+    owners = owner_units(request.user)
     if not owners.exists():
         raise PermissionDenied
-    form = forms.ProgrammeForm(request.POST or None, owners=owners, roots=_root_units(request.user))
+    form = forms.ProgrammeForm(
+        request.POST or None,
+        owners=owners,
+        roots=root_units([unit_scope(request.user, cap) for cap in MANAGERS]),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -6,7 +6,7 @@ reports.domain.queries.statistics; the roots offered are those whose subtree the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -22,7 +22,6 @@ from vinhdanh.awards.enums import AwardLevel, AwardType
 from vinhdanh.common.xlsx import XLSX_TYPE, xlsx_response
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
-from vinhdanh.orgs.models import Unit
 from vinhdanh.people.enums import Gender
 from vinhdanh.reports.domain.queries.statistical_forms import form_0601, form_0602
 from vinhdanh.reports.domain.queries.statistics import (
@@ -33,6 +32,9 @@ from vinhdanh.reports.domain.queries.statistics import (
     statistics_roots,
 )
 from vinhdanh.reports.interfaces.statistical_forms_xlsx import form_xlsx
+
+if TYPE_CHECKING:
+    from vinhdanh.orgs.models import Unit
 
 FIRST_YEAR = 1945
 

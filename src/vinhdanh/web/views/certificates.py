@@ -9,6 +9,8 @@ decision's certificates come from the file kept when it was issued
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -24,12 +26,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Award, Decision
+from vinhdanh.awards.domain.queries.decisions import awards_in_visible_decisions, visible_decisions
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
-from vinhdanh.common.models import JobKind
+from vinhdanh.common.enums import JobKind
 from vinhdanh.documents.domain.access import may_print_on_blanks
-from vinhdanh.documents.domain.blanks import BlankLayout, layouts_for, save_blank, scan_of
+from vinhdanh.documents.domain.blanks import (
+    BlankLayout,
+    blank_for,
+    blank_or_new,
+    layouts_for,
+    save_blank,
+    scan_of,
+    unit_blanks,
+)
 from vinhdanh.documents.domain.certificates import (
     certificate_kinds,
     in_background,
@@ -46,9 +55,12 @@ from vinhdanh.documents.interfaces.issued_certificates import (
     kept_pages,
     kept_papers,
 )
-from vinhdanh.documents.models import CertificateBlank, IssuedCertificates
 from vinhdanh.orgs.domain.queries.units import visible_units
-from vinhdanh.orgs.models import Unit
+
+if TYPE_CHECKING:
+    from vinhdanh.awards.models import Decision
+    from vinhdanh.documents.models import IssuedCertificates
+    from vinhdanh.orgs.models import Unit
 
 
 def _pdf(name: str, content: bytes, *, inline: bool = False) -> HttpResponse:
@@ -147,11 +159,7 @@ def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def award_certificate(request: HttpRequest, pk: int) -> HttpResponse:
     """One recipient's certificate (from the person's, the unit's or the decision's page)."""
-    award = get_object_or_404(
-        Award.objects.select_related("decision", "kind"),
-        pk=pk,
-        decision__in=visible_decisions(request.user),
-    )
+    award = get_object_or_404(awards_in_visible_decisions(request.user), pk=pk)
     if award not in printable_awards(award.decision, request.user):
         raise Http404
     blank = _on_blanks(request)
@@ -191,7 +199,7 @@ def _editable_unit(request: HttpRequest, pk: int) -> Unit:
 def blank_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The unit's pre-printed blanks, one per certificate kind of the catalogue."""
     unit = _editable_unit(request, pk)
-    kept = {b.kind_id: b for b in CertificateBlank.objects.filter(unit=unit)}
+    kept = unit_blanks(unit)
     kinds = [(kind, kept.get(kind.pk)) for kind in certificate_kinds()]
     return render(request, "web/documents/blanks.html", {"unit": unit, "kinds": kinds})
 
@@ -201,9 +209,7 @@ def blank_list(request: HttpRequest, pk: int) -> HttpResponse:
 def blank_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     unit = _editable_unit(request, pk)
     kind = get_object_or_404(certificate_kinds(), code=code)
-    blank = CertificateBlank.objects.filter(unit=unit, kind=kind).first() or CertificateBlank(
-        unit=unit, kind=kind
-    )
+    blank = blank_or_new(unit, kind)
     layout = BlankLayout.from_json(blank.positions)
     form = BlankForm(request.POST or None, request.FILES or None, layout=layout)
     if request.method == "POST" and form.is_valid():
@@ -229,7 +235,7 @@ def blank_preview(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     it will be printed."""
     unit = _editable_unit(request, pk)
     kind = get_object_or_404(certificate_kinds(), code=code)
-    blank = CertificateBlank.objects.filter(unit=unit, kind=kind).first()
+    blank = blank_for(unit, kind)
     layout = BlankLayout.from_json(blank.positions if blank else None)
     scans = {}
     if blank is not None and request.GET.get("text") != "1":

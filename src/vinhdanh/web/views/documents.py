@@ -21,11 +21,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
 from vinhdanh.documents.domain.access import may_read_decision_paper
-from vinhdanh.documents.domain.settings import may_edit_settings, office_for, save_settings
+from vinhdanh.documents.domain.settings import (
+    may_edit_settings,
+    office_for,
+    save_settings,
+    settings_to_edit,
+)
 from vinhdanh.documents.formats import DocumentError
 from vinhdanh.documents.interfaces import files, issued, kept_papers
 from vinhdanh.documents.interfaces.forms import OfficeSettingsForm
-from vinhdanh.documents.models import OfficeSettings
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.web.workflow.common import nomination_or_404, round_or_404
 
@@ -123,7 +127,7 @@ def unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_object_or_404(visible_units(request.user), pk=pk)
     if not may_edit_settings(request.user, unit):
         raise PermissionDenied
-    instance = OfficeSettings.objects.filter(unit=unit).first() or OfficeSettings(unit=unit)
+    instance = settings_to_edit(unit)
     defaults = office_for(unit)
     form = OfficeSettingsForm(request.POST or None, instance=instance, defaults=defaults)
     if request.method == "POST" and form.is_valid():

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,9 +17,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vinhdanh.awards.models import AwardKind
+from vinhdanh.awards.domain.queries.catalogue import kind_by_code, kind_names
 from vinhdanh.common.domain.jobs import active_job, job_context, start_job
-from vinhdanh.common.models import JobKind
+from vinhdanh.common.enums import JobKind
 from vinhdanh.common.widgets import parse_day
 from vinhdanh.common.xlsx import Sheet, xlsx_response
 from vinhdanh.eligibility import services
@@ -34,9 +33,8 @@ from vinhdanh.eligibility.domain.queries.candidates import (
     candidate_page,
     collective_candidate_list,
 )
-from vinhdanh.eligibility.domain.queries.parameters import overlay_rows
+from vinhdanh.eligibility.domain.queries.parameters import office_rows, overlay_rows
 from vinhdanh.eligibility.domain.queries.quotas import UnitQuota
-from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.eligibility.rules import CANDIDATE_LIST_CAPABILITIES, is_office, may_list_candidates
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.nominations import BulkLine, BulkRefused, create_nominations
@@ -47,11 +45,13 @@ from vinhdanh.orgs.domain.queries.pickers import pick_scope
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.orgs.enums import Capability
-from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.people import people_under
 from vinhdanh.people.domain.queries.visibility import visible_people
-from vinhdanh.people.models import Person
 from vinhdanh.web import parameters_ui
 from vinhdanh.web.forms_eligibility import BulkNominationForm, CandidateUnitForm
+
+if TYPE_CHECKING:
+    from vinhdanh.orgs.models import Unit
 
 OUTCOME_LABELS = {o.value: _(label) for o, label in vocab.OUTCOME_LABELS.items()}
 
@@ -60,7 +60,7 @@ def display(result: Result) -> dict[str, Any]:
     """A result as the templates show it, in the active language."""
     lang = services.reader_lang()
     data = result.to_dict(lang, suggestions=True)
-    kind = AwardKind.objects.filter(code=result.code).first()
+    kind = kind_by_code(result.code)
     failed = [c["message"] for c in data["checks"] if not c["ok"]]
     return {
         **data,
@@ -175,11 +175,6 @@ def person_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def kind_names() -> dict[str, str]:
-    """Titles and forms by their names in the reader's language, keyed by code."""
-    return {k.code: k.name for k in AwardKind.objects.all()}
-
-
 def _list_code(request: HttpRequest, codes: tuple[str, ...], default: str) -> str:
     code = request.GET.get("code", default)
     return code if code in codes else default
@@ -202,7 +197,7 @@ def _nomination_form(
 ) -> BulkNominationForm | None:
     """The bulk nomination form under a list, when the user may nominate in an open round
     of the year for this title (otherwise the list has no checkboxes)."""
-    kind = AwardKind.objects.filter(code=code, is_active=True).first()
+    kind = kind_by_code(code, active_only=True)
     if kind is None:
         return None
     rounds = rounds_open_for(request.user, unit=unit, year=year, kind=kind)
@@ -213,9 +208,7 @@ def _nomination_form(
     if collectives:
         units = visible_units(request.user).filter(path__startswith=unit.path)
     else:
-        people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
-            scope.q("current_unit")
-        )
+        people = people_under(unit, scope)
     return BulkNominationForm(
         request.POST if request.method == "POST" else None,
         rounds=rounds,
@@ -411,7 +404,9 @@ def unit_candidates_nominate(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if not form.is_valid():
         return page(request, unit, form=form, status=400)
-    kind = AwardKind.objects.get(code=code)
+    kind = kind_by_code(code)
+    if kind is None:  # cannot happen: the form above exists only for an active kind
+        raise Http404
     try:
         created = create_nominations(
             actor=request.user,
@@ -539,8 +534,7 @@ def collectives_filename(unit: Unit, year: int) -> str:
 
 def candidates_in_background(unit: Unit) -> bool:
     """A list for more people than a request should evaluate (a province) goes to the worker."""
-    people = Person.objects.filter(current_unit__path__startswith=unit.path)
-    return people.count() > int(settings.CANDIDATES_INLINE_MAX_PEOPLE)
+    return people_under(unit).count() > int(settings.CANDIDATES_INLINE_MAX_PEOPLE)
 
 
 @login_required
@@ -649,9 +643,7 @@ def parameters(request: HttpRequest) -> HttpResponse:
     scope = unit_scope(request.user, Capability.OFFICE)
     if request.user.is_superuser:
         scope = unit_scope(request.user)
-    rows = list(
-        ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related("unit")
-    )
+    rows = office_rows(scope)
     key = request.POST.get("key") or request.GET.get("key") or ""
     form = None
     if key in parameters_ui.SPECS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import count_visible_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Decision
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.web.context_processors import menu_entries
+
+if TYPE_CHECKING:
+    from vinhdanh.awards.models import Decision
 
 # Counts over a million rows are not free (seconds at 1,000,000 people): a dashboard may be a
 # couple of minutes behind, and says as of when (the cache is shared by the server's processes).

@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from vinhdanh.common.domain.jobs import job_context, start_job
+from vinhdanh.common.enums import JobKind
 from vinhdanh.common.importing import KINDS, ImportResult, importer_class, run_import
 from vinhdanh.common.importing.base import Importer
 from vinhdanh.common.importing.forms import ImportUploadForm
 from vinhdanh.common.importing.template import template_bytes, template_filename
-from vinhdanh.common.models import JobKind
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.interfaces.scope import import_scope

@@ -7,13 +7,12 @@ Only the user who asked sees a job: anyone else gets 404, as for something that 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -22,17 +21,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from vinhdanh.awards.domain.queries.decisions import visible_decisions
-from vinhdanh.awards.models import Decision
-from vinhdanh.common.domain.jobs import active_job, job_context, retry_job, start_job
+from vinhdanh.awards.domain.queries.decisions import decision_by_pk, visible_decisions
+from vinhdanh.common.domain.jobs import active_job, job_context, own_jobs, retry_job, start_job
+from vinhdanh.common.enums import JobKind, JobStatus
 from vinhdanh.common.importing import KINDS, importer_class
-from vinhdanh.common.models import BackgroundJob, JobKind, JobStatus
 from vinhdanh.common.xlsx import XLSX_TYPE
 from vinhdanh.eligibility.rules import may_list_candidates
-from vinhdanh.orgs.domain.queries.units import visible_units
+from vinhdanh.orgs.domain.queries.units import unit_name, visible_units
 from vinhdanh.orgs.interfaces.scope import import_scope
-from vinhdanh.orgs.models import Unit
 from vinhdanh.web.jobs import import_source
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from vinhdanh.common.models import BackgroundJob
 
 STAGES = {
     "read": gettext_lazy("Reading the file"),
@@ -52,27 +54,27 @@ def job_title(job: BackgroundJob) -> str:
     if job.kind in (JobKind.IMPORT_CHECK, JobKind.IMPORT_WRITE) and job.param("kind") in KINDS:
         return f"{importer_class(job.param('kind')).title}: {job.param('name', '')}"
     if job.kind == JobKind.CERTIFICATES_PDF:
-        decision = Decision.objects.filter(pk=job.param("decision")).first()
+        decision = decision_by_pk(job.param("decision"))
         if decision is not None:
             return _("Certificates of decision %(number)s") % {"number": decision.number_label}
     if job.kind == JobKind.CERTIFICATES_KEEP:
-        decision = Decision.objects.filter(pk=job.param("decision")).first()
+        decision = decision_by_pk(job.param("decision"))
         if decision is not None:
             return _("Keep the certificates of decision %(number)s") % {
                 "number": decision.number_label
             }
     if job.kind == JobKind.CANDIDATES_XLSX:
-        unit = Unit.objects.filter(pk=job.param("unit")).only("name").first()
-        if unit is not None:
+        name = unit_name(job.param("unit"))
+        if name is not None:
             return _("Candidate lists %(year)s — %(unit)s") % {
                 "year": job.param("year"),
-                "unit": unit.name,
+                "unit": name,
             }
     return job.title
 
 
 def _mine(request: HttpRequest) -> QuerySet[BackgroundJob]:
-    return BackgroundJob.objects.filter(owner_id=request.user.pk)
+    return own_jobs(request.user)
 
 
 def _own(request: HttpRequest, pk: int) -> BackgroundJob:

@@ -3,7 +3,7 @@ decision is found through the same visibility as its page, the rest is domain fu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,7 +33,9 @@ from vinhdanh.documents.domain.queries.scans import current_scan, recorded_scan,
 from vinhdanh.documents.domain.scans import ScanError, may_record_scan, record_signed_scan
 from vinhdanh.documents.interfaces.forms import ScanForm
 from vinhdanh.orgs.domain.queries.units import visible_units
-from vinhdanh.orgs.models import Unit
+
+if TYPE_CHECKING:
+    from vinhdanh.orgs.models import Unit
 
 
 def _register_unit(request: HttpRequest, pk: int) -> Unit:

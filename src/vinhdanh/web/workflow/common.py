@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,7 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from vinhdanh.movements.domain.errors import MovementError
 from vinhdanh.nominations.domain.errors import WorkflowError
 from vinhdanh.nominations.domain.queries.nominations import visible_nominations, visible_rounds
-from vinhdanh.nominations.models import Nomination, Round
+
+if TYPE_CHECKING:
+    from vinhdanh.nominations.models import Nomination, Round
 
 T = TypeVar("T")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,14 +18,18 @@ from vinhdanh.movements.domain.errors import MovementError
 from vinhdanh.movements.domain.queries.movements import (
     movement_registrations,
     registrable_kinds,
+    visible_documents,
     visible_movements,
+    visible_registrations,
 )
 from vinhdanh.movements.interfaces.forms import DocumentForm, MovementForm, RegistrationForm
-from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.movements.rules import manages_any_unit, manages_movement, registers_for_unit
-from vinhdanh.people.models import Person
+from vinhdanh.people.domain.queries.people import person_by_code
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.workflow.common import error_text, form_errors
+
+if TYPE_CHECKING:
+    from vinhdanh.movements.models import Movement
 
 
 def _movement_or_404(request: HttpRequest, pk: int) -> Movement:
@@ -120,9 +126,7 @@ def movement_document_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def movement_document(request: HttpRequest, pk: int) -> FileResponse:
-    document = get_object_or_404(
-        MovementDocument.objects.filter(movement__in=visible_movements(request.user)), pk=pk
-    )
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
     record_action(document, "document downloaded")
     return FileResponse(
         document.file.open("rb"),
@@ -144,10 +148,7 @@ def movement_register(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     person = None
     if data["person_code"]:
-        person = Person.objects.filter(
-            code=data["person_code"].strip(),
-            current_unit__path__startswith=data["registering_unit"].path,
-        ).first()
+        person = person_by_code(data["person_code"].strip(), data["registering_unit"])
         if person is None:
             messages.error(
                 request,
@@ -175,9 +176,7 @@ def movement_register(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_object_or_404(
-        Registration.objects.filter(movement__in=visible_movements(request.user)), pk=pk
-    )
+    registration = get_object_or_404(visible_registrations(request.user), pk=pk)
     domain.withdraw_registration(actor=request.user, registration=registration)
     messages.success(request, _("The registration was withdrawn."))
     return HttpResponseRedirect(reverse("web:workflow_movement", args=[registration.movement_id]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -18,7 +20,10 @@ from vinhdanh.movements.domain.queries.movements import registrations_for_subjec
 from vinhdanh.nominations.domain import nominations as domain
 from vinhdanh.nominations.domain import notices, workflow
 from vinhdanh.nominations.domain.errors import WorkflowError
-from vinhdanh.nominations.domain.queries.nominations import history, visible_nominations
+from vinhdanh.nominations.domain.queries.nominations import (
+    history,
+    visible_attachments,
+)
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.interfaces.forms import (
     AttachmentForm,
@@ -26,10 +31,12 @@ from vinhdanh.nominations.interfaces.forms import (
     ReasonForm,
     TransitionForm,
 )
-from vinhdanh.nominations.models import Attachment, Nomination
 from vinhdanh.nominations.rules import can_edit, is_decider, may_override, sees_comments
 from vinhdanh.web.versioning import refused_form
 from vinhdanh.web.workflow.common import error_text, form_errors, nomination_or_404
+
+if TYPE_CHECKING:
+    from vinhdanh.nominations.models import Attachment, Nomination
 
 
 def _page_url(nomination: Nomination) -> str:
@@ -195,12 +202,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _attachment_or_404(request: HttpRequest, pk: int) -> Attachment:
-    return get_object_or_404(
-        Attachment.objects.filter(nomination__in=visible_nominations(request.user)).select_related(
-            "nomination"
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(visible_attachments(request.user), pk=pk)
 
 
 @login_required

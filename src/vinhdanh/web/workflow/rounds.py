@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -39,7 +39,6 @@ from vinhdanh.nominations.interfaces.forms import (
     RoundEditForm,
     RoundForm,
 )
-from vinhdanh.nominations.models import Round
 from vinhdanh.nominations.rules import (
     allows,
     is_nominating_clerk,
@@ -52,6 +51,9 @@ from vinhdanh.nominations.rules import (
 from vinhdanh.web.versioning import refused_form
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.workflow.common import error_text, form_errors, round_or_404
+
+if TYPE_CHECKING:
+    from vinhdanh.nominations.models import Round
 
 # Bulk move -> the predicate that must accept the user (as in TRANSITIONS).
 BULK_PREDICATES = {

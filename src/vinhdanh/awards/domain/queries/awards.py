@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from vinhdanh.awards.models import Award
+from vinhdanh.awards.models import Award, Decision
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.visibility import own_person_q
@@ -97,3 +97,17 @@ def unit_awards(unit: Unit) -> QuerySet[Award]:
         .select_related(*_AWARD_RELATED)
         .order_by("-decision__signed_on", "-period", "-id")
     )
+
+
+def standing_awards(decision: Decision) -> QuerySet[Award]:
+    """A decision's awards not yet revoked: what a revocation may still take back."""
+    return (
+        Award.objects.filter(decision=decision, revoked_by__isnull=True)
+        .select_related("kind", "person", "unit")
+        .order_by("id")
+    )
+
+
+def decision_awards(decision: Decision) -> QuerySet[Award]:
+    """Every award of a decision, revoked ones included (the domain says why it refuses)."""
+    return Award.objects.filter(decision=decision)

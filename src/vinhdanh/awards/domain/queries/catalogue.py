@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -40,3 +41,21 @@ def active_kinds() -> list[AwardKind]:
 def all_kinds() -> QuerySet[AwardKind]:
     """The whole catalogue, retired kinds included: public to every signed-in user."""
     return AwardKind.objects.all()
+
+
+def kind_by_code(code: str, *, active_only: bool = False) -> AwardKind | None:
+    """One title or form by its code (None when the catalogue has no such code)."""
+    kinds = AwardKind.objects.filter(code=code)
+    if active_only:
+        kinds = kinds.filter(is_active=True)
+    return kinds.first()
+
+
+def kind_names() -> dict[str, str]:
+    """Titles and forms by their names in the reader's language, keyed by code."""
+    return {k.code: k.name for k in AwardKind.objects.all()}
+
+
+def kinds_by_code(codes: Iterable[str]) -> dict[str, AwardKind]:
+    """The catalogue rows of the given codes (codes it lacks are absent)."""
+    return {k.code: k for k in AwardKind.objects.filter(code__in=list(codes))}

@@ -197,3 +197,17 @@ def decision_detail(decision: Decision, *, user: Any) -> DecisionDetail:
             decision.revokes_id is not None and visible.filter(pk=decision.revokes_id).exists()
         ),
     )
+
+
+def decision_by_pk(pk: Any) -> Decision | None:
+    """A decision named by a row the reader already owns (a job's parameters): not a scope
+    check, so never call it with an id taken from a request."""
+    return Decision.objects.filter(pk=pk).first()
+
+
+def awards_in_visible_decisions(user: Any) -> QuerySet[Award]:
+    """Awards read through their decision: an award of a decision the user may not see is
+    absent, like the decision itself."""
+    return Award.objects.select_related("decision", "kind").filter(
+        decision__in=visible_decisions(user)
+    )

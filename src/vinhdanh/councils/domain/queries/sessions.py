@@ -175,3 +175,17 @@ def sessions_awaiting_vote(user: Any) -> list[SessionView]:
     )
     views = [session_view(s, user) for s in sessions]
     return [v for v in views if v.am_present and v.ballot_items]
+
+
+def agenda_nominations(session: CouncilSession) -> QuerySet[Nomination]:
+    """The nominations on a session's agenda: any other one reads as absent from it."""
+    return Nomination.objects.filter(agenda_items__session=session)
+
+
+def session_recusals(session: CouncilSession) -> QuerySet[Recusal]:
+    return Recusal.objects.filter(session=session)
+
+
+def council_rounds(session: CouncilSession) -> QuerySet[Round]:
+    """Rounds decided in the session's council unit or below: the only ones it can take."""
+    return Round.objects.filter(decider_unit__path__startswith=session.council.unit.path)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from vinhdanh.eligibility.core import Parameters, VoteRule, regimes
 from vinhdanh.eligibility.core.parameters import GENERAL, national_defaults
 from vinhdanh.eligibility.models import ParameterValue
+from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.models import Unit
 
 
@@ -83,3 +84,20 @@ def overlay_value(key: str, on: dt.date, unit: Unit | None) -> Any:
         .first()
     )
     return row.value if row is not None else None
+
+
+def office_rows(scope: UnitScope) -> list[ParameterValue]:
+    """Every row an office may read on the parameters page: its units' and the national ones."""
+    return list(
+        ParameterValue.objects.filter(scope.q("unit") | Q(unit__isnull=True)).select_related("unit")
+    )
+
+
+def vote_rule_history(unit_ids: set[int]) -> list[ParameterValue]:
+    """Every vote-rule row, national and of the given units, newest first per jurisdiction."""
+    return list(
+        ParameterValue.objects.filter(key="vote_rules")
+        .filter(Q(unit__isnull=True) | Q(unit_id__in=unit_ids))
+        .select_related("unit")
+        .order_by("unit__path", "-valid_from", "-pk")
+    )

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from vinhdanh.awards.models import AwardKind
-from vinhdanh.movements.models import Movement, Registration
+from vinhdanh.movements.models import Movement, MovementDocument, Registration
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.models import Person
@@ -104,3 +104,13 @@ def registrable_kinds(movement: Movement) -> QuerySet[AwardKind]:
     if not kinds.exists():
         kinds = AwardKind.objects.filter(is_active=True)
     return kinds.order_by("sort_order", "code")
+
+
+def visible_documents(user: Any) -> QuerySet[MovementDocument]:
+    """Documents of the movements the user may see: any other reads as absent."""
+    return MovementDocument.objects.filter(movement__in=visible_movements(user))
+
+
+def visible_registrations(user: Any) -> QuerySet[Registration]:
+    """Registrations in the movements the user may see: any other reads as absent."""
+    return Registration.objects.filter(movement__in=visible_movements(user))

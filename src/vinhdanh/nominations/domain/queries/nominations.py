@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet
 
 from vinhdanh.movements.domain.queries.movements import registered_kind_ids
 from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState, RoundStatus
-from vinhdanh.nominations.models import Nomination, NominationEvent, Round
+from vinhdanh.nominations.models import Attachment, Nomination, NominationEvent, Round
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 
 _NOMINATION_RELATED = (
@@ -185,3 +185,10 @@ def open_dossiers(
         if subject is not None:
             dossiers.setdefault(subject, OpenDossier(n, n.pk in reachable))
     return dossiers
+
+
+def visible_attachments(user: Any) -> QuerySet[Attachment]:
+    """Attachments of the nominations the user may see: any other reads as absent."""
+    return Attachment.objects.filter(nomination__in=visible_nominations(user)).select_related(
+        "nomination"
+    )

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from vinhdanh.common.text import collation_key
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.domain.queries.tree import TreeNode, tree_as_of
 from vinhdanh.orgs.enums import UnitLevel
-from vinhdanh.orgs.models import CollectiveRating, Unit, UnitEvent
+from vinhdanh.orgs.models import CollectiveRating, RoleAssignment, Unit, UnitEvent
 from vinhdanh.orgs.models.units import UnitQuerySet
 
 
@@ -169,3 +171,27 @@ def quota_units(units: Iterable[Unit]) -> dict[int, Unit]:
 
 def quota_unit(unit: Unit) -> Unit:
     return quota_units([unit])[unit.pk]
+
+
+def units_in_scope(scope: UnitScope) -> UnitQuerySet:
+    """The units a scope reaches, in tree order (the choices of a unit field)."""
+    return Unit.objects.filter(scope.q()).order_by("path")
+
+
+def role_holder_ids(unit: Unit) -> QuerySet[RoleAssignment, Any]:
+    """The ids of the users with a role in `unit`, below it or above it, as a subquery."""
+    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+    return RoleAssignment.objects.filter(
+        Q(unit__path__startswith=unit.path) | Q(unit_id__in=ancestors)
+    ).values("user_id")
+
+
+def unit_name(pk: Any) -> str | None:
+    """A unit's name by its id, from a row the reader already owns (a job's parameters)."""
+    unit = Unit.objects.filter(pk=pk).only("name").first()
+    return unit.name if unit is not None else None
+
+
+def any_unit() -> UnitQuerySet:
+    """Every unit, unscoped: only for a page that checks access to the row itself after."""
+    return Unit.objects.all()

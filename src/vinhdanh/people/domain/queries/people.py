@@ -12,8 +12,9 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from vinhdanh.common.text import search_key
+from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.models import Unit
-from vinhdanh.people.models import Post
+from vinhdanh.people.models import Person, Post
 
 
 def name_terms(query: str) -> list[str]:
@@ -29,3 +30,14 @@ def unit_people(unit: Unit, *, on: dt.date) -> QuerySet[Post]:
         .select_related("person")
         .order_by("person__sort_key", "person_id", "is_concurrent")
     )
+
+
+def people_under(unit: Unit, scope: UnitScope | None = None) -> QuerySet[Person]:
+    """The people whose current unit is `unit` or below it, within `scope` when given."""
+    people = Person.objects.filter(current_unit__path__startswith=unit.path)
+    return people.filter(scope.q("current_unit")) if scope is not None else people
+
+
+def person_by_code(code: str, under: Unit) -> Person | None:
+    """The person with a staff code working in `under` or below (None: nobody there has it)."""
+    return Person.objects.filter(code=code, current_unit__path__startswith=under.path).first()

@@ -10,7 +10,13 @@ from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.models import Unit
 from vinhdanh.programmes.domain.queries.programmes import managed_programmes, visible_programmes
 from vinhdanh.programmes.enums import IndicatorSource
-from vinhdanh.programmes.models import Activity, Indicator, Programme
+from vinhdanh.programmes.models import (
+    Activity,
+    ActivityAttachment,
+    ActivityKind,
+    Indicator,
+    Programme,
+)
 from vinhdanh.programmes.periods import Period
 from vinhdanh.programmes.rules import manages_programme
 
@@ -54,3 +60,13 @@ def activity_figures(programme: Programme, unit: Unit, period: Period) -> dict[s
             n if indicator.source == IndicatorSource.ACTIVITY_COUNT else people
         )
     return figures
+
+
+def activity_attachments(activity: Activity) -> QuerySet[ActivityAttachment]:
+    """The files of one activity the reader already sees: any other reads as absent."""
+    return ActivityAttachment.objects.filter(activity=activity)
+
+
+def activity_kinds(programme: Programme) -> QuerySet[ActivityKind]:
+    """The kinds of activity of one programme: another programme's kind reads as absent."""
+    return ActivityKind.objects.filter(programme=programme)

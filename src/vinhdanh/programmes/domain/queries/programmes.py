@@ -8,10 +8,16 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from vinhdanh.orgs.domain.queries.rollup import path_ids
-from vinhdanh.orgs.domain.queries.scope import unit_scope
-from vinhdanh.orgs.models import Unit
+from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
+from vinhdanh.orgs.enums import UnitLevel
+from vinhdanh.orgs.models import RoleAssignment, Unit
 from vinhdanh.orgs.models.units import UnitQuerySet
-from vinhdanh.programmes.models import Committee, CommitteeMembership, Programme
+from vinhdanh.programmes.models import (
+    Committee,
+    CommitteeDecision,
+    CommitteeMembership,
+    Programme,
+)
 from vinhdanh.programmes.periods import Period
 
 
@@ -83,3 +89,31 @@ def managed_programmes(user: Any) -> QuerySet[Programme]:
         if not scope.is_empty:
             query |= scope.q("owner_unit")
     return programmes.filter(query)
+
+
+def committee_decisions(programme: Programme) -> QuerySet[CommitteeDecision]:
+    """The decisions of a programme's committees: another programme's read as absent."""
+    return CommitteeDecision.objects.select_related("committee", "committee__unit").filter(
+        committee__programme=programme
+    )
+
+
+def owner_units(user: Any) -> UnitQuerySet:
+    """Units whose programmes the user may run: their own office (or administrator) units."""
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.filter(
+            valid_to__isnull=True,
+            level__in=[UnitLevel.PROVINCE, UnitLevel.DEPARTMENT, UnitLevel.DISTRICT],
+        ).order_by("path")
+    roles = RoleAssignment.objects.filter(user=user, unit__valid_to__isnull=True).filter(
+        Q(is_emulation_office=True) | Q(is_admin=True)
+    )
+    return Unit.objects.filter(pk__in=roles.values("unit_id")).order_by("path")
+
+
+def root_units(scopes: list[UnitScope]) -> UnitQuerySet:
+    """Units a programme may cover (no villages), within the managers' scopes given."""
+    units = Unit.objects.filter(valid_to__isnull=True).exclude(level=UnitLevel.VILLAGE)
+    if any(s.everything for s in scopes):
+        return units.order_by("path")
+    return units.filter(scopes[0].q() | scopes[1].q()).order_by("path")

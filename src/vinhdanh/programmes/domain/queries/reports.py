@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vinhdanh.common.text import collation_key
@@ -18,7 +18,7 @@ from vinhdanh.programmes.domain.queries.programmes import (
     visible_programmes,
 )
 from vinhdanh.programmes.enums import ReportState
-from vinhdanh.programmes.models import PeriodLock, PeriodReport, Programme
+from vinhdanh.programmes.models import PeriodLock, PeriodReport, Programme, ReportValue
 from vinhdanh.programmes.periods import Period
 from vinhdanh.programmes.rules import manages_programme
 
@@ -140,3 +140,19 @@ def reporting_units_for(user: Any, programme: Programme, period: Period) -> list
     if any(s.everything for s in scopes):
         return list(units)
     return [u for u in units if any(s.contains(u) for s in scopes)]
+
+
+def period_reports(programme: Programme, period_code: str) -> QuerySet[PeriodReport]:
+    """The units' reports of one period of a programme the reader already sees."""
+    return PeriodReport.objects.filter(programme=programme, period_code=period_code)
+
+
+def period_report(programme: Programme, unit: Unit, period_code: str) -> PeriodReport | None:
+    return period_reports(programme, period_code).filter(unit=unit).first()
+
+
+def with_values(reports: QuerySet[PeriodReport]) -> QuerySet[PeriodReport]:
+    """Reports with their figures and each figure's indicator, in two more queries."""
+    return reports.prefetch_related(
+        Prefetch("values", queryset=ReportValue.objects.select_related("indicator"))
+    )
