@@ -72,6 +72,7 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/", "__debug__/")
 # Pages anyone may open. Only "no server error" is checked for them (signed out and in).
 PUBLIC = {
     "healthz",
+    "favicon",
     "login",
     "logout",
     "api:schema",

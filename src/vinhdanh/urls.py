@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from vinhdanh.web.views import account
-from vinhdanh.web.views.health import healthz
+from vinhdanh.web.views.health import favicon, healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("login/", account.SignInView.as_view(), name="login"),
     path("login/code/", account.login_code, name="login_code"),

@@ -25,7 +25,7 @@ from vinhdanh.eligibility.domain.queries.facts import person_facts, unit_facts
 from vinhdanh.eligibility.domain.queries.parameters import parameters_for
 from vinhdanh.eligibility.services import COLLECTIVE_CODES, PERSON_CODES, review_date
 from vinhdanh.orgs.models import Unit, UnitEvent
-from vinhdanh.people.models import Person, Post, TaskRating
+from vinhdanh.people.models import Initiative, Person, Post, TaskRating
 
 START, END = 2016, 2025
 REFORM = dt.date(2025, 7, 1)
@@ -338,3 +338,20 @@ def test_references_are_intact(demo: Summary, db: None) -> None:
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA foreign_key_check")
             assert cursor.fetchall() == []
+
+
+def test_initiatives_are_recognised_under_the_symbol_of_the_body_that_decided(
+    demo: Summary, db: None
+) -> None:
+    """A provincial initiative is recognised by the Chủ tịch UBND tỉnh on a "QĐ-UBND"
+    decision (not the commune council's "QĐ-HĐSK"), numbered "01/…" as everywhere."""
+    rows = list(Initiative.objects.values_list("level", "recognised_by", "decision_number"))
+    assert {level for level, _by, _number in rows} >= {"co_so", "bo_tinh"}
+    expected = {"co_so": ("Hội đồng sáng kiến cơ sở", "QĐ-HĐSK")}
+    provincial = ("Chủ tịch Ủy ban nhân dân tỉnh", "QĐ-UBND")
+    for level, by, number in rows:
+        head, _slash, symbol = number.partition("/")
+        assert head.isdigit(), number
+        assert len(head) >= 2, number
+        body, wanted = expected.get(level, provincial)
+        assert (by.startswith(body), symbol) == (True, wanted), number

@@ -67,3 +67,38 @@ def test_audit_values_are_shown_by_their_labels():
     assert value_text(None, "x", True) == "có"
     assert value_text(None, "starts_on", "2025-01-10") == "10/01/2025"
     assert field_label(Movement, "kind") != "kind"
+
+
+def test_every_recorded_action_reads_in_vietnamese_on_the_audit_page() -> None:
+    """Each literal message a `record_action` call stores is shown translated, not in English."""
+    import ast
+    from pathlib import Path
+
+    from django.utils import translation
+
+    from vinhdanh.web.audit_display import action_message
+
+    root = Path(__file__).resolve().parents[2] / "src" / "vinhdanh"
+    messages: set[str] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            func = getattr(node, "func", None)
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            if isinstance(node, ast.Call) and name == "record_action" and len(node.args) > 1:
+                # A literal, or one of two literals; composed texts are shown by a pattern.
+                argument = node.args[1]
+                parts = (
+                    [argument.body, argument.orelse]
+                    if isinstance(argument, ast.IfExp)
+                    else [argument]
+                )
+                messages |= {
+                    c.value
+                    for c in parts
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                }
+    assert "entered in the register of outgoing documents" in messages
+    with translation.override("vi"):
+        english = sorted(m for m in messages if action_message(m) == m)
+        assert english == []
+        assert action_message("round closed") != "round closed"

@@ -68,6 +68,11 @@ ENGLISH = (
     "present_members",
     "total_members",
     "viewed",
+    # the audit log's action messages (the story posts a notice: "entered in the register …")
+    "entered",
+    "posted",
+    "recorded",
+    "downloaded",
     "kind:",
     "Forbidden",
     "Not Found",

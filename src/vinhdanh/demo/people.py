@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Generic, TypeVar
 
+from vinhdanh.common.numbers import decision_number
 from vinhdanh.common.text import person_sort_key, search_key
 from vinhdanh.demo import places
 from vinhdanh.demo.decisions import PM, Bodies, Body, DecisionBook, DecisionRow
@@ -433,14 +434,14 @@ class Simulator:
             if unit.role == DISTRICT_OFFICE and unit.district is not None:
                 who = unit.district
             recogniser = f"Hội đồng sáng kiến cơ sở - {who.name_on(dt.date(year, 12, 1))}"
-            key = who.id
-        else:
+            key, symbol = who.id, "QĐ-HĐSK"
+        else:  # the Chủ tịch decides under the province's own symbol, not a council's
             recogniser = f"Chủ tịch {places.PROVINCE_BODY}"
-            key = self.tree.province.id
+            key, symbol = self.tree.province.id, "QĐ-UBND"
         self._recognitions[(key, year)] += 1
         row[3] = level
         row[5] = recogniser
-        row[6] = f"{self._recognitions[(key, year)]}/QĐ-HĐSK"
+        row[6] = decision_number(self._recognitions[(key, year)], symbol)
 
     # -- one chunk -----------------------------------------------------------------------------
 

@@ -29,9 +29,25 @@ def test_the_svg_is_the_chart_with_vietnamese_letters_drawn_as_paths() -> None:
     assert {"Số hoạt động theo năm", "Xã An Yên", "Phường Hưng Lộc"} <= set(labels)
     # No <text>: the browser needs no font with Vietnamese letters to show the labels.
     assert not list(root.iter(f"{SVG}text"))
-    # one bar per label, in the first series' colour
-    bars = [e for e in root.iter(f"{SVG}path") if "fill: #b22222" in e.get("style", "")]
-    assert len(bars) == 2
+    # one bar per label, in the first series' colour, and the series named in a legend
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "legend_1")
+    keys = set(legend.iter(f"{SVG}path"))
+    coloured = [e for e in root.iter(f"{SVG}path") if "fill: #b22222" in e.get("style", "")]
+    assert len([e for e in coloured if e not in keys]) == 2
+    assert "<!-- Hội nghị -->" in svg.decode().partition('id="legend_1"')[2]
+
+
+def test_the_svg_is_drawn_at_the_size_the_page_shows_it_with_legible_labels() -> None:
+    """Shown at its own width (672 px), ticks of 9 pt are 12 px on screen (≥ 11 px)."""
+    from vinhdanh.programmes.interfaces.drawing import TICKS, _figure
+
+    root = ET.fromstring(chart_svg(CHART))
+    assert root.get("width") == "504pt"  # 7 in = 672 px at the browser's 96 px an inch
+    figure = _figure(CHART, width_in=7.0, dpi=120)
+    axes = figure.axes[0]
+    sizes = [t.get_fontsize() for t in axes.get_xticklabels() + axes.get_yticklabels()]
+    assert min(sizes) * 96 / 72 >= 11
+    assert TICKS * 96 / 72 >= 11
 
 
 def test_the_same_chart_is_drawn_the_same_in_both_formats_and_every_time() -> None:

@@ -247,3 +247,27 @@ def test_the_blank_form_shows_positions_as_a_vietnamese_clerk_writes_them(
     client.post(url, _positions(recipient_x="42,5"))
     page = client.get(url).content.decode()
     assert 'name="recipient_x" value="42,5"' in page
+
+
+def test_the_person_page_names_the_paper_by_its_form_and_the_file_pads_the_number(
+    client: Client, world: World
+) -> None:
+    decision, people = make_decision(world, number=8)
+    login(client, world.office)
+    labels = {}
+    for person in people[:3]:  # Bằng khen, Giấy khen, an emulation title
+        page = client.get(reverse("web:person", args=[person.pk])).content.decode()
+        labels[person.pk] = [
+            label
+            for label in ("Bằng khen (PDF)", "Giấy khen (PDF)", "Giấy chứng nhận (PDF)")
+            if label in page
+        ]
+    assert list(labels.values()) == [
+        ["Bằng khen (PDF)"],
+        ["Giấy khen (PDF)"],
+        ["Giấy chứng nhận (PDF)"],
+    ]
+    award = Award.objects.get(decision=decision, person=people[0])
+    response = client.get(reverse("web:certificate", args=[award.pk]))
+    # as the decision prints "08/QĐ-UBND" and submissions are named "to-trinh-01-…"
+    assert 'filename="giay-chung-nhan-08-qd-ubnd-2025-' in response["Content-Disposition"]

@@ -84,7 +84,12 @@ def test_the_register_lists_every_kind_and_filters_by_kind(world: World) -> None
     assert lines[1].recipients == "2 cá nhân"  # both voted nominees went up
     page = response.content.decode()
     assert reverse("web:workflow_round", args=[world.round.pk]) in page
-    assert response.context["kinds"] == ["TB", "TTr"]
+    # the filter names the kinds as the table does, not by bare codes
+    assert response.context["kinds"] == [
+        ("TB", "TB (Thông báo công khai)"),
+        ("TTr", "TTr (Tờ trình)"),
+    ]
+    assert '<option value="TTr">TTr (Tờ trình)</option>' in page
     only = office.get(url, {"year": 2026, "kind": "ttr"}).context["lines"]
     assert [line.number_label for line in only] == ["01/TTr-STP"]
     xlsx = office.get(

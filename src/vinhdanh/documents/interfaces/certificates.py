@@ -32,7 +32,7 @@ from vinhdanh.documents.domain.blanks import BlankLayout
 from vinhdanh.documents.domain.certificates import has_certificate
 from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces.files import _slug
+from vinhdanh.documents.interfaces.files import _slug, numbered_name
 from vinhdanh.documents.interfaces.papers import _check_signer, _signature
 from vinhdanh.documents.interfaces.recipients import check_recipients, form_of, recipient_of
 from vinhdanh.orgs.models import Unit
@@ -347,8 +347,7 @@ def certificates_file_name(
 ) -> str:
     """The certificates' file; the text for the pre-printed blanks gets its own name
     ("…-tren-phoi.pdf"), so that both can sit in one folder."""
-    number = decision.number if decision.number is not None else "du-thao"
-    base = f"giay-chung-nhan-{number}-{_slug(decision.symbol)}-{decision.year}"
+    base = numbered_name("giay-chung-nhan", decision.number, decision.symbol, decision.year)
     if award is not None:
         subject = award.person.full_name if award.person else str(award.unit)
         base = f"{base}-{_slug(subject)}"

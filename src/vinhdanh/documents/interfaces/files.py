@@ -21,11 +21,18 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in ascii_text).split())[:60]
 
 
+def numbered_name(what: str, number: int | None, symbol: str, year: int) -> str:
+    """The download name of a numbered document, "quyet-dinh-08-qd-ubnd-2026": the number
+    padded as the document prints it ("08/QĐ-UBND"), "du-thao" while it has none."""
+    shown = f"{number:02d}" if number is not None else "du-thao"
+    return f"{what}-{shown}-{_slug(symbol)}-{year}"
+
+
 def render_decision_file(decision: Decision) -> tuple[str, bytes]:
     with translation.override("vi"):
         content = papers.render_decision(papers.decision_paper(decision))
-    number = decision.number if decision.number is not None else "du-thao"
-    return f"quyet-dinh-{number}-{_slug(decision.symbol)}-{decision.year}.docx", content
+    name = numbered_name("quyet-dinh", decision.number, decision.symbol, decision.year)
+    return f"{name}.docx", content
 
 
 def draft_decision_file(round_: Round) -> tuple[str, bytes]:
@@ -39,7 +46,7 @@ def submission_file(round_: Round, entry: OutgoingDocument | None = None) -> tup
     with translation.override("vi"):
         content = papers.render_submission(papers.submission_paper(round_, entry=entry))
     if entry is not None:
-        return f"to-trinh-{entry.number:02d}-{_slug(entry.symbol)}-{entry.year}.docx", content
+        return f"{numbered_name('to-trinh', entry.number, entry.symbol, entry.year)}.docx", content
     return f"to-trinh-dot-{round_.pk}.docx", content
 
 

@@ -23,7 +23,10 @@ from vinhdanh.common.numbers import grouped_number
 from vinhdanh.programmes.domain.queries.charts import Chart
 
 COLOURS = ("#b22222", "#1f5f8b", "#d98c1f", "#3d8b37", "#6b4c9a")
-FONT = {"family": "DejaVu Sans", "size": 9}
+# Pages show the SVG at its own size (7 in = 672 px, one chart per row): 9 pt ticks and legend
+# are 12 px on screen, 10 pt axis labels 13 px (8 pt ticks in a half-width column were ~6 px).
+FONT = {"family": "DejaVu Sans", "size": 10}
+TICKS = 9
 
 
 def _wrap(label: str, width: int = 28) -> str:
@@ -63,7 +66,7 @@ def _figure(chart: Chart, *, width_in: float, dpi: int) -> Figure:
     height = 3.2 if chart.style != "barh" else max(2.4, 0.45 * rows + 1.2)
     figure = Figure(figsize=(width_in, height), dpi=dpi)
     axes = figure.add_subplot()
-    axes.set_title(chart.title, fontdict={**FONT, "size": 11, "weight": "bold"})
+    axes.set_title(chart.title, fontdict={**FONT, "size": 12, "weight": "bold"})
     labels = [_wrap(label) for label in chart.labels]
     count = max(len(chart.series), 1)
     positions = list(range(len(labels)))
@@ -105,10 +108,10 @@ def _figure(chart: Chart, *, width_in: float, dpi: int) -> Figure:
         value_axis.set_major_locator(MaxNLocator(integer=True))
     value_axis = axes.xaxis if chart.style == "barh" else axes.yaxis
     value_axis.set_major_formatter(FuncFormatter(lambda value, _pos: grouped_number(value)))
-    axes.tick_params(labelsize=8)
+    axes.tick_params(labelsize=TICKS)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if len(chart.series) > 1 or chart.style == "line":
-        axes.legend(fontsize=8, frameon=False)
+    if any(series.name for series in chart.series):  # one series too: which form the bars are
+        axes.legend(fontsize=TICKS, frameon=False)
     figure.tight_layout()
     return figure

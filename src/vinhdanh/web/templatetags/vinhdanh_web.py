@@ -10,8 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.awards.domain.queries.catalogue import all_kinds
-from vinhdanh.awards.enums import AwardType, SubjectType
+from vinhdanh.awards.enums import AwardCategory, AwardType, SubjectType
 from vinhdanh.common.widgets import DateInput
+from vinhdanh.documents.interfaces.recipients import form_of
 from vinhdanh.eligibility import services
 from vinhdanh.eligibility.core.messages import cite_text
 from vinhdanh.orgs.domain.queries.scope import has_capability
@@ -122,3 +123,12 @@ def object_type_label(object_type: str) -> str:
 def date_input(name: str, value: Any, id: str) -> str:
     """The shared dd/mm/yyyy date field (common/widgets.py) for a hand-written GET filter."""
     return DateInput().render(name, value, attrs={"id": id})
+
+
+@register.filter
+def certificate_link(kind: Any) -> str:
+    """The download link of an award's paper by what it is: "Bằng khen (PDF)", "Giấy khen
+    (PDF)"; an emulation title's paper is a "Giấy chứng nhận (PDF)"."""
+    if kind.category == AwardCategory.CERTIFICATE:
+        return str(_("%(form)s (PDF)") % {"form": form_of(kind)})
+    return str(_("Certificate (PDF)"))

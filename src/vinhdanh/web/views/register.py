@@ -84,6 +84,7 @@ def register_page(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "years": years,
             "kinds": kinds,
+            "known": [k for k, _label in kinds],
             "series": series,
             "lines": register_lines(unit, year, series),
         },

@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from vinhdanh.awards.enums import DecisionKind, DecisionStatus
+from vinhdanh.awards.enums import OUTGOING_SERIES, DecisionKind, DecisionStatus, OutgoingKind
 from vinhdanh.awards.models import Award, Decision, OutgoingDocument
 from vinhdanh.common.text import collation_key, search_key
 from vinhdanh.documents.models import SignedScan
@@ -118,11 +118,19 @@ def register_years(unit: Unit) -> list[int]:
     return sorted(years, reverse=True)
 
 
-def register_kinds(unit: Unit, year: int) -> list[str]:
-    """The kinds of document (QĐ, TTr, BB, TB …) the year's register holds, for its filter."""
+def series_label(series: str) -> str:
+    """ "TTr (Tờ trình)": the kind of document as the register's table names it."""
+    for kind, symbol in OUTGOING_SERIES.items():
+        if symbol == series:
+            return f"{series} ({OutgoingKind(kind).label})"
+    return f"{series} ({_('Decision')})" if series == "QĐ" else series
+
+
+def register_kinds(unit: Unit, year: int) -> list[tuple[str, str]]:
+    """The kinds of document in the year's register, for its filter: ("TTr", "TTr (Tờ trình)")."""
     kinds = set(_series(unit).filter(year=year).values_list("series", flat=True))
     kinds.update(_documents(unit).filter(year=year).values_list("series", flat=True))
-    return sorted(kinds)
+    return [(k, series_label(k)) for k in sorted(kinds)]
 
 
 def _documents(unit: Unit) -> QuerySet[OutgoingDocument]:
