@@ -252,3 +252,26 @@ def test_a_notice_that_has_not_started_is_not_public(client, world: World) -> No
         starts_on=timezone.localdate() + dt.timedelta(days=7),
     )
     assert client.get(reverse("web:workflow_public_notice", args=[notice.pk])).status_code == 404
+
+
+def test_the_chair_who_decides_cannot_propose_to_himself(client, world: World) -> None:
+    """The provincial chair is head of the province and its decider: the tờ trình to him is the
+    emulation office's step, so he sees no "Propose" button and the move is refused."""
+    from tests.nominations.world import user_with
+
+    chair = user_with(world.province, is_head=True, is_decider=True)
+    nomination = force_state(world.nominate(), S.VOTED)
+    client.force_login(chair)
+    label = _("Propose to the decider")
+    assert label not in page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+    assert _("Propose all voted") not in page(
+        client, reverse("web:workflow_round", args=[world.round.pk])
+    )
+    response = client.post(
+        reverse("web:workflow_nomination_transition", args=[nomination.pk]), {"to": S.PROPOSED}
+    )
+    assert response.status_code == 403
+    nomination.refresh_from_db()
+    assert nomination.state == S.VOTED
+    client.force_login(world.office)
+    assert label in page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
