@@ -275,3 +275,29 @@ def test_the_chair_who_decides_cannot_propose_to_himself(client, world: World) -
     assert nomination.state == S.VOTED
     client.force_login(world.office)
     assert label in page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+
+
+def test_a_round_whose_dossiers_are_decided_offers_close_not_cancel(client, world: World) -> None:
+    force_state(world.nominate(), S.DECIDED)
+    client.force_login(world.clerk)
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    html = page(client, url)
+    assert _("Close the round") in html
+    assert _("Withdraw the round") not in html
+    response = client.get(reverse("web:workflow_round_withdraw", args=[world.round.pk]))
+    assert response.status_code == 302
+    advice = _(
+        "Nominations of this round have already passed appraisal and can no longer be "
+        "withdrawn: close the round instead (its dossiers go on to their end)."
+    )
+    assert advice in page(client, url)
+    world.round.refresh_from_db()
+    assert world.round.is_open
+
+
+def test_a_round_of_drafts_offers_cancel(client, world: World) -> None:
+    world.nominate()
+    client.force_login(world.clerk)
+    assert _("Withdraw the round") in page(
+        client, reverse("web:workflow_round", args=[world.round.pk])
+    )

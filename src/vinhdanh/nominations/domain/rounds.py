@@ -155,10 +155,12 @@ def close_round(*, actor: Any, round: Round, reason: str) -> Round:
     return _end(actor, round, reason, RoundStatus.CLOSED)
 
 
-@transaction.atomic
-def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
-    """Cancel a round nothing has left yet: its drafts and returned dossiers are withdrawn."""
-    _require_manager(actor, round)
+# A clerk may still withdraw these one by one (TRANSITIONS); later ones go on to their end.
+_STILL_WITHDRAWABLE = (NominationState.SUBMITTED, NominationState.APPRAISED)
+
+
+def withdraw_refusal(round: Round) -> str | None:
+    """Why the round cannot be cancelled, naming what to do instead; None when it can be."""
     sent = round.nominations.exclude(
         state__in=(
             NominationState.DRAFT,
@@ -166,13 +168,26 @@ def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
             NominationState.WITHDRAWN,
         )
     )
-    if sent.exists():
-        raise WorkflowError(
-            _(
-                "Nominations of this round have already been submitted: close the round "
-                "instead, or withdraw them one by one."
-            )
+    if not sent.exists():
+        return None
+    if sent.filter(state__in=_STILL_WITHDRAWABLE).exists():
+        return _(
+            "Nominations of this round have already been submitted: close the round "
+            "instead, or first withdraw the submitted dossiers that are still being appraised."
         )
+    return _(
+        "Nominations of this round have already passed appraisal and can no longer be "
+        "withdrawn: close the round instead (its dossiers go on to their end)."
+    )
+
+
+@transaction.atomic
+def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
+    """Cancel a round nothing has left yet: its drafts and returned dossiers are withdrawn."""
+    _require_manager(actor, round)
+    refusal = withdraw_refusal(round)
+    if refusal:
+        raise WorkflowError(refusal)
     drafts = round.nominations.filter(state__in=(NominationState.DRAFT, NominationState.RETURNED))
     if drafts.exists() and not is_nominating_clerk(actor, round):
         raise WorkflowError(

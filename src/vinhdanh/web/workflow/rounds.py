@@ -135,6 +135,8 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "any_over": any(q.over for q in quotas),
             "can_nominate": is_nominating_clerk(user, round_) and round_.is_open,
             "can_manage": may_manage_round(user, round_) and round_.is_open,
+            # Offer "cancel" only when it can succeed; "close" is always there for an open round.
+            "can_withdraw": rounds_domain.withdraw_refusal(round_) is None,
             "no_clerk": (
                 None
                 if rounds_domain.round_has_clerk(round_)
@@ -353,6 +355,10 @@ def round_end(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     if not may_manage_round(request.user, round_) or not round_.is_open:
         messages.error(request, _("You may not change this round."))
+        return HttpResponseRedirect(target)
+    refusal = rounds_domain.withdraw_refusal(round_) if action == "withdraw" else None
+    if refusal:  # say what to do before asking for a reason that cannot help
+        messages.error(request, refusal)
         return HttpResponseRedirect(target)
     form = ConfirmReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
