@@ -301,3 +301,19 @@ def test_a_round_of_drafts_offers_cancel(client, world: World) -> None:
     assert _("Withdraw the round") in page(
         client, reverse("web:workflow_round", args=[world.round.pk])
     )
+
+
+def test_post_notice_is_offered_to_the_office_when_there_is_someone_to_post(
+    client, world: World
+) -> None:
+    from tests.nominations.world import user_with
+
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    button = _("Post the appraised and voted nominees")
+    nomination = world.nominate()
+    client.force_login(world.office)
+    assert button not in page(client, url)  # only a draft: nothing to publish
+    force_state(nomination, S.APPRAISED)
+    assert button in page(client, url)
+    client.force_login(user_with(world.province, is_head=True, is_decider=True))
+    assert button not in page(client, url)

@@ -143,7 +143,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
                 else rounds_domain.no_clerk_message(round_)
             ),
             "can_override_quota": may_override(user, round_),
-            "can_post_notice": is_proposer(user, round_),
+            "can_post_notice": notices.may_post_notice(user, round_),
             "notices": list(round_notices(round_)),
             "submissions": list(round_submissions(round_)),
             "comments": list(round_comments(round_)) if may_see_comments else None,
