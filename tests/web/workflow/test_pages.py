@@ -317,3 +317,23 @@ def test_post_notice_is_offered_to_the_office_when_there_is_someone_to_post(
     assert button in page(client, url)
     client.force_login(user_with(world.province, is_head=True, is_decider=True))
     assert button not in page(client, url)
+
+
+def test_a_decision_date_before_the_deadlines_is_refused_on_its_field(client, world: World) -> None:
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_round_new"),
+        {
+            "name": "Đợt ngày lộn xộn",
+            "owning_unit": world.dept.pk,
+            "decider_unit": world.province.pk,
+            "year": 2024,
+            "submission_deadline": "2025-01-20",
+            "planned_decision_date": "2025-01-15",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["planned_decision_date"] == [
+        _("The planned decision date cannot be before the submission or appraisal deadline.")
+    ]
+    assert not Round.objects.filter(name="Đợt ngày lộn xộn").exists()

@@ -96,7 +96,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
             )
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The round was opened."))
             if not rounds_domain.round_has_clerk(round_):
@@ -307,7 +307,7 @@ def nomination_new(request: HttpRequest, pk: int) -> HttpResponse:
                 achievement_summary=data["achievement_summary"],
             )
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The nomination was created as a draft."))
             return HttpResponseRedirect(reverse("web:workflow_nomination", args=[nomination.pk]))
@@ -337,7 +337,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
             stale = exc
             form = refused_form(RoundEditForm, request.POST, exc)
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The round was saved."))
             return HttpResponseRedirect(target)
@@ -366,7 +366,7 @@ def round_end(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         try:
             end(actor=request.user, round=round_, reason=form.cleaned_data["reason"])
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(
                 request,
