@@ -337,3 +337,22 @@ def test_a_decision_date_before_the_deadlines_is_refused_on_its_field(client, wo
         _("The planned decision date cannot be before the submission or appraisal deadline.")
     ]
     assert not Round.objects.filter(name="Đợt ngày lộn xộn").exists()
+
+
+
+def test_the_round_quota_shows_only_with_a_base_and_says_awarded_or_submitted(
+    client, world: World
+) -> None:
+    from vinhdanh.eligibility.models import ParameterValue
+
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="25%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+    world.nominate(code="BK_BT")
+    client.force_login(world.clerk)
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    html = page(client, url)
+    assert _("Awarded or submitted") not in html  # Bằng khen only, no LĐTT: no quota row
+    world.nominate()  # an LĐTT: the base of the CSTĐCS quota
+    html = page(client, url)
+    assert _("Awarded or submitted") in html

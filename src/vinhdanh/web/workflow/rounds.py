@@ -121,7 +121,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
         if allows(BULK_PREDICATES[target], user, round_)
         and any(n.state in workflow.bulk_sources(target) for n in items)
     ]
-    quotas = quota_report(round_)
+    quotas = [q for q in quota_report(round_) if q.applies]
     may_see_comments = sees_comments(user, round_)
     return render(
         request,
