@@ -339,7 +339,6 @@ def test_a_decision_date_before_the_deadlines_is_refused_on_its_field(client, wo
     assert not Round.objects.filter(name="Đợt ngày lộn xộn").exists()
 
 
-
 def test_the_round_quota_shows_only_with_a_base_and_says_awarded_or_submitted(
     client, world: World
 ) -> None:

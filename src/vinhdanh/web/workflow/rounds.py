@@ -43,7 +43,6 @@ from vinhdanh.nominations.models import Round
 from vinhdanh.nominations.rules import (
     allows,
     is_nominating_clerk,
-    is_proposer,
     may_manage_round,
     may_open_any_round,
     may_override,
