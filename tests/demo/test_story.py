@@ -234,3 +234,21 @@ def test_each_demo_clerk_has_an_open_round_for_the_units_own_titles(
         assert boxes == eligible
         if boxes:
             assert f'<option value="{own.pk}">{own.name}</option>' in page
+
+
+def test_a_rounds_voted_dossiers_go_up_in_one_submission(demo: None) -> None:
+    """The round page's "propose all voted": one tờ trình per round, covering its nominees."""
+    from vinhdanh.awards.enums import OutgoingKind
+    from vinhdanh.awards.models import OutgoingDocument
+
+    sent = _story_nominations().filter(state__in=(S.PROPOSED, S.DECIDED))
+    rounds = set(sent.values_list("round_id", flat=True))
+    assert rounds
+    for round_id in rounds:
+        submissions = OutgoingDocument.objects.filter(
+            kind=OutgoingKind.SUBMISSION, round_id=round_id
+        )
+        assert submissions.count() == 1, round_id
+        assert set(submissions.get().nominations.values_list("pk", flat=True)) == set(
+            sent.filter(round_id=round_id).values_list("pk", flat=True)
+        )

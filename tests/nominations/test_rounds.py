@@ -3,6 +3,8 @@ anyone can nominate in it, and editing, closing or withdrawing it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.factories.awards import kind
@@ -127,3 +129,19 @@ def test_only_who_may_open_rounds_for_the_unit_may_change_one(world: World) -> N
             update_round(actor=user, round=world.round, name="x")
         with pytest.raises(NotPermitted):
             close_round(actor=user, round=world.round, reason="x")
+
+
+def test_round_dates_must_keep_their_order(world: World) -> None:
+    from vinhdanh.nominations.domain.errors import FieldError
+
+    world.round.submission_deadline = dt.date(2025, 1, 10)
+    world.round.save()
+    with pytest.raises(FieldError) as error:
+        update_round(actor=world.clerk, round=world.round, appraisal_deadline=dt.date(2025, 1, 5))
+    assert error.value.field == "appraisal_deadline"
+    with pytest.raises(FieldError) as error:
+        update_round(
+            actor=world.clerk, round=world.round, planned_decision_date=dt.date(2025, 1, 9)
+        )
+    assert error.value.field == "planned_decision_date"
+    update_round(actor=world.clerk, round=world.round, planned_decision_date=dt.date(2025, 1, 31))

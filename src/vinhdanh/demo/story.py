@@ -64,7 +64,7 @@ from vinhdanh.nominations.domain.nominations import (
     create_round,
 )
 from vinhdanh.nominations.domain.notices import post_notice
-from vinhdanh.nominations.domain.workflow import transition
+from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.nominations.enums import AttachmentKind, NominationState
 from vinhdanh.nominations.models import Nomination, PublicNotice, Round
 from vinhdanh.orgs.enums import UnitLevel
@@ -568,8 +568,20 @@ def _notice_and_proposals(story: Story, office: Any, today: dt.date) -> None:
                     title=f"Lấy ý kiến nhân dân: {round_.name}",
                 )
             )
+    # A round's voted dossiers go up together, as the round page's "Propose all voted" does:
+    # one submission (tờ trình) per round, not one per nominee.
+    to_propose: dict[int, list[Nomination]] = defaultdict(list)
     for n in [*story.nominations[S.PROPOSED], *story.nominations[S.DECIDED]]:
-        transition(nomination=n, to=S.PROPOSED, actor=office, notify=False)
+        to_propose[n.round_id].append(n)
+    for round_ in story.rounds:
+        chosen = to_propose.get(round_.pk)
+        if not chosen:
+            continue
+        result = bulk_transition(
+            round=round_, to=S.PROPOSED, actor=office, nominations=chosen, notify=False
+        )
+        if result.failed:  # the demo must tell its story whole, not skip a dossier silently
+            raise RuntimeError(f"Demo proposal refused: {result.failed}")
 
 
 def _decide(story: Story, root: Unit, decider: Any, today: dt.date) -> None:

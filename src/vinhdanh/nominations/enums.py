@@ -45,7 +45,7 @@ class Transition:
 #   is_nominating_clerk    clerk or head of the nominating unit (the round's owner)
 #   is_appraising_office   emulation office over the deciding unit (the level above)
 #   is_council_secretariat council member or emulation office over the deciding unit
-#   is_proposer            head or emulation office over the deciding unit
+#   is_proposer            emulation office over the deciding unit (never the decider)
 #   is_decider             decider over the deciding unit
 TRANSITIONS: tuple[Transition, ...] = (
     Transition(S.DRAFT, S.SUBMITTED, "is_nominating_clerk", False, gettext_noop("Submit")),

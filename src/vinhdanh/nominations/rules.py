@@ -42,7 +42,9 @@ ACTORS: dict[str, Actor] = {
     "is_nominating_head": Actor((Capability.HEAD,), "owning_unit"),
     "is_appraising_office": Actor((Capability.OFFICE,), "decider_unit"),
     "is_council_secretariat": Actor((Capability.COUNCIL, Capability.OFFICE), "decider_unit"),
-    "is_proposer": Actor((Capability.HEAD, Capability.OFFICE), "decider_unit"),
+    # Proposing (the tờ trình to the decider) is the emulation office's step: the head of the
+    # deciding unit is usually its decider, who must not propose to himself.
+    "is_proposer": Actor((Capability.OFFICE,), "decider_unit"),
     "is_decider": Actor((Capability.DECIDER,), "decider_unit"),
 }
 

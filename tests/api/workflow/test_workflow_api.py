@@ -166,3 +166,16 @@ def test_id_filters_do_not_tell_an_outside_id_from_a_missing_one(world: World) -
     absent = api(world.clerk_b).get(f"{BASE}/rounds/", {"owning_unit": unit + 10_000})
     assert outside.json()["results"] == absent.json()["results"] == []
     assert api(world.clerk_b).get(f"{BASE}/rounds/", {"owning_unit": "x"}).status_code == 400
+
+
+def test_a_decider_heading_the_deciding_unit_cannot_propose_to_himself(world: World) -> None:
+    from tests.nominations.world import user_with
+
+    chair = user_with(world.province, is_head=True, is_decider=True)
+    nomination = force_state(world.nominate(), S.VOTED)
+    response = api(chair).post(
+        f"{BASE}/nominations/{nomination.pk}/transition/", {"to": S.PROPOSED}, format="json"
+    )
+    assert response.status_code == 403
+    nomination.refresh_from_db()
+    assert nomination.state == S.VOTED

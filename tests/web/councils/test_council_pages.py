@@ -220,6 +220,22 @@ def test_office_ends_a_membership_from_the_council_page(client):
     assert "– 31/03/2025" in done.content.decode()  # shown with their period
     member.refresh_from_db()
     assert member.valid_to == dt.date(2025, 3, 31)
+    # Ended: no longer offered, and the confirmation page says it already ends.
+    assert end_url not in done.content.decode()
+    again = office.get(end_url, follow=True)
+    assert again.redirect_chain[-1][0] == council_url
+    assert any("đã kết thúc" in m or "31/03/2025" in m for m in _messages(again))
+
+
+def test_the_vote_thresholds_link_is_not_in_the_breadcrumb_of_a_council_or_session(client):
+    world = council_world(size=3)
+    office = login(client, world.office)
+    thresholds = reverse("web:councils:thresholds")
+    html = office.get(reverse("web:councils:council", args=[world.council.pk])).content.decode()
+    breadcrumb = html[html.index('class="breadcrumbs councils-nav"') :]
+    breadcrumb = breadcrumb[: breadcrumb.index("</nav>")]
+    assert thresholds not in breadcrumb
+    assert thresholds in html  # among the council page's own actions
 
 
 def test_only_the_office_sees_and_may_end_a_membership(client):

@@ -252,3 +252,106 @@ def test_a_notice_that_has_not_started_is_not_public(client, world: World) -> No
         starts_on=timezone.localdate() + dt.timedelta(days=7),
     )
     assert client.get(reverse("web:workflow_public_notice", args=[notice.pk])).status_code == 404
+
+
+def test_the_chair_who_decides_cannot_propose_to_himself(client, world: World) -> None:
+    """The provincial chair is head of the province and its decider: the tờ trình to him is the
+    emulation office's step, so he sees no "Propose" button and the move is refused."""
+    from tests.nominations.world import user_with
+
+    chair = user_with(world.province, is_head=True, is_decider=True)
+    nomination = force_state(world.nominate(), S.VOTED)
+    client.force_login(chair)
+    label = _("Propose to the decider")
+    assert label not in page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+    assert _("Propose all voted") not in page(
+        client, reverse("web:workflow_round", args=[world.round.pk])
+    )
+    response = client.post(
+        reverse("web:workflow_nomination_transition", args=[nomination.pk]), {"to": S.PROPOSED}
+    )
+    assert response.status_code == 403
+    nomination.refresh_from_db()
+    assert nomination.state == S.VOTED
+    client.force_login(world.office)
+    assert label in page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+
+
+def test_a_round_whose_dossiers_are_decided_offers_close_not_cancel(client, world: World) -> None:
+    force_state(world.nominate(), S.DECIDED)
+    client.force_login(world.clerk)
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    html = page(client, url)
+    assert _("Close the round") in html
+    assert _("Withdraw the round") not in html
+    response = client.get(reverse("web:workflow_round_withdraw", args=[world.round.pk]))
+    assert response.status_code == 302
+    advice = _(
+        "Nominations of this round have already passed appraisal and can no longer be "
+        "withdrawn: close the round instead (its dossiers go on to their end)."
+    )
+    assert advice in page(client, url)
+    world.round.refresh_from_db()
+    assert world.round.is_open
+
+
+def test_a_round_of_drafts_offers_cancel(client, world: World) -> None:
+    world.nominate()
+    client.force_login(world.clerk)
+    assert _("Withdraw the round") in page(
+        client, reverse("web:workflow_round", args=[world.round.pk])
+    )
+
+
+def test_post_notice_is_offered_to_the_office_when_there_is_someone_to_post(
+    client, world: World
+) -> None:
+    from tests.nominations.world import user_with
+
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    button = _("Post the appraised and voted nominees")
+    nomination = world.nominate()
+    client.force_login(world.office)
+    assert button not in page(client, url)  # only a draft: nothing to publish
+    force_state(nomination, S.APPRAISED)
+    assert button in page(client, url)
+    client.force_login(user_with(world.province, is_head=True, is_decider=True))
+    assert button not in page(client, url)
+
+
+def test_a_decision_date_before_the_deadlines_is_refused_on_its_field(client, world: World) -> None:
+    client.force_login(world.clerk)
+    response = client.post(
+        reverse("web:workflow_round_new"),
+        {
+            "name": "Đợt ngày lộn xộn",
+            "owning_unit": world.dept.pk,
+            "decider_unit": world.province.pk,
+            "year": 2024,
+            "submission_deadline": "2025-01-20",
+            "planned_decision_date": "2025-01-15",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["planned_decision_date"] == [
+        _("The planned decision date cannot be before the submission or appraisal deadline.")
+    ]
+    assert not Round.objects.filter(name="Đợt ngày lộn xộn").exists()
+
+
+def test_the_round_quota_shows_only_with_a_base_and_says_awarded_or_submitted(
+    client, world: World
+) -> None:
+    from vinhdanh.eligibility.models import ParameterValue
+
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="25%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+    world.nominate(code="BK_BT")
+    client.force_login(world.clerk)
+    url = reverse("web:workflow_round", args=[world.round.pk])
+    html = page(client, url)
+    assert _("Awarded or submitted") not in html  # Bằng khen only, no LĐTT: no quota row
+    world.nominate()  # an LĐTT: the base of the CSTĐCS quota
+    html = page(client, url)
+    assert _("Awarded or submitted") in html

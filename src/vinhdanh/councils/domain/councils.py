@@ -98,7 +98,8 @@ def end_membership(*, member: CouncilMember, last_day: dt.date, actor: Any) -> C
     )
     if member.valid_from is not None and last_day < member.valid_from:
         raise CouncilError(_("The membership ends before it starts."))
-    if member.valid_to is not None and last_day > member.valid_to:
+    # Ended once is ended: the page offers the end only while no last day is set.
+    if member.valid_to is not None:
         raise CouncilError(
             _("The membership already ends on %(day)s.") % {"day": f"{member.valid_to:%d/%m/%Y}"}
         )

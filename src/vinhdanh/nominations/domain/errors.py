@@ -27,6 +27,14 @@ class NoticeOpen(WorkflowError):
     code = "notice_window"
 
 
+class FieldError(WorkflowError):
+    """A rule about one field of a form: `field` names it, so the form shows it there."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class NotPermitted(PermissionDenied):
     """The actor's roles do not allow this step for this round."""
 

@@ -22,7 +22,7 @@ from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.quotas import quota_report
-from vinhdanh.nominations.domain.rounds import offered_kinds
+from vinhdanh.nominations.domain.rounds import check_round_dates, offered_kinds
 from vinhdanh.nominations.domain.workflow import MAX_REASON
 from vinhdanh.nominations.enums import ACTIVE_STATES, AttachmentKind, NominationState
 from vinhdanh.nominations.enums import Outcome as NominationOutcome
@@ -83,6 +83,7 @@ def create_round(
             _("%(unit)s is not under %(owner)s, which runs this programme.")
             % {"unit": owning_unit, "owner": programme.owner_unit}
         )
+    check_round_dates(submission_deadline, appraisal_deadline, planned_decision_date)
     if not award_type:
         thematic = movement is not None or programme is not None
         award_type = AwardType.PHONG_TRAO if thematic else AwardType.CONG_TRANG

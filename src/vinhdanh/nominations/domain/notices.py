@@ -127,6 +127,12 @@ def decision_blocker(nomination: Nomination, *, on: dt.date) -> str | None:
     }
 
 
+def may_post_notice(user: Any, round: Round) -> bool:
+    """Offer "post a notice" only to the office that may post it, and only when there is an
+    appraised or voted nominee to post (otherwise the button leads to a refusal)."""
+    return is_proposer(user, round) and round.nominations.filter(state__in=POSTABLE_STATES).exists()
+
+
 @transaction.atomic
 def post_notice(
     *,

@@ -63,6 +63,12 @@ class QuotaLine:
         return self.planned > self.allowed
 
     @property
+    def applies(self) -> bool:
+        """Worth showing: the unit has a base (LĐTT) for the year or the round nominates the
+        kind. "25% of 0 LĐTT" on a round of Bằng khen only is noise."""
+        return self.base_count > 0 or self.planned > 0
+
+    @property
     def blocked(self) -> bool:
         return self.used >= self.allowed and self.planned > self.used
 

@@ -15,7 +15,7 @@ from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.versioning import check_version, count_edit
-from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.errors import FieldError, NotPermitted, WorkflowError
 from vinhdanh.nominations.domain.workflow import MAX_REASON, transition
 from vinhdanh.nominations.enums import NominationState, RoundStatus
 from vinhdanh.nominations.models import Round
@@ -105,6 +105,25 @@ def _require_open(round: Round) -> None:
         )
 
 
+def check_round_dates(
+    submission_deadline: dt.date | None,
+    appraisal_deadline: dt.date | None,
+    planned_decision_date: dt.date | None,
+) -> None:
+    """Dossiers come in, are appraised, then decided: the dates given must keep that order."""
+    if submission_deadline and appraisal_deadline and appraisal_deadline < submission_deadline:
+        raise FieldError(
+            "appraisal_deadline",
+            _("The appraisal deadline cannot be before the submission deadline."),
+        )
+    earlier = [d for d in (submission_deadline, appraisal_deadline) if d]
+    if planned_decision_date and earlier and planned_decision_date < max(earlier):
+        raise FieldError(
+            "planned_decision_date",
+            _("The planned decision date cannot be before the submission or appraisal deadline."),
+        )
+
+
 @transaction.atomic
 def update_round(*, actor: Any, round: Round, version: int | None = None, **changes: Any) -> Round:
     """Change the name, authority, period, deadlines or note of an open round.
@@ -125,6 +144,8 @@ def update_round(*, actor: Any, round: Round, version: int | None = None, **chan
     for field in ("period_label", "note"):
         if field in changes:
             changes[field] = str(changes[field] or "").strip()
+    dates = ("submission_deadline", "appraisal_deadline", "planned_decision_date")
+    check_round_dates(*(changes.get(f, getattr(locked, f)) for f in dates))
     check_version(locked, version, changes)
     count_edit(locked)
     with acting_as(actor):
@@ -155,10 +176,12 @@ def close_round(*, actor: Any, round: Round, reason: str) -> Round:
     return _end(actor, round, reason, RoundStatus.CLOSED)
 
 
-@transaction.atomic
-def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
-    """Cancel a round nothing has left yet: its drafts and returned dossiers are withdrawn."""
-    _require_manager(actor, round)
+# A clerk may still withdraw these one by one (TRANSITIONS); later ones go on to their end.
+_STILL_WITHDRAWABLE = (NominationState.SUBMITTED, NominationState.APPRAISED)
+
+
+def withdraw_refusal(round: Round) -> str | None:
+    """Why the round cannot be cancelled, naming what to do instead; None when it can be."""
     sent = round.nominations.exclude(
         state__in=(
             NominationState.DRAFT,
@@ -166,13 +189,26 @@ def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
             NominationState.WITHDRAWN,
         )
     )
-    if sent.exists():
-        raise WorkflowError(
-            _(
-                "Nominations of this round have already been submitted: close the round "
-                "instead, or withdraw them one by one."
-            )
+    if not sent.exists():
+        return None
+    if sent.filter(state__in=_STILL_WITHDRAWABLE).exists():
+        return _(
+            "Nominations of this round have already been submitted: close the round "
+            "instead, or first withdraw the submitted dossiers that are still being appraised."
         )
+    return _(
+        "Nominations of this round have already passed appraisal and can no longer be "
+        "withdrawn: close the round instead (its dossiers go on to their end)."
+    )
+
+
+@transaction.atomic
+def withdraw_round(*, actor: Any, round: Round, reason: str) -> Round:
+    """Cancel a round nothing has left yet: its drafts and returned dossiers are withdrawn."""
+    _require_manager(actor, round)
+    refusal = withdraw_refusal(round)
+    if refusal:
+        raise WorkflowError(refusal)
     drafts = round.nominations.filter(state__in=(NominationState.DRAFT, NominationState.RETURNED))
     if drafts.exists() and not is_nominating_clerk(actor, round):
         raise WorkflowError(

@@ -299,6 +299,7 @@ def bulk_transition(
     reason: str = "",
     nominations: Iterable[Nomination] | None = None,
     number: int | None = None,
+    notify: bool = True,
     **context: Any,
 ) -> BulkResult:
     """Apply `transition` to every nomination of the round that can take this move.
@@ -336,7 +337,8 @@ def bulk_transition(
             )
         if to == S.PROPOSED and result.done:
             result.submission = _register_submission(round, result.done, actor, number)
-        notifications.schedule(changes)
+        if notify:
+            notifications.schedule(changes)
     return result
 
 

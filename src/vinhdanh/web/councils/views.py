@@ -199,6 +199,12 @@ def council_end_member(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_object_or_404(visible_members(request.user), pk=pk)
     council = member.council
     _require(request, "councils.change_council", council)
+    if member.valid_to is not None:  # already ended: nothing to offer (the domain refuses too)
+        messages.error(
+            request,
+            _("The membership already ends on %(day)s.") % {"day": f"{member.valid_to:%d/%m/%Y}"},
+        )
+        return redirect("web:councils:council", council.pk)
     form = forms.EndMembershipForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -323,6 +323,7 @@ def _people_page(
         refused=refused,
         summary=summary,
     )
+    quotas = candidate_list_quotas(lst)
     return render(
         request,
         "web/eligibility/unit.html",
@@ -330,7 +331,10 @@ def _people_page(
             **context,
             "held": lst.held_count(code) if not rows and outcome == Outcome.ELIGIBLE else 0,
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
-            "quotas": candidate_list_quotas(lst),
+            "quotas": quotas,
+            # Said in full beside the table: allowed, already used, remaining.
+            "quota_used": sum(q.used for q in quotas),
+            "quota_remaining": sum(q.remaining for q in quotas),
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
             ),

@@ -42,7 +42,6 @@ from vinhdanh.nominations.interfaces.forms import (
 from vinhdanh.nominations.rules import (
     allows,
     is_nominating_clerk,
-    is_proposer,
     may_manage_round,
     may_open_any_round,
     may_override,
@@ -98,7 +97,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
             )
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The round was opened."))
             if not rounds_domain.round_has_clerk(round_):
@@ -123,7 +122,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
         if allows(BULK_PREDICATES[target], user, round_)
         and any(n.state in workflow.bulk_sources(target) for n in items)
     ]
-    quotas = quota_report(round_)
+    quotas = [q for q in quota_report(round_) if q.applies]
     may_see_comments = sees_comments(user, round_)
     return render(
         request,
@@ -137,13 +136,15 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
             "any_over": any(q.over for q in quotas),
             "can_nominate": is_nominating_clerk(user, round_) and round_.is_open,
             "can_manage": may_manage_round(user, round_) and round_.is_open,
+            # Offer "cancel" only when it can succeed; "close" is always there for an open round.
+            "can_withdraw": rounds_domain.withdraw_refusal(round_) is None,
             "no_clerk": (
                 None
                 if rounds_domain.round_has_clerk(round_)
                 else rounds_domain.no_clerk_message(round_)
             ),
             "can_override_quota": may_override(user, round_),
-            "can_post_notice": is_proposer(user, round_),
+            "can_post_notice": notices.may_post_notice(user, round_),
             "notices": list(round_notices(round_)),
             "submissions": list(round_submissions(round_)),
             "comments": list(round_comments(round_)) if may_see_comments else None,
@@ -307,7 +308,7 @@ def nomination_new(request: HttpRequest, pk: int) -> HttpResponse:
                 achievement_summary=data["achievement_summary"],
             )
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The nomination was created as a draft."))
             return HttpResponseRedirect(reverse("web:workflow_nomination", args=[nomination.pk]))
@@ -337,7 +338,7 @@ def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
             stale = exc
             form = refused_form(RoundEditForm, request.POST, exc)
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(request, _("The round was saved."))
             return HttpResponseRedirect(target)
@@ -356,13 +357,17 @@ def round_end(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if not may_manage_round(request.user, round_) or not round_.is_open:
         messages.error(request, _("You may not change this round."))
         return HttpResponseRedirect(target)
+    refusal = rounds_domain.withdraw_refusal(round_) if action == "withdraw" else None
+    if refusal:  # say what to do before asking for a reason that cannot help
+        messages.error(request, refusal)
+        return HttpResponseRedirect(target)
     form = ConfirmReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         end = rounds_domain.close_round if action == "close" else rounds_domain.withdraw_round
         try:
             end(actor=request.user, round=round_, reason=form.cleaned_data["reason"])
         except WorkflowError as exc:
-            form.add_error(None, error_text(exc))
+            form.add_error(getattr(exc, "field", None), error_text(exc))
         else:
             messages.success(
                 request,
