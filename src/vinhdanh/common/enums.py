@@ -1,4 +1,4 @@
-"""Choices of common rows, importable by pages and the API without the models (DESIGN.md §3)."""
+"""Choices of common rows, importable by pages and the API without the models (architecture §3)."""
 
 from __future__ import annotations
 
