@@ -94,7 +94,9 @@ def end_membership(*, member: CouncilMember, last_day: dt.date, actor: Any) -> C
     """
     require(actor, "councils.change_council", member.council, _("You may not change this council."))
     member = (
-        CouncilMember.objects.select_for_update().select_related("person", "user").get(pk=member.pk)
+        CouncilMember.objects.select_for_update(of=("self",))
+        .select_related("person", "user")
+        .get(pk=member.pk)
     )
     if member.valid_from is not None and last_day < member.valid_from:
         raise CouncilError(_("The membership ends before it starts."))
