@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from vinhdanh.programmes.domain.queries.charts import Chart, Series
 from vinhdanh.programmes.interfaces.drawing import chart_png, chart_svg
@@ -53,3 +54,16 @@ def test_the_svg_is_drawn_at_the_size_the_page_shows_it_with_legible_labels() ->
 def test_the_same_chart_is_drawn_the_same_in_both_formats_and_every_time() -> None:
     assert chart_svg(CHART) == chart_svg(CHART)  # cacheable: no random ids, no date
     assert chart_png(CHART).startswith(b"\x89PNG")
+
+
+def test_a_long_range_of_years_is_labelled_slanted_so_the_labels_do_not_overlap() -> None:
+    from vinhdanh.programmes.interfaces.drawing import _figure
+
+    def labels(years: list[str]) -> list[Any]:
+        chart = Chart("years", "", [], [], labels=years, series=[Series("", [1.0] * len(years))])
+        return list(_figure(chart, width_in=7.0, dpi=120).axes[0].get_xticklabels())
+
+    years = [str(y) for y in range(2010, 2026)]
+    slanted, upright = labels(years), labels(years[:3])
+    assert {t.get_rotation() for t in slanted} == {45.0}
+    assert {t.get_rotation() for t in upright} == {0.0}

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import io
+import re
+import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
@@ -15,6 +19,7 @@ from tests.reports.statistics_world import Fixture, build_fixture
 from tests.web.conftest import login
 
 YEARS = {"year_from": "2024", "year_to": "2025"}
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
@@ -49,6 +54,84 @@ def test_the_office_reads_the_tables_of_its_province(fx: Fixture) -> None:
     assert "Bằng khen của Thủ tướng Chính phủ" in text
     assert "Xã An Bình" in text  # the quota table: the merged commune, 3 LĐTT and 1 CSTĐCS
     assert 'href="/statistics/0602.xlsx?' in text
+
+
+def _charts(page: str) -> dict[str, ET.Element]:
+    """The charts of a page by their text alternative (alt), each the SVG it shows."""
+    charts = {}
+    for src, alt in re.findall(
+        r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)"', page
+    ):
+        parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
+        charts[html.unescape(alt)] = ET.fromstring(base64.b64decode(src), parser)
+    return charts
+
+
+def _label(group: ET.Element) -> str:
+    """The text a group draws: with the letters drawn as paths, it is written in a comment."""
+    return next(str(e.text).strip() for e in group.iter() if e.tag is ET.Comment)
+
+
+def _bars(svg: ET.Element) -> dict[str, float]:
+    """What each bar of a bar chart reads on the value axis, by the label under it."""
+    groups = {g.get("id", ""): g for g in svg.iter(f"{SVG}g")}
+
+    def ticks(axis: str) -> list[tuple[str, float]]:
+        return [
+            (_label(g), float(next(g.iter(f"{SVG}use")).get("x" if axis == "x" else "y", "")))
+            for name, g in groups.items()
+            if name.startswith(f"{axis}tick_")
+        ]
+
+    (zero, y0), (one, y1), *_rest = ticks("y")
+    per_unit = (y0 - y1) / (int(one.replace(".", "")) - int(zero.replace(".", "")))
+    out = {}
+    for path in groups["axes_1"].iter(f"{SVG}path"):
+        if "fill: #b22222" not in path.get("style", ""):
+            continue
+        points = [
+            [float(n) for n in p.split()] for p in re.findall(r"[ML] ([\d. -]+)", path.get("d", ""))
+        ]
+        middle = (points[0][0] + points[1][0]) / 2
+        label = next(t for t, x in ticks("x") if abs(x - middle) < 0.01)
+        out[label] = round((points[0][1] - points[2][1]) / per_unit, 2)
+    return out
+
+
+def test_the_page_draws_its_tables_as_charts(fx: Fixture) -> None:
+    office = _client(fx.p, is_clerk=False, is_emulation_office=True)
+
+    page = office.get(reverse("web:statistics:page"), {"unit": fx.p.pk, **YEARS})
+
+    text = page.content.decode()
+    charts = _charts(text)
+    years = charts["Danh hiệu, hình thức khen thưởng theo năm"]
+    forms = charts["Danh hiệu, hình thức khen thưởng từ năm 2024 đến năm 2025"]
+    assert years.findtext(f"{SVG}title") == "Danh hiệu, hình thức khen thưởng theo năm"
+    assert _bars(years) == {"2024": 6, "2025": 2}  # the "Total" column of the table
+    assert 'aria-describedby="table-years"' in text
+    assert '<table id="table-years">' in text
+    drawn = {_label(g) for g in forms.iter(f"{SVG}g") if g.get("id", "").startswith("text_")}
+    assert {
+        "Lao động tiên tiến",
+        "Chiến sĩ thi đua cơ sở",
+        "Tập thể",
+        "Cá nhân",
+    } <= drawn
+    assert "<script" not in text.partition('<main id="main">')[2].partition("</main>")[0]
+
+
+def test_years_without_awards_say_so_instead_of_an_empty_chart(fx: Fixture) -> None:
+    office = _client(fx.p, is_clerk=False, is_emulation_office=True)
+
+    page = office.get(
+        reverse("web:statistics:page"), {"unit": fx.p.pk, "year_from": "2020", "year_to": "2021"}
+    )
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "data:image/svg+xml" not in text
+    assert text.count("Không có khen thưởng nào trong các năm này nên không có biểu đồ.") == 2
 
 
 def test_the_forms_download_in_their_layout(fx: Fixture) -> None:

@@ -99,8 +99,14 @@ def _figure(chart: Chart, *, width_in: float, dpi: int) -> Figure:
                 axes.axvline(chart.reference, color="#444444", linestyle="--", linewidth=1)
             if chart.unit_label:
                 axes.set_xlabel(chart.unit_label, fontdict=FONT)
-        else:
-            axes.set_xticks(positions, labels)
+        else:  # many labels (a long range of years) slanted, so that neighbours do not overlap
+            slanted = len(labels) > 8
+            axes.set_xticks(
+                positions,
+                labels,
+                rotation=45 if slanted else 0,
+                ha="right" if slanted else "center",
+            )
             if chart.unit_label:
                 axes.set_ylabel(chart.unit_label, fontdict=FONT)
     if chart.unit_label != "%":  # counts: whole numbers on the value axis

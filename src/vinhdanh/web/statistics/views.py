@@ -5,6 +5,7 @@ reports.domain.queries.statistics; the roots offered are those whose subtree the
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ from vinhdanh.common.xlsx import XLSX_TYPE, xlsx_response
 from vinhdanh.orgs.domain.queries.pickers import UnitPick
 from vinhdanh.orgs.interfaces.pickers import UnitChoiceField
 from vinhdanh.people.enums import Gender
+from vinhdanh.programmes.domain.queries.charts import Chart, Series
+from vinhdanh.programmes.interfaces.drawing import chart_svg
 from vinhdanh.reports.domain.queries.statistical_forms import form_0601, form_0602
 from vinhdanh.reports.domain.queries.statistics import (
     COLLECTIVE,
@@ -102,6 +105,10 @@ def _tables(stats: AwardStatistics) -> dict[str, Any]:
     by_type = stats.by("award_type", "subject")
     by_gender = stats.by("gender")
     by_branch = stats.by("branch", "subject")
+    per_year = {
+        year: [by_year_level.get((year, level.value), 0) for level in levels]
+        for year in stats.years
+    }
     branches = [stats.root, *stats.branches]
     return {
         "forms_rows": [
@@ -109,10 +116,7 @@ def _tables(stats: AwardStatistics) -> dict[str, Any]:
             for kind, collectives, individuals in stats.kinds_by_level()
         ],
         "levels": levels,
-        "year_rows": [
-            (year, [by_year_level.get((year, level.value), 0) for level in levels])
-            for year in stats.years
-        ],
+        "year_rows": [(year, counts, sum(counts)) for year, counts in per_year.items()],
         "type_rows": [
             (
                 award_type.label,
@@ -139,6 +143,44 @@ def _tables(stats: AwardStatistics) -> dict[str, Any]:
     }
 
 
+def _charts(stats: AwardStatistics, tables: dict[str, Any]) -> dict[str, dict[str, str] | None]:
+    """The tables' own rows drawn (the table under each chart is its text alternative): the
+    awards of each year, and those of each title or form in the years, by subject."""
+    years, forms = tables["year_rows"], tables["forms_rows"]
+    charts = [
+        Chart(
+            slug="years",
+            title=_("Titles and forms awarded by year"),
+            headers=[],
+            rows=[],
+            labels=[str(year) for year, _counts, _total in years],
+            series=[Series("", [float(total) for _year, _counts, total in years])],
+        ),
+        Chart(
+            slug="forms",
+            title=_("Titles and forms awarded from %(first)s to %(last)s")
+            % {"first": stats.year_from, "last": stats.year_to},
+            headers=[],
+            rows=[],
+            labels=[kind.name_vi for kind, _c, _i, _total in forms],
+            series=[
+                Series(_("Collectives"), [float(c) for _kind, c, _i, _total in forms]),
+                Series(_("Individuals"), [float(i) for _kind, _c, i, _total in forms]),
+            ],
+            style="barh",
+        ),
+    ]
+    return {chart.slug: _drawn(chart) if chart.drawable else None for chart in charts}
+
+
+def _drawn(chart: Chart) -> dict[str, str]:
+    """The chart's SVG as the source of an image inside the page: drawn from the page's own
+    figures in the same request, and styled in its own document (the page allows no inline
+    style, an image may have its own)."""
+    svg = base64.b64encode(chart_svg(chart)).decode("ascii")
+    return {"title": chart.title, "src": f"data:image/svg+xml;base64,{svg}"}
+
+
 @login_required
 @require_GET
 def statistics_page(request: HttpRequest) -> HttpResponse:
@@ -146,7 +188,10 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "root": root}
     if root is not None:
         stats = award_statistics(root, year_from, year_to)
-        context.update(_tables(stats), stats=stats, query=request.GET.urlencode())
+        tables = _tables(stats)
+        context.update(
+            tables, charts=_charts(stats, tables), stats=stats, query=request.GET.urlencode()
+        )
     return render(
         request, "web/statistics/page.html", context, status=200 if root is not None else 400
     )
