@@ -1,6 +1,7 @@
 """The demo tells a story: each demo login lands on work to do (demo/story.py).
 
-One generation (400 people) is shared by the module and rolled back at its end.
+One generation (400 people) is shared by the module and rolled back at its end; what a run
+does once it commits (keeping the numbered papers) is done as well.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.test import TestCase
 from django.utils import timezone
 
-from vinhdanh.awards.models import Award, Decision
+from tests.documents.reading import read, text
+from vinhdanh.awards.enums import OutgoingKind
+from vinhdanh.awards.models import Award, Decision, OutgoingDocument
 from vinhdanh.councils.enums import CouncilRole, SessionStatus
 from vinhdanh.councils.models import BallotCast, Council, CouncilMember, CouncilSession
 from vinhdanh.demo.generate import generate_demo
 from vinhdanh.demo.logins import DEMO_PASSWORD
+from vinhdanh.documents.domain.settings import office_for
 from vinhdanh.eligibility.services import evaluate_subject
 from vinhdanh.nominations.domain.queries.inbox import SECTIONS, section_queryset
 from vinhdanh.nominations.enums import TRANSITION_INDEX, NominationState
@@ -35,7 +40,8 @@ STATES = {S.DRAFT, S.SUBMITTED, S.APPRAISED, S.RETURNED, S.VOTED, S.PROPOSED, S.
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     with django_db_blocker.unblock(), transaction.atomic():
-        generate_demo(people=400, seed=2025, parallel=False)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            generate_demo(people=400, seed=2025, parallel=False)
         yield
         transaction.set_rollback(True)
 
@@ -252,3 +258,16 @@ def test_a_rounds_voted_dossiers_go_up_in_one_submission(demo: None) -> None:
         assert set(submissions.get().nominations.values_list("pk", flat=True)) == set(
             sent.filter(round_id=round_id).values_list("pk", flat=True)
         )
+
+
+def test_every_numbered_paper_is_kept_signed_by_its_office(demo: None) -> None:
+    entries = OutgoingDocument.objects.select_related("issuing_unit")
+    assert {e.kind for e in entries} >= {OutgoingKind.SUBMISSION, OutgoingKind.NOTICE}
+    assert [e.number_label for e in entries.filter(kept_paper__isnull=True)] == []
+    for entry in entries.exclude(kind=OutgoingKind.MINUTES):
+        signature = office_for(entry.issuing_unit, entry.signed_on).signature
+        assert signature.name, entry.issuing_unit.name
+        with entry.kept_paper.file.open("rb") as stream:
+            paper = text(read(stream.read()))
+        assert signature.name in paper
+        assert signature.title.upper() in paper

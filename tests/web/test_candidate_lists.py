@@ -107,11 +107,27 @@ def test_the_quota_column_flags_a_unit_over_its_cstdcs_quota(client, world: Worl
         '<tr class="over"><td>Sở Tư pháp</td><td>2</td><td>1</td><td>1</td><td>1</td>'
         '<td>-1 <span class="badge warn">vượt tỷ lệ</span></td></tr>'
     ) in body
+    assert (
+        "<th>Tỷ lệ CSTĐCS</th><th>Đã được tặng trong năm</th><th>Trong hồ sơ đang xét</th>"
+        "<th>Còn lại</th>"
+    ) in body
+    assert (
+        "được tối đa 1 người, đã được tặng trong năm 1, trong hồ sơ đang xét 1, còn lại -1"
+    ) in body
     xlsx = client.get(reverse("web:unit_candidates_xlsx", args=[world.dept.pk]) + QUERY)
     book = load_workbook(io.BytesIO(xlsx.content))
     assert book.sheetnames == ["Danh sách xét 2024", "Trong tỷ lệ"]
     rows = list(book["Trong tỷ lệ"].iter_rows(values_only=True))
-    assert rows[0][0] == "Đơn vị"
+    assert rows[0] == (
+        "Đơn vị",
+        "Tỷ lệ trên số LĐTT",
+        "LĐTT",
+        "Tỷ lệ CSTĐCS",
+        "Đã được tặng trong năm",
+        "Trong hồ sơ đang xét",
+        "Còn lại",
+        "Vượt tỷ lệ",
+    )
     assert rows[1:] == [("Sở Tư pháp", "50%", 2, 1, 1, 1, -1, "có")]
 
 

@@ -15,6 +15,9 @@ The story, for the achievement year `year` (the last simulated year), dated from
   chair, with nominations in every state of the workflow: draft, submitted, returned with a
   reason, appraised, voted, proposed to the decider, decided; every dossier past the draft
   has its achievement report (a .docx) attached;
+- each office whose papers the story numbers (its rounds' submissions and notices) with a
+  signer in its document settings: whoever signed its latest decision in the generated history
+  (a deputy signs for the head, "KT.");
 - a closed council session (its votes passed the voted, proposed and decided nominations) and
   an open one in which `vanphong` and `hoidong` have not voted yet;
 - a public notice of the voted nominees, open from today for five working days;
@@ -38,7 +41,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from vinhdanh.awards.models import AwardKind
+from vinhdanh.awards.enums import DecisionStatus
+from vinhdanh.awards.models import AwardKind, Decision
 from vinhdanh.common.context import acting
 from vinhdanh.councils.domain.councils import add_member, create_council
 from vinhdanh.councils.domain.sessions import (
@@ -54,6 +58,8 @@ from vinhdanh.councils.models import Council, CouncilMember, CouncilSession
 from vinhdanh.demo import places
 from vinhdanh.demo.decisions import KIND_SUBJECT, legal_bases
 from vinhdanh.demo.logins import _role, _slug, _user, ensure_demo_logins
+from vinhdanh.demo.names import NamePicker
+from vinhdanh.documents.domain.settings import office_for, save_settings, settings_to_edit
 from vinhdanh.eligibility.core.engine import outcome_column
 from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.eligibility.services import batch_for_people, evaluate_subject
@@ -173,6 +179,7 @@ def tell_story(*, seed: int, year: int, today: dt.date | None = None) -> Story:
         rounds = _rounds(root, year, today, decision_day, chosen, clerk_of)
         story.rounds = list(rounds.values())
         story.rounds += _unit_title_rounds(root, year, today, decision_day, clerk_of)
+        _signers(story.rounds, users["vanphong"], seed, today)
         _cstdcs_quota(root, year)
         states = sorted(PLAN[: len(chosen)], key=ORDER.index)
         plan = list(zip(chosen, states, strict=True))
@@ -421,6 +428,38 @@ def _unit_title_rounds(
             )
         )
     return rounds
+
+
+def _signers(rounds: list[Round], office: Any, seed: int, today: dt.date) -> None:
+    """A signer for each office whose rounds' papers the register numbers (submissions,
+    notices), as its document settings would hold one: otherwise an office with no head
+    among the demo's people or roles could not sign, and its numbered paper would not be kept."""
+    for unit in dict.fromkeys(r.owning_unit for r in rounds):
+        current = office_for(unit, today)
+        if current.signature.name:
+            continue
+        name, title = _signer(unit, seed, today, current.signature.title)
+        settings = settings_to_edit(unit)
+        settings.signer_name, settings.signer_title = name, title
+        save_settings(settings, actor=office)
+
+
+def _signer(unit: Unit, seed: int, today: dt.date, title: str) -> tuple[str, str]:
+    """Who signed the unit's latest decision in the generated history (its head or a deputy),
+    else a head named for the story, with the unit's head title."""
+    signed = (
+        Decision.objects.filter(
+            issuing_unit=unit, status=DecisionStatus.ISSUED, signed_on__lte=today
+        )
+        .exclude(signer_name="")
+        .order_by("-signed_on", "-id")
+        .values_list("signer_name", "signer_title")
+        .first()
+    )
+    if signed is not None:
+        return signed[0], signed[1] or title
+    rng = random.Random(f"{seed}|story-signer|{unit.code}")
+    return NamePicker().full_name(rng, birth_year=1970), title
 
 
 def _cstdcs_quota(root: Unit, year: int) -> None:

@@ -339,9 +339,7 @@ def test_a_decision_date_before_the_deadlines_is_refused_on_its_field(client, wo
     assert not Round.objects.filter(name="Đợt ngày lộn xộn").exists()
 
 
-def test_the_round_quota_shows_only_with_a_base_and_says_awarded_or_submitted(
-    client, world: World
-) -> None:
+def test_the_round_quota_shows_only_with_a_base(client, world: World) -> None:
     from vinhdanh.eligibility.models import ParameterValue
 
     ParameterValue.objects.create(
@@ -351,7 +349,38 @@ def test_the_round_quota_shows_only_with_a_base_and_says_awarded_or_submitted(
     client.force_login(world.clerk)
     url = reverse("web:workflow_round", args=[world.round.pk])
     html = page(client, url)
-    assert _("Awarded or submitted") not in html  # Bằng khen only, no LĐTT: no quota row
+    assert "Đã được tặng trong năm" not in html  # Bằng khen only, no LĐTT: no quota row
     world.nominate()  # an LĐTT: the base of the CSTĐCS quota
     html = page(client, url)
-    assert _("Awarded or submitted") in html
+    assert "Đã được tặng trong năm" in html
+
+
+def test_the_round_quota_shows_awarded_and_under_way_apart_and_what_remains(
+    client, world: World
+) -> None:
+    from tests.factories.awards import AwardFactory, DecisionFactory
+    from vinhdanh.eligibility.models import ParameterValue
+    from vinhdanh.nominations.domain.workflow import transition
+
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="50%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 5), year=2025)
+    holders = [world.person(rating=Rating.HTXSNV) for _ in range(6)]
+    for person in holders:
+        AwardFactory(person=person, kind=kind("LDTT"), period=2024, decision=issued)
+    AwardFactory(person=holders[0], kind=kind("CSTDCS"), period=2024, decision=issued)
+    submitted = world.nominate(person=holders[1], code="CSTDCS")
+    transition(nomination=submitted, to=S.SUBMITTED, actor=world.clerk)
+    client.force_login(world.clerk)
+
+    html = page(client, reverse("web:workflow_round", args=[world.round.pk]))
+
+    # 6 LĐTT → 3 allowed; 1 already awarded for the year, 1 in a submitted dossier, 1 left
+    assert (
+        "<th>Được phép</th><th>Đã được tặng trong năm</th>"
+        "<th>Trong hồ sơ đang xét (đã trình)</th><th>Còn lại</th><th>Dự kiến</th>"
+    ) in html
+    assert "<td>3</td><td>1</td><td>1</td><td>1</td>" in html
+    assert "Đã khen thưởng hoặc đã trình" not in html
+    assert "vượt tỷ lệ" not in html

@@ -71,9 +71,11 @@ class UnitQuotaSerializer(serializers.Serializer[Any]):
     percent = serializers.CharField(help_text="the share of LĐTT, in percent")
     ldtt = serializers.IntegerField(help_text="the unit's LĐTT for the year, held or eligible")
     quota = serializers.IntegerField()
-    awarded = serializers.IntegerField()
-    proposed = serializers.IntegerField(help_text="in a live nomination, not yet awarded")
-    remaining = serializers.IntegerField()
+    awarded = serializers.IntegerField(help_text="already awarded for the year")
+    proposed = serializers.IntegerField(
+        help_text="in dossiers under way: a live nomination, not yet awarded (drafts included)"
+    )
+    remaining = serializers.IntegerField(help_text="quota - awarded - proposed")
     over = serializers.BooleanField()
 
 

@@ -54,9 +54,18 @@ class QuotaLine:
     fraction: Fraction
     base_count: int
     allowed: int
-    used: int  # submitted or further
+    awarded: int  # already awarded for the year
+    submitted: int  # in dossiers under way: submitted or further, not yet decided
     planned: int  # every live nomination, drafts included
     unit: Unit | None = None  # the unit the quota applies to (its quota level)
+
+    @property
+    def used(self) -> int:
+        return self.awarded + self.submitted
+
+    @property
+    def remaining(self) -> int:
+        return self.allowed - self.used
 
     @property
     def over(self) -> bool:
@@ -122,7 +131,8 @@ def quota_report(round_: Round) -> list[QuotaLine]:
                 fraction=rule.fraction,
                 base_count=use.base_count,
                 allowed=use.allowed,
-                used=use.awarded + use.submitted,
+                awarded=use.awarded,
+                submitted=use.submitted,
                 planned=use.used,
                 unit=level,
             )

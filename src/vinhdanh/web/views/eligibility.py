@@ -332,8 +332,9 @@ def _people_page(
             "held": lst.held_count(code) if not rows and outcome == Outcome.ELIGIBLE else 0,
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
             "quotas": quotas,
-            # Said in full beside the table: allowed, already used, remaining.
-            "quota_used": sum(q.used for q in quotas),
+            # Said in full beside the table: allowed, already awarded, under way, remaining.
+            "quota_awarded": sum(q.awarded for q in quotas),
+            "quota_under_way": sum(q.proposed for q in quotas),
             "quota_remaining": sum(q.remaining for q in quotas),
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
@@ -485,8 +486,8 @@ def quota_sheet(quotas: list[UnitQuota]) -> Sheet:
             _("Share of LĐTT"),
             _("LĐTT"),
             _("CSTĐCS quota"),
-            _("Awarded"),
-            _("Proposed"),
+            _("Awarded this year"),
+            _("In dossiers under way"),
             _("Remaining"),
             _("Over the quota"),
         )
