@@ -15,7 +15,11 @@ from vinhdanh.eligibility.domain.queries.quotas import allowance
 from vinhdanh.eligibility.models import ParameterValue
 from vinhdanh.nominations.domain.errors import NotPermitted, OverQuota
 from vinhdanh.nominations.domain.nominations import record_quota_override
-from vinhdanh.nominations.domain.quotas import candidate_list_quotas, quota_report
+from vinhdanh.nominations.domain.quotas import (
+    candidate_list_quotas,
+    quota_report,
+    round_quota_lines,
+)
 from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.people.enums import Rating
@@ -188,3 +192,22 @@ def test_the_years_awards_count_in_the_rounds_quota(world: World) -> None:
     assert (line.base_count, line.allowed, line.used, line.planned) == (4, 2, 1, 2)
     transition(nomination=nominated, to=S.SUBMITTED, actor=world.clerk)
     assert quota_report(world.round)[0].used == 2
+
+
+def test_the_round_pages_quota_lines_follow_a_change_at_once(world: World) -> None:
+    """round_quota_lines keeps the page's lines in the cache; a dossier submitted, or a new
+    nomination, shows in the next read all the same."""
+    _province_quota(world)
+    for _ in range(7):
+        world.nominate()
+    first = _cstdcs(world)
+    (line,) = round_quota_lines(world.round)
+    assert (line.base_count, line.used, line.planned) == (8, 0, 1)
+    assert round_quota_lines(world.round) == [line]  # kept
+    transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
+    (line,) = round_quota_lines(world.round)
+    assert (line.used, line.planned) == (1, 1)
+    world.nominate()
+    (line,) = round_quota_lines(world.round)
+    assert line.base_count == 9
+    assert round_quota_lines(world.round) == quota_report(world.round)

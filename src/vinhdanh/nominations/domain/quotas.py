@@ -20,11 +20,13 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.models import AwardKind
+from vinhdanh.common.freshness import facts_token
 from vinhdanh.eligibility.domain.queries.candidates import CandidateList, CandidatePage
 from vinhdanh.eligibility.domain.queries.quotas import (
     UnitQuota,
@@ -140,6 +142,31 @@ def quota_report(round_: Round) -> list[QuotaLine]:
     return lines
 
 
+# The round page's quota lines are kept while the facts are unchanged (a dossier, an award,
+# a parameter or a unit renews the token, common/freshness.py); counting a department's year
+# reads tens of thousands of awards at 1,000,000 people.
+QUOTA_PAGE_CACHE_SECONDS = 3600
+
+
+def round_quota_lines(round_: Round) -> list[QuotaLine]:
+    """`quota_report` for a page: from the cache while the facts and the round are unchanged.
+    Checks that guard a change (`submission_blocker`, the drafts' quota) count afresh inside
+    their transaction instead."""
+    parts = [
+        facts_token(),
+        round_.pk,
+        round_.owning_unit_id,
+        round_.year,
+        decision_date(round_).isoformat(),
+    ]
+    key = "vinhdanh:round-quota:" + ":".join(map(str, parts))
+    lines: list[QuotaLine] | None = cache.get(key)
+    if lines is None:
+        lines = quota_report(round_)
+        cache.set(key, lines, QUOTA_PAGE_CACHE_SECONDS)
+    return lines
+
+
 def submission_blocker(nomination: Nomination) -> str | None:
     """Why submitting this nomination would exceed the round's quota, or None."""
     round_ = nomination.round
@@ -189,13 +216,16 @@ class LiveNominationCount:
 
     def live(
         self, people: QuerySet[Person], code: str, period: int, exclude: int | None
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[str, int | None]]:
         qs = Nomination.objects.filter(
             person__in=people, kind__code=code, period=period, state__in=ACTIVE_STATES
         )
         if exclude is not None:
             qs = qs.exclude(pk=exclude)
-        return dict(qs.values_list("person_id", "state"))
+        return {
+            person: (state, unit)
+            for person, state, unit in qs.values_list("person_id", "state", "person__current_unit")
+        }
 
     def on_its_way(self, state: str) -> bool:
         return state in PROPOSED_STATES

@@ -27,7 +27,7 @@ from vinhdanh.nominations.domain.queries.nominations import (
     rounds_with_counts,
 )
 from vinhdanh.nominations.domain.queries.notices import round_comments, round_notices
-from vinhdanh.nominations.domain.quotas import quota_report
+from vinhdanh.nominations.domain.quotas import round_quota_lines
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.interfaces.forms import (
     BULK_TARGETS,
@@ -122,7 +122,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
         if allows(BULK_PREDICATES[target], user, round_)
         and any(n.state in workflow.bulk_sources(target) for n in items)
     ]
-    quotas = [q for q in quota_report(round_) if q.applies]
+    quotas = [q for q in round_quota_lines(round_) if q.applies]
     may_see_comments = sees_comments(user, round_)
     return render(
         request,

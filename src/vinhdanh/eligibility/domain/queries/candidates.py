@@ -32,6 +32,7 @@ from vinhdanh.eligibility.services import (
 from vinhdanh.orgs.domain.queries.scope import UnitScope
 from vinhdanh.orgs.domain.queries.units import quota_units
 from vinhdanh.orgs.models import Unit
+from vinhdanh.people.domain.queries.people import people_under
 from vinhdanh.people.models import Person
 
 OUTCOMES = [o.value for o in Outcome]
@@ -145,11 +146,11 @@ class CandidateList:
             return 0
         return int(self.batch.frame.get_column(column).fill_null(False).sum())
 
-    def ldtt_base_people(self) -> set[int]:
-        """The people the engine counts in the CSTĐCS quota's base: LĐTT held for the year or
-        eligible for it on this list."""
-        frame = self.batch.frame.filter(self.batch.ldtt_base()).select("subject_id")
-        return {int(pk) for (pk,) in frame.iter_rows()}
+    def ldtt_base_people(self) -> dict[int, int | None]:
+        """The people the engine counts in the CSTĐCS quota's base (LĐTT held for the year or
+        eligible for it on this list), each with their unit."""
+        frame = self.batch.frame.filter(self.batch.ldtt_base()).select("subject_id", "unit_id")
+        return {int(pk): int(unit) if unit is not None else None for pk, unit in frame.iter_rows()}
 
 
 def candidate_list(
@@ -161,9 +162,7 @@ def candidate_list(
     codes: Sequence[str] = PERSON_CODES,
 ) -> CandidateList:
     decision_date = decision_date or default_decision_date(period)
-    people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
-        scope.q("current_unit")
-    )
+    people = people_under(unit, scope)
     batch = batch_for_people(people, period, decision_date, jurisdiction=unit, codes=tuple(codes))
     counts: dict[str, dict[str, int]] = {code: {} for code in codes}
     for row in batch.counts().iter_rows(named=True):
@@ -256,9 +255,7 @@ def candidate_page(
 ) -> CandidatePage:
     """`candidate_list(...).rows(code, outcome, limit)` with its counts and quota, from the
     cache while the facts (common/freshness.py), the rules and the user's units are unchanged."""
-    people = Person.objects.filter(current_unit__path__startswith=unit.path).filter(
-        scope.q("current_unit")
-    )
+    people = people_under(unit, scope)
     parts = [
         facts_token(),
         rules_version(),

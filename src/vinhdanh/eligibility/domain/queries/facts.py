@@ -22,6 +22,7 @@ from vinhdanh.eligibility.core.facts import SCHEMAS, FactTables
 from vinhdanh.eligibility.core.vocab import DISCIPLINE_WARNING_OR_MORE, TRAINING_RESULTS_OK
 from vinhdanh.orgs.domain.queries.rollup import add_up_tree, units_above
 from vinhdanh.orgs.models import CollectiveRating, Unit
+from vinhdanh.people.domain.queries.people import people_under
 from vinhdanh.people.models import (
     Discipline,
     Initiative,
@@ -208,9 +209,7 @@ def _frame(qs: QuerySet[Any], columns: list[str], table: str) -> pl.DataFrame:
 
 
 def people_in(unit: Unit | None, scope_q: Q | None = None) -> QuerySet[Person]:
-    qs = Person.objects.all()
-    if unit is not None:
-        qs = qs.filter(current_unit__path__startswith=unit.path)
+    qs = people_under(unit) if unit is not None else Person.objects.all()
     if scope_q is not None:
         qs = qs.filter(scope_q)
     return qs

@@ -8,7 +8,8 @@ division's (phòng) people count in their department's quota, a village's in its
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
@@ -29,8 +30,8 @@ class LiveNominations(Protocol):
 
     def live(
         self, people: QuerySet[Person], code: str, period: int, exclude: int | None
-    ) -> dict[int, str]:
-        """person id -> state of their live nomination (decided ones included)."""
+    ) -> dict[int, tuple[str, int | None]]:
+        """person id -> (state of their live nomination, decided ones included; their unit)."""
         ...
 
     def on_its_way(self, state: str) -> bool:
@@ -45,7 +46,7 @@ class LiveNominations(Protocol):
 class _NoNominations:
     def live(
         self, people: QuerySet[Person], code: str, period: int, exclude: int | None
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[str, int | None]]:
         return {}
 
     def on_its_way(self, state: str) -> bool:
@@ -101,27 +102,25 @@ class UnitQuota:
         return _percent(self.fraction)
 
 
-def _people_by_level(levels: list[Unit], cover: Unit | None) -> tuple[Q, dict[int, int]]:
-    """person id -> the id of the level (of `levels`) whose quota the person counts in. A
-    person of a nested level (a school under a department) counts in that one only. `cover`:
-    a unit whose subtree holds most levels (a candidate list's unit), so the people are read
-    with one or two path prefixes rather than one per level."""
+def _levels_by_unit(levels: list[Unit], cover: Unit | None) -> tuple[Q, dict[int, int]]:
+    """The people of the levels (as a filter) and, for each unit under the levels, the id of
+    the level (of `levels`) whose quota its people count in. A person of a nested level (a
+    school under a department) counts in that one only. `cover`: a unit whose subtree holds
+    most levels (a candidate list's unit), so the units are read with one or two path prefixes
+    rather than one per level. Mapped per unit, not per person: a province has a few thousand
+    units and may have a million people."""
     paths: list[str] = []
     for path in sorted({u.path for u in [*levels, *([cover] if cover else [])]}, key=len):
         if not any(path.startswith(kept) for kept in paths):
             paths.append(path)
-    query = Q(pk__in=[])
+    units = Q(pk__in=[])
     for path in paths:
-        query |= Q(current_unit__path__startswith=path)
-    rows = list(Person.objects.filter(query).values_list("pk", "current_unit"))
-    homes = quota_units(Unit.objects.filter(pk__in={unit for _, unit in rows if unit}))
+        units |= Q(path__startswith=path)
+    homes = quota_units(Unit.objects.filter(units))
     wanted = {level.pk for level in levels}
-    found: dict[int, int] = {}
-    for person, unit in rows:
-        home = homes.get(unit) if unit else None
-        if home is not None and home.pk in wanted:
-            found[person] = home.pk
-    return query, found
+    # the people by their units' ids: see people_under (people.domain.queries.people)
+    people = Q(current_unit_id__in=list(homes))
+    return people, {unit: home.pk for unit, home in homes.items() if home.pk in wanted}
 
 
 def quota_uses(
@@ -129,7 +128,7 @@ def quota_uses(
     period: int,
     fraction: Fraction,
     *,
-    projected_base: set[int] | None = None,
+    projected_base: Mapping[int, int | None] | None = None,
     exclude: int | None = None,
     cover: Unit | None = None,
     kind_code: str = "CSTDCS",
@@ -139,53 +138,60 @@ def quota_uses(
     given: the one computation behind a round's quota and the candidate lists' table.
 
     Base: the level's people with LĐTT for the year, awarded or proposed in a live nomination
-    of any round, or in `projected_base` (a candidate list's people eligible for it). Use: its
-    people with CSTĐCS for the year, awarded or proposed in a live nomination (`exclude` leaves
-    out the nomination being submitted). Four queries whatever the number of levels.
+    of any round, or in `projected_base` (a candidate list's people eligible for it, person id
+    -> their unit). Use: its people with CSTĐCS for the year, awarded or proposed in a live
+    nomination (`exclude` leaves out the nomination being submitted). Five queries whatever
+    the number of levels; only the people holding or proposed for the two titles are read.
     """
-    query, level_of = _people_by_level(levels, cover)
+    query, level_of_unit = _levels_by_unit(levels, cover)
     people = Person.objects.filter(query)  # a subquery: no list of ids however many people
 
-    def issued(code: str) -> set[int]:
-        return set(
+    def issued(code: str) -> dict[int, int | None]:
+        """person id -> their unit"""
+        return dict(
             Award.objects.filter(
                 person__in=people,
                 kind__code=code,
                 period=period,
                 revoked_by__isnull=True,
                 decision__status=DecisionStatus.ISSUED,
-            ).values_list("person_id", flat=True)
+            ).values_list("person_id", "person__current_unit")
         )
 
-    def nominated(code: str) -> dict[int, str]:
+    def nominated(code: str) -> dict[int, tuple[str, int | None]]:
         return _nominations.live(people, code, period, exclude)
 
-    base = issued(base_code) | set(nominated(base_code))
-    base |= {pk for pk in projected_base or () if pk in level_of}
+    base = issued(base_code)
+    base.update({pk: unit for pk, (_state, unit) in nominated(base_code).items()})
+    base.update(projected_base or {})
     awarded = issued(kind_code)
     proposed = {
-        pk: st
-        for pk, st in nominated(kind_code).items()
-        if pk not in awarded and _nominations.on_its_way(st)
+        pk: (state, unit)
+        for pk, (state, unit) in nominated(kind_code).items()
+        if pk not in awarded and _nominations.on_its_way(state)
     }
 
-    def count(ids: Iterable[int], level: Unit) -> int:
-        return sum(1 for pk in ids if level_of.get(pk) == level.pk)
+    def per_level(units: Iterable[int | None]) -> Counter[int | None]:
+        return Counter(level_of_unit.get(unit) if unit is not None else None for unit in units)
 
+    base_counts = per_level(base.values())
+    awarded_counts = per_level(awarded.values())
+    proposed_counts = per_level(unit for _state, unit in proposed.values())
+    submitted_counts = per_level(
+        unit for state, unit in proposed.values() if _nominations.submitted(state)
+    )
     lines = []
     for level in levels:
-        base_count = count(base, level)
+        base_count = base_counts[level.pk]
         lines.append(
             UnitQuota(
                 unit=level,
                 fraction=fraction,
                 base_count=base_count,
                 allowed=allowance(fraction, base_count),
-                awarded=count(awarded, level),
-                proposed=count(proposed, level),
-                submitted=count(
-                    (pk for pk, st in proposed.items() if _nominations.submitted(st)), level
-                ),
+                awarded=awarded_counts[level.pk],
+                proposed=proposed_counts[level.pk],
+                submitted=submitted_counts[level.pk],
             )
         )
     return lines

@@ -33,8 +33,13 @@ def unit_people(unit: Unit, *, on: dt.date) -> QuerySet[Post]:
 
 
 def people_under(unit: Unit, scope: UnitScope | None = None) -> QuerySet[Person]:
-    """The people whose current unit is `unit` or below it, within `scope` when given."""
-    people = Person.objects.filter(current_unit__path__startswith=unit.path)
+    """The people whose current unit is `unit` or below it, within `scope` when given.
+
+    By the subtree's unit ids, read first: a path pattern joined to the units hides from
+    PostgreSQL's planner how few people a commune has (a few thousand of a million), and it
+    then reads every person; with the ids it takes the index on the current unit."""
+    units = list(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
+    people = Person.objects.filter(current_unit_id__in=units)
     return people.filter(scope.q("current_unit")) if scope is not None else people
 
 
