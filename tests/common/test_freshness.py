@@ -92,3 +92,27 @@ def test_the_site_cache_is_a_database_table_that_migrate_creates() -> None:
             cursor.execute(f"SELECT COUNT(*) FROM {shared['LOCATION']}")
             assert cursor.fetchone()[0] >= 1
         assert caches["default"].get("vinhdanh:test") == {"as_of": dt.date(2026, 1, 1)}
+
+
+def test_a_count_is_kept_while_the_facts_are_unchanged_and_recounted_at_most_so_often() -> None:
+    counted: list[int] = []
+
+    def count() -> int:
+        counted.append(1)
+        return len(counted)
+
+    key = "test:counted-since-change"
+    cache.delete(key)
+    first, when = freshness.counted_since_change(key, count, at_most_every=3600)
+    assert (first, freshness.counted_since_change(key, count, at_most_every=3600)) == (
+        1,
+        (1, when),
+    )
+    PersonFactory()  # the facts change
+    # counted less than an hour ago: still the kept figure, with its time
+    assert freshness.counted_since_change(key, count, at_most_every=3600) == (1, when)
+    # when the figure may be recounted at once, the change shows
+    again, later = freshness.counted_since_change(key, count, at_most_every=0)
+    assert again == 2 and later >= when
+    # and it is kept again while nothing changes
+    assert freshness.counted_since_change(key, count, at_most_every=0) == (2, later)

@@ -16,13 +16,15 @@ result under the old token.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 KEY = "vinhdanh:facts-token"
 # Tests run inside a transaction that never commits: they renew the token at once (conftest).
@@ -82,3 +84,26 @@ def connect_signals() -> None:
     post_save.connect(_saved_or_deleted, dispatch_uid="vinhdanh_facts_post_save")
     post_delete.connect(_saved_or_deleted, dispatch_uid="vinhdanh_facts_post_delete")
     m2m_changed.connect(_links_changed, dispatch_uid="vinhdanh_facts_m2m_changed")
+
+
+T = TypeVar("T")
+# How long a figure kept by `counted_since_change` may stay in the cache untouched.
+KEPT_SECONDS = 24 * 3600
+
+
+def counted_since_change(
+    key: str, count: Callable[[], T], *, at_most_every: int
+) -> tuple[T, dt.datetime]:
+    """`count()` kept while the facts are unchanged, with when it was counted.
+
+    After a change the figure is counted again at the next read, but at most once every
+    `at_most_every` seconds: a busy day's edits would otherwise recount a million rows at each
+    visit of a dashboard. Until then the kept figure is shown with its time (at most that many
+    seconds behind the facts)."""
+    token = facts_token()
+    now = timezone.now()
+    kept: tuple[str, T, dt.datetime] | None = cache.get(key)
+    if kept is None or (kept[0] != token and (now - kept[2]).total_seconds() >= at_most_every):
+        kept = (token, count(), now)
+        cache.set(key, kept, KEPT_SECONDS)
+    return kept[1], kept[2]

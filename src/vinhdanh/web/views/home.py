@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.awards.domain.queries.awards import count_visible_awards
 from vinhdanh.awards.domain.queries.decisions import visible_decisions
+from vinhdanh.common.freshness import counted_since_change
 from vinhdanh.orgs.domain.queries.units import visible_units
 from vinhdanh.people.domain.queries.visibility import visible_people
 from vinhdanh.web.context_processors import menu_entries
@@ -21,18 +21,18 @@ from vinhdanh.web.context_processors import menu_entries
 if TYPE_CHECKING:
     from vinhdanh.awards.models import Decision
 
-# Counts over a million rows are not free (seconds at 1,000,000 people): a dashboard may be a
-# couple of minutes behind, and says as of when (the cache is shared by the server's processes).
-DASHBOARD_CACHE_SECONDS = 120
+# Counts over a million rows are not free (seconds at 1,000,000 people): they are kept while
+# the facts are unchanged, and after a change a dashboard may be up to two minutes behind; it
+# says as of when (the cache is shared by the server's processes).
+DASHBOARD_RECOUNT_SECONDS = 120
 LATEST_DECISIONS = 8
 
 
 def dashboard_counts(user: Any, today: dt.date) -> tuple[dict[str, int], dt.datetime]:
     """The counts in the user's units, and when they were counted."""
-    key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
-    cached: tuple[dict[str, int], dt.datetime] | None = cache.get(key)
-    if cached is None:
-        counts = {
+
+    def count() -> dict[str, int]:
+        return {
             "units": visible_units(user).valid_on(today).count(),
             "people": visible_people(user).count(),
             "awards_this_year": count_visible_awards(
@@ -40,19 +40,18 @@ def dashboard_counts(user: Any, today: dt.date) -> tuple[dict[str, int], dt.date
             ),
             "decisions": visible_decisions(user).count(),
         }
-        cached = (counts, timezone.now())
-        cache.set(key, cached, DASHBOARD_CACHE_SECONDS)
-    return cached
+
+    key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
+    return counted_since_change(key, count, at_most_every=DASHBOARD_RECOUNT_SECONDS)
 
 
 def latest_decisions(user: Any) -> list[Decision]:
+    def latest() -> list[Decision]:
+        decisions = visible_decisions(user).select_related("issuing_unit")
+        return list(decisions.order_by("-signed_on", "-id")[:LATEST_DECISIONS])
+
     key = f"vinhdanh:web:latest-decisions:{user.pk}"
-    decisions: list[Decision] | None = cache.get(key)
-    if decisions is None:
-        latest = visible_decisions(user).select_related("issuing_unit")
-        decisions = list(latest.order_by("-signed_on", "-id")[:LATEST_DECISIONS])
-        cache.set(key, decisions, DASHBOARD_CACHE_SECONDS)
-    return decisions
+    return counted_since_change(key, latest, at_most_every=DASHBOARD_RECOUNT_SECONDS)[0]
 
 
 @login_required
