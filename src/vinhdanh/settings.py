@@ -119,6 +119,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A fresh clone has no var/: SQLite cannot create the file's folder itself.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # The planner's cost of a random page read: 4 assumes spinning disks, where a commune's
+    # candidate list read whole tables of a million people instead of their indexes; 1.1 is
+    # PostgreSQL's advice for SSDs and for data held in memory.
+    _page_cost = os.environ.get("VINHDANH_PG_RANDOM_PAGE_COST", "1.1")
+    if _page_cost:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c random_page_cost={float(_page_cost)}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process of the site (the gunicorn workers, the background worker): the
