@@ -13,6 +13,7 @@ from tests.factories.awards import AwardFactory, DecisionFactory, kind
 from tests.factories.orgs import UnitFactory
 from tests.factories.people import PersonFactory, PostFactory
 from vinhdanh.awards.enums import AwardType, DecisionKind, DecisionStatus
+from vinhdanh.eligibility.domain.parameters import set_parameter
 from vinhdanh.movements.enums import MovementKind
 from vinhdanh.movements.models import Movement
 from vinhdanh.orgs.domain.units import merge_units
@@ -23,6 +24,7 @@ from vinhdanh.people.enums import Gender
 D24 = dt.date(2024, 12, 20)
 D25 = dt.date(2025, 9, 2)
 AS_OF = dt.date(2025, 12, 31)
+QUOTA_FROM = dt.date(2025, 1, 1)
 
 
 @dataclass
@@ -97,3 +99,44 @@ def build_fixture() -> Fixture:
         launched_on=dt.date(2024, 1, 1),
     )
     return Fixture(p=p, d=d, e=e, ab=ab)
+
+
+@dataclass
+class QuotaWorld:
+    fx: Fixture
+    ward: Unit
+    health: Unit
+    finance: Unit
+
+
+def build_quota_world() -> QuotaWorld:
+    """The fixture and, for the quota table, titles of 2025 decided on 09/01/2026, a ward
+    with a village, two departments each with a "Văn phòng Sở" and a division, and the
+    province's quota of 25% in force from 01/01/2025 (none before: no national cap)."""
+    fx = build_fixture()
+    set_parameter(key="cstdcs_quota_of_ldtt", value="25%", unit=fx.p, valid_from=QUOTA_FROM)
+    ward = UnitFactory(name="Phường Hà Huy Tập", parent=fx.p, level=UnitLevel.COMMUNE)
+    village = UnitFactory(name="Tổ dân phố 3", parent=ward, level=UnitLevel.VILLAGE)
+    health = UnitFactory(name="Sở Y tế", parent=fx.p, level=UnitLevel.DEPARTMENT)
+    finance = UnitFactory(name="Sở Tài chính", parent=fx.p, level=UnitLevel.DEPARTMENT)
+    offices = [
+        UnitFactory(name="Văn phòng Sở", parent=department, level=UnitLevel.OTHER)
+        for department in (health, finance)
+    ]
+    division = UnitFactory(name="Phòng Nghiệp vụ Y", parent=health, level=UnitLevel.DIVISION)
+    ldtt25, cstdcs25 = _decision(dt.date(2025, 12, 20)), _decision(dt.date(2026, 1, 9))
+
+    def titled(unit: Unit, ldtt: int, cstdcs: int) -> None:
+        for n in range(ldtt):
+            person = PostFactory(unit=unit).person
+            AwardFactory(decision=ldtt25, person=person, kind=kind("LDTT"), period=2025)
+            if n < cstdcs:
+                AwardFactory(decision=cstdcs25, person=person, kind=kind("CSTDCS"), period=2025)
+
+    titled(ward, 8, 2)
+    titled(village, 4, 1)  # the village's people count in the ward's quota
+    titled(health, 2, 0)
+    titled(division, 2, 1)  # the division's people count in the department's quota
+    for office in offices:
+        titled(office, 4, 1)
+    return QuotaWorld(fx=fx, ward=ward, health=health, finance=finance)

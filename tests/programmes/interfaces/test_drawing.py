@@ -67,3 +67,43 @@ def test_a_long_range_of_years_is_labelled_slanted_so_the_labels_do_not_overlap(
     slanted, upright = labels(years), labels(years[:3])
     assert {t.get_rotation() for t in slanted} == {45.0}
     assert {t.get_rotation() for t in upright} == {0.0}
+
+
+def test_a_long_title_stays_inside_the_image_whatever_the_labels() -> None:
+    """Long bar labels push the axes right: a title centred on the axes ran off the image's
+    right edge ("… từ năm 2026 đến năm" with the last year cut)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from vinhdanh.programmes.interfaces.drawing import SVG_SETTINGS, _figure, title_chars
+
+    labels = ["Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh", "Lao động tiên tiến"]
+    for title in (
+        "Danh hiệu, hình thức khen thưởng từ năm 2026 đến năm 2026",
+        "Danh hiệu, hình thức khen thưởng của các cơ quan, đơn vị, địa phương từ năm 2020 "
+        "đến năm 2026, theo từng cấp và từng hình thức",
+    ):
+        for style in ("barh", "bar", "line"):
+            chart = Chart(
+                slug="forms",
+                title=title,
+                headers=[],
+                rows=[],
+                labels=labels,
+                series=[Series("Tập thể", [1, 2]), Series("Cá nhân", [3, 4])],
+                style=style,
+            )
+            with matplotlib.rc_context(SVG_SETTINGS):
+                figure = _figure(chart, width_in=7.0, dpi=120)
+                renderer = FigureCanvasAgg(figure).get_renderer()
+                drawn = [t for t in figure.texts if t.get_text()]
+                [heading] = drawn
+                box = heading.get_window_extent(renderer)
+                axes = figure.axes[0].get_tightbbox(renderer)
+            lines = heading.get_text().split("\n")
+            assert " ".join(lines) == title  # every word drawn, none cut
+            assert all(len(line) <= title_chars(7.0) for line in lines)
+            assert box.x0 >= 0, (title, style)
+            assert box.x1 <= figure.bbox.x1, (title, style)
+            assert box.y1 <= figure.bbox.y1
+            assert axes.y1 <= box.y0  # above the axes

@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories.orgs import RoleFactory
-from tests.reports.statistics_world import Fixture, build_fixture
+from tests.reports.statistics_world import Fixture, QuotaWorld, build_fixture, build_quota_world
 from tests.web.conftest import login
 
 YEARS = {"year_from": "2024", "year_to": "2025"}
@@ -33,6 +33,14 @@ def _client(unit: Any, **role: Any) -> Client:
 
 def _sheet(response: Any) -> Any:
     return load_workbook(io.BytesIO(response.content)).active
+
+
+def _office_page(unit: Any, first: str, last: str) -> Any:
+    """The statistics of a unit's subtree for some years, as its emulation office sees them."""
+    office = _client(unit, is_clerk=False, is_emulation_office=True)
+    return office.get(
+        reverse("web:statistics:page"), {"unit": unit.pk, "year_from": first, "year_to": last}
+    )
 
 
 def _row(sheet: Any, code: str) -> list[Any]:
@@ -122,11 +130,7 @@ def test_the_page_draws_its_tables_as_charts(fx: Fixture) -> None:
 
 
 def test_years_without_awards_say_so_instead_of_an_empty_chart(fx: Fixture) -> None:
-    office = _client(fx.p, is_clerk=False, is_emulation_office=True)
-
-    page = office.get(
-        reverse("web:statistics:page"), {"unit": fx.p.pk, "year_from": "2020", "year_to": "2021"}
-    )
+    page = _office_page(fx.p, "2020", "2021")
 
     text = page.content.decode()
     assert page.status_code == 200
@@ -179,7 +183,7 @@ def test_bad_years_get_a_clear_message(fx: Fixture) -> None:
     assert typed.status_code == 400
     assert "Hãy nhập một năm, ví dụ" in typed.content.decode()
     assert reversed_range.status_code == 400
-    assert "Năm cuối đứng trước năm đầu." in reversed_range.content.decode()
+    assert "Năm cuối phải bằng hoặc sau năm đầu." in reversed_range.content.decode()
 
 
 def test_without_a_whole_subtree_there_is_no_statistics(fx: Fixture) -> None:
@@ -187,3 +191,74 @@ def test_without_a_whole_subtree_there_is_no_statistics(fx: Fixture) -> None:
 
     assert clerk.get(reverse("web:statistics:page")).status_code == 403
     assert "/statistics/" not in clerk.get(reverse("web:home")).content.decode()
+
+
+def _table(page: str, table_id: str) -> list[list[str]]:
+    """The body rows of a table of the page, as the text of their cells."""
+    body = page.partition(f'<table id="{table_id}">')[2].partition("</table>")[0]
+    body = body.partition("<tbody>")[2]
+    return [
+        [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
+        for cells in (
+            re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+        )
+    ]
+
+
+@pytest.fixture
+def qw(db: None) -> QuotaWorld:
+    return build_quota_world()
+
+
+def test_the_quota_table_counts_the_titles_of_the_year_they_reward_at_the_quota_level(
+    qw: QuotaWorld,
+) -> None:
+    """The ward's 2025 CSTĐCS were signed on 09/01/2026: they belong to 2025, against its 12
+    LĐTT (its village's included), within the 25% quota; a division counts in its department;
+    the two "Văn phòng Sở" are told apart by their department, units in tree order."""
+    page = _office_page(qw.fx.p, "2024", "2026").content.decode()
+
+    assert _table(page, "table-quota") == [
+        ["Huyện Đông › Xã An Bình", "2024", "3", "1", "33", "0 — vượt tỷ lệ"],
+        ["Phường Hà Huy Tập", "2025", "12", "3", "25", "3"],
+        ["Sở Tài chính › Văn phòng Sở", "2025", "4", "1", "25", "1"],
+        ["Sở Y tế", "2025", "4", "1", "25", "1"],
+        ["Sở Y tế › Văn phòng Sở", "2025", "4", "1", "25", "1"],
+    ]
+    # 2024's titles are decided at the review of January 2025, under the quota in force from
+    # 01/01/2025: a quota, not "no quota" as at the end of 2024.
+    assert "không giới hạn" not in page
+
+
+def test_a_reversed_range_of_years_is_an_error_under_the_last_year(fx: Fixture) -> None:
+    response = _office_page(fx.p, "2026", "2020")
+
+    text = response.content.decode()
+    assert response.status_code == 400
+    message = "Năm cuối phải bằng hoặc sau năm đầu."
+    field = text.partition('for="id_year_to"')[2].partition("</div>")[0]
+    assert message in field  # under "Đến năm", not ahead of the fields
+    assert text.count(message) == 1
+    assert "nonfield" not in text
+
+
+def test_a_range_without_awards_lists_no_unit_of_zeros(fx: Fixture) -> None:
+    page = _office_page(fx.p, "1990", "1991").content.decode()
+
+    assert _table(page, "table-units") == [["Không có khen thưởng nào trong các năm này."]]
+    assert _table(page, "table-quota") == [["Không có LĐTT hoặc CSTĐCS trong các năm này."]]
+
+
+def test_the_table_download_is_named_by_its_years(fx: Fixture) -> None:
+    office = _client(fx.p, is_clerk=False, is_emulation_office=True)
+    url = reverse("web:statistics:table_xlsx")
+
+    several = office.get(url, {"unit": fx.p.pk, **YEARS})
+    one = office.get(url, {"unit": fx.p.pk, "year_from": "2024", "year_to": "2024"})
+
+    assert 'filename="thong-ke-khen-thuong-2024-2025.xlsx"' in several["Content-Disposition"]
+    assert 'filename="thong-ke-khen-thuong-2024.xlsx"' in one["Content-Disposition"]
+    rows = list(_sheet(several).iter_rows(values_only=True))
+    assert rows[0][:2] == ("Cấp", "Danh hiệu, hình thức khen thưởng")
+    assert ("Cấp cơ sở", "Lao động tiên tiến", 0, 3, 3) in rows

@@ -6,7 +6,6 @@ reports.domain.queries.statistics; the roots offered are those whose subtree the
 from __future__ import annotations
 
 import base64
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -73,7 +72,8 @@ class StatisticsForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("year_from"), data.get("year_to")
         if start is not None and end is not None and end < start:
-            raise forms.ValidationError(_("The last year comes before the first."))
+            # under the field, as every form of the application shows its errors
+            self.add_error("year_to", _("The last year must be the same as or after the first."))
         return data
 
 
@@ -138,6 +138,7 @@ def _tables(stats: AwardStatistics) -> dict[str, Any]:
                 by_branch.get((unit.pk, INDIVIDUAL), 0),
             )
             for unit in branches
+            if stats.total  # a range without awards: no column of zeros for every unit
         ],
         "quota_rows": stats.quota_use(),
     }
@@ -197,6 +198,11 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _span(year_from: int, year_to: int) -> str:
+    """The years of a download's file name: "2025", or "2020-2026"."""
+    return f"{year_from}" if year_from == year_to else f"{year_from}-{year_to}"
+
+
 def _form_download(request: HttpRequest, number: str) -> HttpResponse:
     form, root, year_from, year_to = _filters(request)
     if root is None:
@@ -206,7 +212,7 @@ def _form_download(request: HttpRequest, number: str) -> HttpResponse:
     else:
         statistical_form = form_0602(award_statistics(root, year_from, year_to))
     response = HttpResponse(form_xlsx(statistical_form), content_type=XLSX_TYPE)
-    span = f"{year_from}" if year_from == year_to else f"{year_from}-{year_to}"
+    span = _span(year_from, year_to)
     response["Content-Disposition"] = f'attachment; filename="bieu-{number}-{span}.xlsx"'
     return response
 
@@ -243,7 +249,7 @@ def forms_table_xlsx(request: HttpRequest) -> HttpResponse:
     ]
     headers = [_("Level"), _("Title or form"), _("Collectives"), _("Individuals"), _("Total")]
     return xlsx_response(
-        f"thong-ke-khen-thuong-{dt.date.today():%Y%m%d}.xlsx",
+        f"thong-ke-khen-thuong-{_span(year_from, year_to)}.xlsx",
         headers,
         rows,
         title="Thống kê",

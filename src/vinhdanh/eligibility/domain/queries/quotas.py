@@ -133,6 +133,7 @@ def quota_uses(
     cover: Unit | None = None,
     kind_code: str = "CSTDCS",
     base_code: str = "LDTT",
+    awarded_only: bool = False,
 ) -> list[UnitQuota]:
     """The CSTĐCS quota of each level (a `quota_unit`) for the year and its use, in the order
     given: the one computation behind a round's quota and the candidate lists' table.
@@ -142,6 +143,7 @@ def quota_uses(
     -> their unit). Use: its people with CSTĐCS for the year, awarded or proposed in a live
     nomination (`exclude` leaves out the nomination being submitted). Five queries whatever
     the number of levels; only the people holding or proposed for the two titles are read.
+    `awarded_only`: the titles awarded, no nomination counted (the statistics of years past).
     """
     query, level_of_unit = _levels_by_unit(levels, cover)
     people = Person.objects.filter(query)  # a subquery: no list of ids however many people
@@ -159,6 +161,8 @@ def quota_uses(
         )
 
     def nominated(code: str) -> dict[int, tuple[str, int | None]]:
+        if awarded_only:
+            return {}
         return _nominations.live(people, code, period, exclude)
 
     base = issued(base_code)

@@ -6,6 +6,9 @@ unit and the year the decision was signed. The subject's unit is placed in the t
 on `as_of` through its lineage (`orgs.domain.queries.rollup.placements`), so awards of units
 merged or split in the 2025 reform count once, under the unit that carries their history.
 
+The quota table (`AwardStatistics.quota_use`) is the exception: it counts LĐTT and CSTĐCS by
+the year they reward, at the quota level, with the quota computation of the rounds.
+
 Everything else — the tables of the statistics page, the statutory forms (`statistical_forms`),
 the programme review's "commendations by level and form" — is read from `AwardStatistics`.
 """
@@ -13,7 +16,6 @@ the programme review's "commendations by level and form" — is read from `Award
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -26,9 +28,13 @@ from django.db.models.functions import Coalesce
 from vinhdanh.awards.enums import DecisionKind, DecisionStatus
 from vinhdanh.awards.models import Award, AwardKind
 from vinhdanh.common.text import collation_key
+from vinhdanh.eligibility.domain.queries.quotas import allowance, quota_uses
+from vinhdanh.eligibility.services import review_date
 from vinhdanh.nominations.domain.parameters import parameters_for
+from vinhdanh.orgs.domain.queries.pickers import unit_options
 from vinhdanh.orgs.domain.queries.rollup import path_ids, placements
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.domain.queries.units import quota_units
 from vinhdanh.orgs.models import Unit
 from vinhdanh.orgs.models.units import UnitQuerySet
 
@@ -51,17 +57,19 @@ class Cell:
 
 @dataclass(frozen=True)
 class QuotaUse:
-    """CSTĐCS awarded against LĐTT awarded, in one unit and one year (rules.md R-CSTDCS-3)."""
+    """CSTĐCS awarded against LĐTT awarded, in one quota level and for one year (rules.md
+    R-CSTDCS-3)."""
 
     unit: Unit
-    year: int
+    label: str  # the unit's path below the root ("Sở Y tế › Văn phòng Sở")
+    year: int  # the year the titles reward
     ldtt: int
     cstdcs: int
     share: Fraction | None  # the quota parameter in force; None: no quota
 
     @property
     def allowance(self) -> int | None:
-        return None if self.share is None else math.floor(self.share * self.ldtt)
+        return None if self.share is None else allowance(self.share, self.ldtt)
 
     @property
     def percent(self) -> int | None:
@@ -166,28 +174,73 @@ class AwardStatistics:
     def quota_use(
         self, share_for: Callable[[Unit, int], Fraction | None] | None = None
     ) -> list[QuotaUse]:
-        """CSTĐCS against LĐTT per unit and year, for every unit that has either."""
-        per = self.by("unit_id", "year", "code")
-        pairs = sorted(
-            {(u, y) for (u, y, code) in per if code in ("LDTT", "CSTDCS")},
-            key=lambda p: (self.units[p[0]].path, p[1]),
-        )
+        """CSTĐCS against LĐTT per quota level and year, for every level that has either.
+
+        Unlike the other tables, a year here is the year the titles reward (the award's
+        period), not the year the decision was signed: a year's titles are decided at the
+        year-end review early the next year. The levels are the quota levels under the root
+        (`quota_units`: a division counts in its department, a village in its commune) and the
+        figures come from the quota computation of the rounds and the candidate lists
+        (`quota_uses`), awarded titles only. Levels in tree order, Vietnamese collation.
+        """
         share_for = share_for or _quota_share
-        shares: dict[int, Fraction | None] = {}
-        rows = []
-        for unit_id, year in pairs:
-            if year not in shares:
-                shares[year] = share_for(self.root, year)
-            rows.append(
-                QuotaUse(
-                    unit=self.units[unit_id],
-                    year=year,
-                    ldtt=per.get((unit_id, year, "LDTT"), 0),
-                    cstdcs=per.get((unit_id, year, "CSTDCS"), 0),
-                    share=shares[year],
-                )
-            )
+        levels = _quota_levels(self.root, self.as_of)
+        if not levels:
+            return []
+        labels = {
+            option.pk: option
+            for option in unit_options(levels, root=self.root.path)
+            if option.pk != self.root.pk
+        }
+        levels.sort(
+            key=lambda u: (u.pk != self.root.pk, labels[u.pk].sort if u.pk in labels else ())
+        )
+        rows: list[QuotaUse] = []
+        for year in _titled_years(self.year_from, self.year_to):
+            share = share_for(self.root, year)
+            for line in quota_uses(
+                levels, year, share or Fraction(0), cover=self.root, awarded_only=True
+            ):
+                if line.base_count or line.awarded:
+                    rows.append(
+                        QuotaUse(
+                            unit=line.unit,
+                            label=labels[line.unit.pk].label
+                            if line.unit.pk in labels
+                            else line.unit.name,
+                            year=year,
+                            ldtt=line.base_count,
+                            cstdcs=line.awarded,
+                            share=share,
+                        )
+                    )
+        order = {unit.pk: n for n, unit in enumerate(levels)}
+        rows.sort(key=lambda row: (order[row.unit.pk], row.year))
         return rows
+
+
+def _quota_levels(root: Unit, as_of: dt.date) -> list[Unit]:
+    """The quota levels of the units under the root on `as_of` (the root's own when the root
+    is itself a level); none above the root: their figures reach beyond its subtree."""
+    homes = quota_units(Unit.objects.valid_on(as_of).filter(path__startswith=root.path))
+    return list({h.pk: h for h in homes.values() if h.path.startswith(root.path)}.values())
+
+
+def _titled_years(year_from: int, year_to: int) -> list[int]:
+    """The years in the range that some LĐTT or CSTĐCS rewards (one query, so that a long
+    range does not read the quota of every empty year)."""
+    periods = (
+        Award.objects.filter(
+            kind__code__in=("LDTT", "CSTDCS"),
+            period__range=(year_from, year_to),
+            revoked_by__isnull=True,
+            decision__status=DecisionStatus.ISSUED,
+        )
+        .order_by()
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    return sorted(period for period in periods if period is not None)
 
 
 def _kind_order(kind: AwardKind) -> tuple[int, int, int]:
@@ -196,8 +249,10 @@ def _kind_order(kind: AwardKind) -> tuple[int, int, int]:
 
 
 def _quota_share(root: Unit, year: int) -> Fraction | None:
-    """The CSTĐCS quota (share of LĐTT) in force at the end of the year for the root's rounds."""
-    return parameters_for(root, dt.date(year, 12, 31)).cstdcs_quota_of_ldtt
+    """The CSTĐCS quota (share of LĐTT) for the titles of a year: the one in force at the
+    year-end review that decides them (mid-January of the next year), for the root's rounds.
+    Parameters are versioned by date: a share valid from 01/01/2025 caps the titles of 2024."""
+    return parameters_for(root, review_date(year)).cstdcs_quota_of_ldtt
 
 
 def award_statistics(
