@@ -169,3 +169,4 @@ def test_api_unit_candidates_carry_each_units_quota(client, world):
     assert quota["unit"] == world["a"].pk
     # One LĐTT → floor(50% × 1) = 0 CSTĐCS; nothing used yet.
     assert (quota["ldtt"], quota["quota"], quota["remaining"], quota["over"]) == (1, 0, 0, False)
+    assert quota["over_by"] == 0

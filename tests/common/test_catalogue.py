@@ -182,3 +182,19 @@ def test_translation_functions_keep_names_the_extractor_knows() -> None:
         for match in alias.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_no_text_a_user_reads_cites_a_developer_document() -> None:
+    """Users read the law, not the project's notes: no translation and no template text
+    (outside template comments) names "rules.md"; a text cites the law's article instead."""
+    root = Path(vinhdanh.__file__).parent
+    catalogue = polib.pofile(str(root / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
+    cited = [e.msgid for e in catalogue if "rules.md" in e.msgid + e.msgstr]
+    comment = re.compile(r"{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.S)
+    templates = [
+        str(path.relative_to(root))
+        for path in root.rglob("templates/**/*.html")
+        if "rules.md" in comment.sub("", path.read_text(encoding="utf-8"))
+    ]
+    assert cited == []
+    assert templates == []

@@ -112,7 +112,13 @@ def test_bulk_nomination_over_the_rounds_quota_is_refused(world: World) -> None:
     assert not Nomination.objects.filter(kind__code="CSTDCS").exists()
     (line,) = refused.value.refused
     assert line.subject == second
-    assert line.problems[0].startswith("Vượt tỷ lệ: đợt xét này được đề nghị tối đa 1 CSTĐCS (25%")
+    # in the quota tables' own words
+    assert line.problems[0] == (
+        "Vượt tỷ lệ CSTĐCS của Sở Tư pháp. Được phép: 1 (25% của 4 LĐTT trong năm, làm tròn "
+        "xuống); đã được tặng trong năm: 0; trong hồ sơ đang xét: 0; còn lại: 1. "
+        "Đề nghị thêm 2 hồ sơ, chỉ còn chỗ cho 1. "
+        "Thủ trưởng đơn vị hoặc cơ quan thi đua, khen thưởng có thể ghi lý do để vượt tỷ lệ."
+    )
     created = create_nominations(
         actor=world.clerk, round=world.round, kind=kind("CSTDCS"), people=[first]
     )

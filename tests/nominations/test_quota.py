@@ -62,13 +62,20 @@ def test_quota_report_counts_the_round_and_marks_it_over(world: World) -> None:
     first, second = _cstdcs(world), _cstdcs(world)
     (line,) = quota_report(world.round)
     assert (line.kind.code, line.base_kind.code) == ("CSTDCS", "LDTT")
-    # 7 LĐTT nominated + the 2 CSTĐCS nominees' LĐTT already awarded for the year
-    assert (line.base_count, line.allowed, line.used, line.planned) == (9, 1, 0, 2)
-    assert line.over
+    # 7 LĐTT nominated + the 2 CSTĐCS nominees' LĐTT already awarded for the year; the two
+    # drafts are in dossiers under way, which the candidate lists count too
+    assert (line.base_count, line.allowed, line.awarded, line.proposed, line.submitted) == (
+        9,
+        1,
+        0,
+        2,
+        0,
+    )
+    assert (line.remaining, line.over_by, line.over) == (0, 1, True)
     assert line.percent == "15"
     transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
     (line,) = quota_report(world.round)
-    assert (line.used, line.planned) == (1, 2)
+    assert (line.proposed, line.submitted, line.remaining, line.over_by) == (2, 1, 0, 1)
     assert second.state == S.DRAFT
 
 
@@ -80,10 +87,14 @@ def test_submission_beyond_the_quota_is_blocked_with_the_numbers(world: World) -
     transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
     with pytest.raises(OverQuota) as error:
         transition(nomination=second, to=S.SUBMITTED, actor=world.clerk)
-    message = str(error.value)
-    assert "15%" in message
-    assert " 9 " in message
-    assert " 1 " in message
+    # in the words of the quota tables: the second draft is one of the dossiers under way
+    assert str(error.value) == (
+        "Vượt tỷ lệ CSTĐCS của Sở Tư pháp. Được phép: 1 (15% của 9 LĐTT trong năm, làm tròn "
+        "xuống); đã được tặng trong năm: 0; trong hồ sơ đang xét: 2; còn lại: 0 (vượt 1). "
+        "Trong số hồ sơ đang xét, 1 hồ sơ khác đã được trình: cộng với số đã được tặng trong "
+        "năm, trình thêm hồ sơ này sẽ vượt số được phép. Thủ trưởng đơn vị hoặc cơ quan thi "
+        "đua, khen thưởng có thể ghi lý do để vượt tỷ lệ."
+    )
     second.refresh_from_db()
     assert second.state == S.DRAFT
 
@@ -149,14 +160,15 @@ def test_each_units_quota_use_against_hand_computed_figures(world: World) -> Non
     )
     lines = candidate_list_quotas(lst)
     figures = [
-        (q.unit.name, q.base_count, q.allowed, q.awarded, q.proposed, q.remaining, q.over)
+        (q.unit.name, q.base_count, q.allowed, q.awarded, q.proposed, q.remaining, q.over_by)
         for q in lines
     ]
     assert figures == [
-        # 3 eligible + 1 held LĐTT → 2; 1 awarded + 2 proposed = 3: one over.
-        ("Sở Tư pháp", 4, 2, 1, 2, -1, True),
-        ("Sở Y tế", 2, 1, 0, 0, 1, False),
+        # 3 eligible + 1 held LĐTT → 2; 1 awarded + 2 proposed = 3: none left, one over.
+        ("Sở Tư pháp", 4, 2, 1, 2, 0, 1),
+        ("Sở Y tế", 2, 1, 0, 0, 1, 0),
     ]
+    assert [q.over for q in lines] == [True, False]
     assert lines[0].percent == "50"
 
 
@@ -186,12 +198,19 @@ def test_the_years_awards_count_in_the_rounds_quota(world: World) -> None:
         person=world.person(unit=world.dept_b), kind=kind("LDTT"), period=2024, decision=issued
     )
     (line,) = quota_report(world.round)
-    assert (line.base_count, line.allowed, line.used, line.planned) == (4, 2, 1, 1)
+    assert (line.base_count, line.allowed, line.awarded, line.proposed, line.remaining) == (
+        4,
+        2,
+        1,
+        0,
+        1,
+    )
     nominated = world.nominate(person=holders[1], code="CSTDCS")
     (line,) = quota_report(world.round)
-    assert (line.base_count, line.allowed, line.used, line.planned) == (4, 2, 1, 2)
+    assert (line.awarded, line.proposed, line.submitted, line.remaining) == (1, 1, 0, 0)
     transition(nomination=nominated, to=S.SUBMITTED, actor=world.clerk)
-    assert quota_report(world.round)[0].used == 2
+    (line,) = quota_report(world.round)
+    assert (line.awarded, line.proposed, line.submitted, line.remaining) == (1, 1, 1, 0)
 
 
 def test_the_round_pages_quota_lines_follow_a_change_at_once(world: World) -> None:
@@ -202,11 +221,11 @@ def test_the_round_pages_quota_lines_follow_a_change_at_once(world: World) -> No
         world.nominate()
     first = _cstdcs(world)
     (line,) = round_quota_lines(world.round)
-    assert (line.base_count, line.used, line.planned) == (8, 0, 1)
+    assert (line.base_count, line.proposed, line.submitted) == (8, 1, 0)
     assert round_quota_lines(world.round) == [line]  # kept
     transition(nomination=first, to=S.SUBMITTED, actor=world.clerk)
     (line,) = round_quota_lines(world.round)
-    assert (line.used, line.planned) == (1, 1)
+    assert (line.proposed, line.submitted) == (1, 1)
     world.nominate()
     (line,) = round_quota_lines(world.round)
     assert line.base_count == 9

@@ -71,7 +71,9 @@ def test_the_list_and_the_round_read_the_same_quota(world: World, listed: str) -
 
     assert on_list.unit == in_round.unit == world.dept
     assert (on_list.base_count, on_list.allowed, on_list.used) == (4, 2, 2)
-    assert (in_round.base_count, in_round.allowed, in_round.planned) == (4, 2, 2)
+    assert (in_round.base_count, in_round.allowed, in_round.used) == (4, 2, 2)
+    assert (on_list.awarded, on_list.proposed, on_list.remaining) == (0, 2, 0)
+    assert (in_round.awarded, in_round.proposed, in_round.remaining) == (0, 2, 0)
     assert not on_list.over
     assert not in_round.over
     assert all(row.within_quota for row in lst.rows("CSTDCS", None) if row.outcome == "ELIGIBLE")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 
 import pytest
 from django.urls import reverse
@@ -19,6 +20,7 @@ from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.enums import UnitLevel
 from vinhdanh.orgs.models import CollectiveRating
 from vinhdanh.people.enums import Rating
+from vinhdanh.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -91,29 +93,36 @@ def test_who_may_not_nominate_sees_the_list_without_checkboxes(client, world: Wo
     assert not Nomination.objects.exists()
 
 
-def test_the_quota_column_flags_a_unit_over_its_cstdcs_quota(client, world: World) -> None:
+def _year_awarded(
+    world: World, quota: str, ldtt: list[Person], cstdcs: Sequence[Person] = ()
+) -> None:
+    """The province's CSTĐCS quota, and the titles of 2024 already awarded."""
     ParameterValue.objects.create(
-        key="cstdcs_quota_of_ldtt", value="50%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+        key="cstdcs_quota_of_ldtt", value=quota, unit=world.province, valid_from=dt.date(2024, 1, 1)
     )
-    holder = world.person(rating=Rating.HTXSNV, given_name="Hồng")
     issued = DecisionFactory(signed_on=dt.date(2025, 1, 10), year=2025)
-    AwardFactory(person=holder, kind=kind("LDTT"), period=2024, decision=issued)
-    AwardFactory(person=holder, kind=kind("CSTDCS"), period=2024, decision=issued)
+    for code, people in (("LDTT", ldtt), ("CSTDCS", cstdcs)):
+        for person in people:
+            AwardFactory(person=person, kind=kind(code), period=2024, decision=issued)
+
+
+def test_the_quota_column_flags_a_unit_over_its_cstdcs_quota(client, world: World) -> None:
+    holder = world.person(rating=Rating.HTXSNV, given_name="Hồng")
+    _year_awarded(world, "50%", ldtt=[holder], cstdcs=[holder])
     world.nominate(person=world.person(), code="CSTDCS")
-    # 2 LĐTT (one held, one eligible) → 1 CSTĐCS; 1 awarded + 1 proposed = 2.
+    # 2 LĐTT (one held, one eligible) → 1 CSTĐCS; 1 awarded + 1 proposed = 2: none left, over by 1
     client.force_login(world.clerk)
     body = client.get(_list(world, "CSTDCS")).content.decode()
     assert (
         '<tr class="over"><td>Sở Tư pháp</td><td>2</td><td>1</td><td>1</td><td>1</td>'
-        '<td>-1 <span class="badge warn">vượt tỷ lệ</span></td></tr>'
+        '<td>0 <span class="badge warn">vượt 1</span></td></tr>'
     ) in body
+    assert QUOTA_HEADERS in body
     assert (
-        "<th>Tỷ lệ CSTĐCS</th><th>Đã được tặng trong năm</th><th>Trong hồ sơ đang xét</th>"
-        "<th>Còn lại</th>"
+        "Tỷ lệ CSTĐCS — được phép: 1; đã được tặng trong năm: 1; trong hồ sơ đang xét: 1; "
+        "còn lại: 0 (vượt 1)."
     ) in body
-    assert (
-        "được tối đa 1 người, đã được tặng trong năm 1, trong hồ sơ đang xét 1, còn lại -1"
-    ) in body
+    assert "-1" not in _text(body)
     xlsx = client.get(reverse("web:unit_candidates_xlsx", args=[world.dept.pk]) + QUERY)
     book = load_workbook(io.BytesIO(xlsx.content))
     assert book.sheetnames == ["Danh sách xét 2024", "Trong tỷ lệ"]
@@ -122,13 +131,128 @@ def test_the_quota_column_flags_a_unit_over_its_cstdcs_quota(client, world: Worl
         "Đơn vị",
         "Tỷ lệ trên số LĐTT",
         "LĐTT",
-        "Tỷ lệ CSTĐCS",
+        "Được phép",
         "Đã được tặng trong năm",
         "Trong hồ sơ đang xét",
         "Còn lại",
-        "Vượt tỷ lệ",
+        "Vượt",
     )
-    assert rows[1:] == [("Sở Tư pháp", "50%", 2, 1, 1, 1, -1, "có")]
+    assert rows[1:] == [("Sở Tư pháp", "50%", 2, 1, 1, 1, 0, 1)]
+
+
+# The quota columns both pages share, in the same words and order.
+QUOTA_HEADERS = (
+    "<th>Được phép</th><th>Đã được tặng trong năm</th><th>Trong hồ sơ đang xét</th><th>Còn lại</th>"
+)
+
+
+def _text(html: str) -> str:
+    """What a reader sees: the page without its tags, scripts and attributes."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def _candidate_cell(body: str, person) -> str:  # type: ignore[no-untyped-def]
+    """The "Trong tỷ lệ" cell of a person's row on a CSTĐCS list."""
+    row = re.search(
+        rf"<tr>(?:(?!</tr>).)*?{re.escape(person.full_name)}(?:(?!</tr>).)*</tr>", body, re.S
+    )
+    assert row is not None, person.full_name
+    cells = re.findall(r"<td>(.*?)</td>", row.group(0), re.S)
+    return cells[-2].strip()  # before "explain"
+
+
+def test_nobody_is_within_a_quota_the_years_awards_used_up(client, world: World) -> None:
+    """12 LĐTT at 25% → 3 allowed, and 4 CSTĐCS already awarded for the year: the one
+    candidate left is over the quota, and nothing prints a negative remainder."""
+    holders = [world.person() for _ in range(11)]
+    candidate = world.person(rating=Rating.HTXSNV, family_name="Lê", given_name="Thu")
+    _year_awarded(world, "25%", ldtt=[*holders, candidate], cstdcs=holders[:4])
+    client.force_login(world.clerk)
+
+    body = client.get(_list(world, "CSTDCS")).content.decode()
+
+    assert (
+        '<tr class="over"><td>Sở Tư pháp</td><td>12</td><td>3</td><td>4</td><td>0</td>'
+        '<td>0 <span class="badge warn">vượt 1</span></td></tr>'
+    ) in body
+    assert (
+        "Tỷ lệ CSTĐCS — được phép: 3; đã được tặng trong năm: 4; trong hồ sơ đang xét: 0; "
+        "còn lại: 0 (vượt 1)."
+    ) in body
+    assert _candidate_cell(body, candidate) == '<span class="badge warn">vượt tỷ lệ</span>'
+    assert "-1" not in _text(body)
+    assert "rules.md" not in body
+    assert "khoản 2 Điều 5 Luật 06/2022" in body  # the priority group's legal basis
+    xlsx = client.get(reverse("web:unit_candidates_xlsx", args=[world.dept.pk]) + QUERY)
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert list(book["Trong tỷ lệ"].iter_rows(values_only=True))[1:] == [
+        ("Sở Tư pháp", "25%", 12, 3, 4, 0, 0, 1)
+    ]
+    (listed,) = [
+        r
+        for r in book["Danh sách xét 2024"].iter_rows(values_only=True)
+        if r[3] == str(candidate.full_name)
+    ]
+    assert listed[-2:] == (1, "không")  # ranked first, yet not within the quota
+
+
+def test_the_candidates_within_the_room_the_years_awards_leave(client, world: World) -> None:
+    """8 LĐTT at 50% → 4 allowed, 2 already awarded: of three candidates the first two in
+    rank are within the quota; one of them already in a dossier is not counted twice."""
+    holders = [world.person() for _ in range(5)]
+    stars = [
+        world.person(rating=Rating.HTXSNV, family_name="Lê", given_name=name)
+        for name in ("An", "Bình", "Chi")
+    ]
+    _year_awarded(world, "50%", ldtt=[*holders, *stars], cstdcs=holders[:2])
+    world.nominate(person=stars[0], code="CSTDCS")
+    client.force_login(world.clerk)
+
+    body = client.get(_list(world, "CSTDCS")).content.decode()
+
+    assert "<td>Sở Tư pháp</td><td>8</td><td>4</td><td>2</td><td>1</td><td>1</td>" in body
+    cells = [_candidate_cell(body, person) for person in stars]
+    assert cells.count("có") == 2
+    assert cells.count('<span class="badge warn">vượt tỷ lệ</span>') == 1
+
+
+def test_both_pages_show_the_same_quota_figures_after_drafts(client, world: World) -> None:
+    """A clerk makes two draft dossiers from the CSTĐCS list: the list and the round's page
+    say the same (allowed, awarded, in dossiers under way, remaining), with the same
+    labels; the round's page says apart how many are submitted."""
+    holders = [world.person() for _ in range(6)]
+    stars = [world.person(rating=Rating.HTXSNV) for _ in range(2)]
+    _year_awarded(world, "25%", ldtt=[*holders, *stars])
+    client.force_login(world.clerk)
+    response = client.post(
+        _nominate(world, "CSTDCS"), {"round": world.round.pk, "person": [p.pk for p in stars]}
+    )
+    assert response.status_code == 302
+    drafts = list(Nomination.objects.filter(kind__code="CSTDCS"))
+    assert len(drafts) == 2
+
+    listed = client.get(_list(world, "CSTDCS")).content.decode()
+    round_url = reverse("web:workflow_round", args=[world.round.pk])
+    round_page = client.get(round_url).content.decode()
+
+    # 8 LĐTT → 2 allowed; none awarded; 2 in dossiers under way (drafts); 0 remaining
+    assert "<td>Sở Tư pháp</td><td>8</td><td>2</td><td>0</td><td>2</td><td>0</td></tr>" in listed
+    assert "<td>2</td><td>0</td><td>2</td>\n        <td>0</td>\n        <td>0</td>" in round_page
+    for page in (listed, round_page):
+        assert QUOTA_HEADERS in page
+        assert not re.search(r"vượt \d", page)  # exactly at the quota, not over it
+    assert "<th>Còn lại</th><th>Trong đó đã trình</th>" in round_page
+    assert "Dự kiến" not in round_page
+
+    from vinhdanh.nominations.domain.workflow import transition
+    from vinhdanh.nominations.enums import NominationState
+
+    transition(nomination=drafts[0], to=NominationState.SUBMITTED, actor=world.clerk)
+    round_page = client.get(round_url).content.decode()
+    assert "<td>2</td><td>0</td><td>2</td>\n        <td>0</td>\n        <td>1</td>" in round_page
+    listed = client.get(_list(world, "CSTDCS")).content.decode()
+    assert "<td>Sở Tư pháp</td><td>8</td><td>2</td><td>0</td><td>2</td><td>0</td></tr>" in listed
 
 
 def _collectives(world: World) -> tuple:  # type: ignore[type-arg]

@@ -304,3 +304,31 @@ def test_cstdcs_quota_counts_ldtt_already_decided_for_the_year():
     ]
     assert set(result.cstdcs_quota()["quota"].to_list()) == {2}  # 50% of 2 eligible + 2 held
     assert result.cstdcs_share == Fraction(1, 2)
+
+
+def test_cstdcs_quota_ranks_within_what_the_years_awards_leave():
+    """4 LĐTT held at 50% → 2 allowed. One CSTĐCS already awarded for the year leaves room
+    for one candidate; given by the caller (a unit's whole year), two awarded leave none and
+    the room never goes below 0."""
+    subjects = pl.DataFrame(
+        {"subject_id": [1, 2, 3, 4], "subject_type": ["individual"] * 4, "unit_id": [1] * 4}
+    )
+    years = pl.DataFrame({"subject_id": [1, 2, 3, 4], "year": [2024] * 4, "rating": ["HTXSNV"] * 4})
+    held = pl.DataFrame(
+        {
+            "subject_id": [1, 2, 3, 4, 4],
+            "code": ["LDTT", "LDTT", "LDTT", "LDTT", "CSTDCS"],
+            "period": [2024] * 5,
+        },
+        schema_overrides={"period": pl.Int32},
+    )
+    facts = FactTables.build(subjects=subjects, years=years, awards=held)
+    params = national_defaults().with_overlay({"cstdcs_quota_of_ldtt": 0.5})
+    result = evaluate_many(facts, ["LDTT", "CSTDCS"], 2024, date(2025, 1, 15), params)
+    quota = result.cstdcs_quota().sort("rank")
+    assert quota["subject_id"].to_list() == [1, 2, 3]  # 4 holds CSTĐCS: no candidate
+    assert (quota["quota"][0], quota["awarded"][0], quota["room"][0]) == (2, 1, 1)
+    assert quota["within_quota"].to_list() == [True, False, False]
+    used_up = result.cstdcs_quota({1: 1}, {1: 3}, {1: 4}).sort("rank")
+    assert used_up["room"].to_list() == [0, 0, 0]
+    assert not any(used_up["within_quota"].to_list())

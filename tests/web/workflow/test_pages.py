@@ -376,11 +376,53 @@ def test_the_round_quota_shows_awarded_and_under_way_apart_and_what_remains(
 
     html = page(client, reverse("web:workflow_round", args=[world.round.pk]))
 
-    # 6 LĐTT → 3 allowed; 1 already awarded for the year, 1 in a submitted dossier, 1 left
+    # 6 LĐTT → 3 allowed; 1 already awarded for the year, 1 in a dossier under way (and
+    # submitted), 1 left
     assert (
         "<th>Được phép</th><th>Đã được tặng trong năm</th>"
-        "<th>Trong hồ sơ đang xét (đã trình)</th><th>Còn lại</th><th>Dự kiến</th>"
+        "<th>Trong hồ sơ đang xét</th><th>Còn lại</th><th>Trong đó đã trình</th>"
     ) in html
-    assert "<td>3</td><td>1</td><td>1</td><td>1</td>" in html
+    assert "<td>3</td><td>1</td><td>1</td>\n        <td>1</td>\n        <td>1</td>" in html
     assert "Đã khen thưởng hoặc đã trình" not in html
-    assert "vượt tỷ lệ" not in html
+    assert "vượt" not in html.replace("không vượt số được phép", "")
+
+
+def test_a_round_shows_a_quota_only_for_a_title_it_can_hold(client, world: World) -> None:
+    """The department's LĐTT of the year make a CSTĐCS quota; a round of Bằng khen decided
+    by the province's chair, or an ad-hoc round, cannot hold CSTĐCS and shows no quota, while
+    a round its director decides does."""
+    from tests.factories.awards import AwardFactory, DecisionFactory
+    from vinhdanh.eligibility.models import ParameterValue
+    from vinhdanh.nominations.domain.nominations import create_round
+
+    ParameterValue.objects.create(
+        key="cstdcs_quota_of_ldtt", value="25%", unit=world.province, valid_from=dt.date(2024, 1, 1)
+    )
+    issued = DecisionFactory(signed_on=dt.date(2025, 1, 5), year=2025)
+    for person in [world.person() for _n in range(4)]:
+        AwardFactory(person=person, kind=kind("LDTT"), period=2024, decision=issued)
+
+    def opened(name: str, decider_unit, **kw) -> str:  # type: ignore[no-untyped-def]
+        round_ = create_round(
+            actor=world.clerk,
+            name=name,
+            owning_unit=world.dept,
+            decider_unit=decider_unit,
+            year=2024,
+            planned_decision_date=dt.date(2025, 1, 15),
+            **kw,
+        )
+        return page(client, reverse("web:workflow_round", args=[round_.pk]))
+
+    client.force_login(world.clerk)
+    provincial = opened(
+        "Bằng khen của Chủ tịch UBND tỉnh", world.province, decider_role="chu_tich_ubnd_tinh"
+    )
+    ad_hoc = opened("Khen thưởng đột xuất", world.province, award_type="DOT_XUAT")
+    own = opened("Danh hiệu thi đua của Sở", world.dept, decider_role="giam_doc_so")
+
+    for html in (provincial, ad_hoc):
+        assert "Chiến sĩ thi đua cơ sở" not in html
+        assert "<th>Được phép</th>" not in html
+    assert "<td>Chiến sĩ thi đua cơ sở</td>" in own
+    assert "<td>1</td><td>0</td><td>0</td>" in own  # 25% of 4 LĐTT

@@ -75,7 +75,10 @@ class UnitQuotaSerializer(serializers.Serializer[Any]):
     proposed = serializers.IntegerField(
         help_text="in dossiers under way: a live nomination, not yet awarded (drafts included)"
     )
-    remaining = serializers.IntegerField(help_text="quota - awarded - proposed")
+    remaining = serializers.IntegerField(
+        help_text="quota - awarded - proposed, never below 0 (see over_by)"
+    )
+    over_by = serializers.IntegerField(help_text="awarded + proposed - quota when over, else 0")
     over = serializers.BooleanField()
 
 
@@ -219,6 +222,7 @@ class UnitCandidatesView(APIView):
                         "awarded": q.awarded,
                         "proposed": q.proposed,
                         "remaining": q.remaining,
+                        "over_by": q.over_by,
                         "over": q.over,
                     }
                     for q in candidate_list_quotas(lst)

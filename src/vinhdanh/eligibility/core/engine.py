@@ -154,19 +154,26 @@ class BatchResult:
         return ev.ctx.params.cstdcs_quota_of_ldtt if ev else None
 
     def cstdcs_quota(
-        self, groups: Mapping[int, int] | None = None, allowed: Mapping[int, int] | None = None
+        self,
+        groups: Mapping[int, int] | None = None,
+        allowed: Mapping[int, int] | None = None,
+        awarded: Mapping[int, int] | None = None,
     ) -> pl.DataFrame:
         """R-CSTDCS-3 ranking under a quota of the unit's LĐTT (ranking only, never a gate).
 
         Eligible CSTĐCS candidates are ranked per unit: priority group first (R-PRIN-5), then
         rating, then recognised initiatives. The quota is floor(share × LĐTT of the unit),
         counting the LĐTT eligible in this batch or already held for the period (an LĐTT
-        decided for the year stays in the base the share is taken of).
+        decided for the year stays in the base the share is taken of). A candidate is within
+        the quota when their rank fits in the room the year leaves: the quota less the CSTĐCS
+        already awarded for the period (never below 0). Those hold the title and are no
+        candidates; people merely proposed are candidates and are ranked, not taken off.
 
         `groups` maps a subject's unit to the unit whose quota it counts in (`quota_unit`: a
-        division counts in its department); by default each unit is its own. `allowed` gives
-        the quota per group when the caller counts it over more than this batch (the whole
-        unit's year: awards and nominations too); by default it is taken of this batch.
+        division counts in its department); by default each unit is its own. `allowed` and
+        `awarded` give the quota and the CSTĐCS awarded per group when the caller counts them
+        over more than this batch (the whole unit's year); by default both are taken of this
+        batch (`held_CSTDCS`).
         """
         share = self.cstdcs_share
         if share is None:
@@ -177,6 +184,8 @@ class BatchResult:
                     "quota_unit_id": pl.Int64,
                     "rank": pl.UInt32,
                     "quota": pl.Int64,
+                    "awarded": pl.Int64,
+                    "room": pl.Int64,
                     "within_quota": pl.Boolean,
                 }
             )
@@ -186,6 +195,15 @@ class BatchResult:
         if allowed is not None:
             quota = pl.col("quota_unit_id").replace_strict(
                 dict(allowed), default=None, return_dtype=pl.Int64
+            )
+        given: pl.Expr = (
+            pl.col("held_CSTDCS").fill_null(False).sum().over("quota_unit_id").cast(pl.Int64)
+            if "held_CSTDCS" in self.frame.columns
+            else pl.lit(0, dtype=pl.Int64)
+        )
+        if awarded is not None:
+            given = pl.col("quota_unit_id").replace_strict(
+                dict(awarded), default=0, return_dtype=pl.Int64
             )
         eligible = pl.col(outcome_column("CSTDCS")) == Outcome.ELIGIBLE.value
         frame = self.frame.lazy().filter(pl.col("unit_id").is_not_null())
@@ -197,7 +215,8 @@ class BatchResult:
             frame.with_columns(pl.col("unit_id").cast(pl.Int64))
             .join(mapping, on="unit_id", how="left")
             .with_columns(pl.col("quota_unit_id").fill_null(pl.col("unit_id")))
-            .with_columns(quota=quota)
+            .with_columns(quota=quota, awarded=given)
+            .with_columns(room=(pl.col("quota") - pl.col("awarded")).clip(lower_bound=0))
             .filter(eligible)
             .sort(
                 ["quota_unit_id", "priority", "rank_p", "CSTDCS__ini_p", "subject_id"],
@@ -211,7 +230,9 @@ class BatchResult:
                 "quota_unit_id",
                 "rank",
                 "quota",
-                within_quota=pl.col("rank").cast(pl.Int64) <= pl.col("quota"),
+                "awarded",
+                "room",
+                within_quota=pl.col("rank").cast(pl.Int64) <= pl.col("room"),
             )
             .collect()
         )

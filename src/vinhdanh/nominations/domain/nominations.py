@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.awards.models import AwardKind
@@ -21,8 +22,9 @@ from vinhdanh.common.versioning import check_version, count_edit
 from vinhdanh.movements.models import Movement
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import NotPermitted, WorkflowError
-from vinhdanh.nominations.domain.quotas import quota_report
-from vinhdanh.nominations.domain.rounds import check_round_dates, offered_kinds
+from vinhdanh.nominations.domain.offers import offered_kinds
+from vinhdanh.nominations.domain.quotas import over_quota_message, quota_report
+from vinhdanh.nominations.domain.rounds import check_round_dates
 from vinhdanh.nominations.domain.workflow import MAX_REASON
 from vinhdanh.nominations.enums import ACTIVE_STATES, AttachmentKind, NominationState
 from vinhdanh.nominations.enums import Outcome as NominationOutcome
@@ -313,22 +315,21 @@ def _over_quota(round: Round, kind: AwardKind, adding: int) -> tuple[int, str] |
     if round.has_quota_override:
         return None
     for line in quota_report(round):
-        if line.kind.pk != kind.pk or line.planned + adding <= line.allowed:
+        if line.kind.pk != kind.pk or line.used + adding <= line.allowed:
             continue
-        room = max(0, line.allowed - line.planned)
-        return room, _(
-            "Over the quota: at most %(allowed)s %(kind)s in this round (%(percent)s%% of "
-            "the %(base)s %(base_kind)s of the year, awarded or nominated, rounded down) and "
-            "%(planned)s already awarded or nominated. The head of the unit or the emulation "
-            "office may record a reason to exceed the quota."
-        ) % {
-            "allowed": line.allowed,
-            "kind": kind.short_vi or kind.code,
-            "percent": line.percent,
-            "base": line.base_count,
-            "base_kind": line.base_kind.short_vi or line.base_kind.code,
-            "planned": line.planned,
-        }
+        return line.remaining, over_quota_message(
+            kind=kind.short_vi or kind.code,
+            unit=line.unit or round.owning_unit,
+            percent=line.percent,
+            base_kind=line.base_kind.short_vi or line.base_kind.code,
+            figures=line,
+            why=ngettext(
+                "%(n)s new dossier asked for, room for %(room)s.",
+                "%(n)s new dossiers asked for, room for %(room)s.",
+                adding,
+            )
+            % {"n": adding, "room": line.remaining},
+        )
     return None
 
 

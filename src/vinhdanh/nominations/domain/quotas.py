@@ -9,13 +9,17 @@ their department's quota, a village's in its commune's. One computation, `quota_
 a level's figures for the year: base = its people with LĐTT awarded or in a live nomination
 of any round (plus, on a candidate list, those the engine finds eligible); use = its people's
 CSTĐCS awarded or in a live nomination. The round's report and the candidate lists' "Trong tỷ
-lệ" table both read it, so a person flagged over the quota on the list is over it in the
-round too. Submitting beyond the allowance is refused unless the round carries a recorded
-reason to exceed it.
+lệ" table both read it and show the same figures with the same labels (`QuotaFigures`:
+allowed, already awarded this year, in dossiers under way — drafts included —, remaining,
+never below 0, and by how many it is exceeded); the round's page adds how many of the dossiers
+are submitted. Submitting beyond the allowance (already awarded + submitted + this one; drafts
+do not block) is refused unless the round carries a recorded reason to exceed it. A round's
+page shows a quota only for a title the round can hold (`holds`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,15 +28,18 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.freshness import facts_token
 from vinhdanh.eligibility.domain.queries.candidates import CandidateList, CandidatePage
 from vinhdanh.eligibility.domain.queries.quotas import (
+    QuotaFigures,
     UnitQuota,
     _percent,
     quota_uses,
 )
+from vinhdanh.nominations.domain.offers import meant_for
 from vinhdanh.nominations.domain.parameters import parameters_for
 from vinhdanh.nominations.enums import ACTIVE_STATES, NominationState
 from vinhdanh.nominations.models import Nomination, Round
@@ -50,38 +57,25 @@ class QuotaRule:
 
 
 @dataclass(frozen=True)
-class QuotaLine:
+class QuotaLine(QuotaFigures):
+    """A round's quota line: the figures of the candidate lists' table (`QuotaFigures`, the
+    same meaning and labels), with how many of the dossiers under way are already submitted."""
+
     kind: AwardKind
     base_kind: AwardKind
     fraction: Fraction
     base_count: int
     allowed: int
     awarded: int  # already awarded for the year
-    submitted: int  # in dossiers under way: submitted or further, not yet decided
-    planned: int  # every live nomination, drafts included
+    proposed: int  # in dossiers under way: every live nomination not yet decided, drafts too
+    submitted: int  # of those, submitted or further (what a submission is checked against)
     unit: Unit | None = None  # the unit the quota applies to (its quota level)
 
     @property
-    def used(self) -> int:
-        return self.awarded + self.submitted
-
-    @property
-    def remaining(self) -> int:
-        return self.allowed - self.used
-
-    @property
-    def over(self) -> bool:
-        return self.planned > self.allowed
-
-    @property
     def applies(self) -> bool:
-        """Worth showing: the unit has a base (LĐTT) for the year or the round nominates the
-        kind. "25% of 0 LĐTT" on a round of Bằng khen only is noise."""
-        return self.base_count > 0 or self.planned > 0
-
-    @property
-    def blocked(self) -> bool:
-        return self.used >= self.allowed and self.planned > self.used
+        """Worth showing: the unit has a base (LĐTT) for the year or a dossier for the kind.
+        "25% of 0 LĐTT" with nothing proposed is noise."""
+        return self.base_count > 0 or self.proposed > 0
 
     @property
     def percent(self) -> str:
@@ -113,7 +107,9 @@ def rules_for(round_: Round) -> list[QuotaRule]:
 
 def quota_report(round_: Round) -> list[QuotaLine]:
     """The round's quota lines: the use of the quota of the round's unit (at its quota level,
-    the same figures as the candidate lists' "Within the quota" table)."""
+    the same figures as the candidate lists' "Within the quota" table). Every rule's line: the
+    checks read it for the title they check; the page keeps the titles the round can hold
+    (`round_quota_lines`)."""
     rules = rules_for(round_)
     if not rules:
         return []
@@ -134,12 +130,22 @@ def quota_report(round_: Round) -> list[QuotaLine]:
                 base_count=use.base_count,
                 allowed=use.allowed,
                 awarded=use.awarded,
+                proposed=use.proposed,
                 submitted=use.submitted,
-                planned=use.used,
                 unit=level,
             )
         )
     return lines
+
+
+def holds(round_: Round, kind: AwardKind) -> bool:
+    """Can the round hold nominations for `kind`, so that its quota concerns the round: the
+    round is meant for it (its decider awards it, its type of award is one the kind is given
+    as), or it holds a live nomination for it all the same (made before the round changed)."""
+    return (
+        meant_for(round_, kind)
+        or Nomination.objects.filter(round=round_, kind=kind, state__in=ACTIVE_STATES).exists()
+    )
 
 
 # The round page's quota lines are kept while the facts are unchanged (a dossier, an award,
@@ -149,9 +155,10 @@ QUOTA_PAGE_CACHE_SECONDS = 3600
 
 
 def round_quota_lines(round_: Round) -> list[QuotaLine]:
-    """`quota_report` for a page: from the cache while the facts and the round are unchanged.
-    Checks that guard a change (`submission_blocker`, the drafts' quota) count afresh inside
-    their transaction instead."""
+    """The round page's quota lines: `quota_report` for the titles the round can hold
+    (`holds`: a quota of CSTĐCS says nothing of a round of Bằng khen), from the cache while
+    the facts and the round are unchanged. Checks that guard a change (`submission_blocker`,
+    the drafts' quota) count afresh inside their transaction instead."""
     parts = [
         facts_token(),
         round_.pk,
@@ -159,16 +166,20 @@ def round_quota_lines(round_: Round) -> list[QuotaLine]:
         round_.year,
         decision_date(round_).isoformat(),
     ]
-    key = "vinhdanh:round-quota:" + ":".join(map(str, parts))
+    # "v2": the lines' figures (QuotaLine) changed shape; no line of before is read back
+    key = "vinhdanh:round-quota:v2:" + ":".join(map(str, parts))
     lines: list[QuotaLine] | None = cache.get(key)
     if lines is None:
         lines = quota_report(round_)
         cache.set(key, lines, QUOTA_PAGE_CACHE_SECONDS)
-    return lines
+    # not kept: the round's decider and type of award may change while the facts do not
+    return [line for line in lines if holds(round_, line.kind)]
 
 
 def submission_blocker(nomination: Nomination) -> str | None:
-    """Why submitting this nomination would exceed the round's quota, or None."""
+    """Why submitting this nomination would exceed the round's quota, or None. Drafts do not
+    block a submission: what is already awarded for the year and the dossiers already
+    submitted, with this one, must stay within what is allowed."""
     round_ = nomination.round
     if round_.has_quota_override:
         return None
@@ -179,23 +190,76 @@ def submission_blocker(nomination: Nomination) -> str | None:
         home = nomination.person.current_unit if nomination.person is not None else None
         level = quota_unit(home or round_.owning_unit)
         (use,) = quota_uses([level], round_.year, rule.fraction, exclude=nomination.pk)
-        allowed, base = use.allowed, use.base_count
-        used = use.awarded + use.submitted
-        if used + 1 > allowed:
-            return _(
-                "Over the quota: at most %(allowed)s %(kind)s in this round (%(percent)s%% of "
-                "the %(base)s %(base_kind)s of the year, awarded or nominated, rounded down) "
-                "and %(used)s already awarded or submitted. The head of the unit or the "
-                "emulation office may record a reason to exceed the quota."
-            ) % {
-                "allowed": allowed,
-                "kind": nomination.kind.short_vi or rule.kind_code,
-                "percent": _percent(rule.fraction),
-                "base": base,
-                "base_kind": _short(rule.base_code),
-                "used": used,
-            }
+        if use.awarded + use.submitted + 1 > use.allowed:
+            # on the quota tables this dossier is one of those under way
+            shown = dataclasses.replace(use, proposed=use.proposed + 1)
+            return over_quota_message(
+                kind=nomination.kind.short_vi or rule.kind_code,
+                unit=level,
+                percent=_percent(rule.fraction),
+                base_kind=_short(rule.base_code),
+                figures=shown,
+                why=ngettext(
+                    "Of the dossiers under way, %(n)s other is already submitted: with "
+                    "those already awarded this year, submitting this one too would go beyond "
+                    "what is allowed.",
+                    "Of the dossiers under way, %(n)s others are already submitted: with "
+                    "those already awarded this year, submitting this one too would go beyond "
+                    "what is allowed.",
+                    use.submitted,
+                )
+                % {"n": use.submitted},
+            )
     return None
+
+
+def over_quota_message(
+    *,
+    kind: str,
+    unit: Unit,
+    percent: str,
+    base_kind: str,
+    figures: UnitQuota | QuotaLine,
+    why: str,
+) -> str:
+    """Why a quota refuses a dossier, in the quota tables' own words (allowed, already
+    awarded this year, in dossiers under way, remaining), then `why` this dossier does not
+    fit."""
+    values = {
+        "kind": kind,
+        "unit": unit.name,
+        "allowed": figures.allowed,
+        "percent": percent,
+        "base": figures.base_count,
+        "base_kind": base_kind,
+        "awarded": figures.awarded,
+        "proposed": figures.proposed,
+        "remaining": figures.remaining,
+        "over_by": figures.over_by,
+    }
+    if figures.over:
+        text = _(
+            "Over the %(kind)s quota of %(unit)s. Allowed: %(allowed)s (%(percent)s%% of the "
+            "%(base)s %(base_kind)s of the year, rounded down); already awarded this year: "
+            "%(awarded)s; in dossiers under way: %(proposed)s; remaining: %(remaining)s "
+            "(over by %(over_by)s)."
+        )
+    else:
+        text = _(
+            "Over the %(kind)s quota of %(unit)s. Allowed: %(allowed)s (%(percent)s%% of the "
+            "%(base)s %(base_kind)s of the year, rounded down); already awarded this year: "
+            "%(awarded)s; in dossiers under way: %(proposed)s; remaining: %(remaining)s."
+        )
+    return " ".join(
+        [
+            text % values,
+            why,
+            _(
+                "The head of the unit or the emulation office may record a reason to exceed "
+                "the quota."
+            ),
+        ]
+    )
 
 
 def candidate_list_quotas(lst: CandidateList | CandidatePage) -> list[UnitQuota]:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.models import AwardKind
@@ -16,6 +15,7 @@ from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
 from vinhdanh.common.versioning import check_version, count_edit
 from vinhdanh.nominations.domain.errors import FieldError, NotPermitted, WorkflowError
+from vinhdanh.nominations.domain.offers import offered_kinds
 from vinhdanh.nominations.domain.workflow import MAX_REASON, transition
 from vinhdanh.nominations.enums import NominationState, RoundStatus
 from vinhdanh.nominations.models import Round
@@ -50,31 +50,6 @@ def no_clerk_message(round: Round) -> str:
         "%(unit)s has no emulation clerk or head in the system: nobody can add nominations to "
         "this round. Give someone that role, or edit, close or withdraw the round."
     ) % {"unit": round.owning_unit.name}
-
-
-def decision_day(round: Round) -> dt.date:
-    return round.planned_decision_date or timezone.localdate()
-
-
-def offered_kinds(round: Round, kinds: Any = None) -> list[AwardKind]:
-    """The active titles and forms the round's decider may award on its decision date.
-
-    The authority table is the one that issuing a decision checks (awards.domain.decisions);
-    a round without a named authority offers every active kind.
-    """
-    from vinhdanh.awards.domain.decisions import kinds_within_authority
-
-    if kinds is None:
-        kinds = AwardKind.objects.filter(is_active=True).order_by("sort_order", "code")
-    listed: list[AwardKind] = list(kinds)
-    if not round.decider_role:
-        return listed
-    return kinds_within_authority(
-        decider_role=round.decider_role,
-        on=decision_day(round),
-        unit=round.decider_unit,
-        kinds=listed,
-    )
 
 
 def rounds_open_for(user: Any, *, unit: Unit, year: int, kind: AwardKind) -> list[Round]:

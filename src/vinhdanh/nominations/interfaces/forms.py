@@ -99,7 +99,7 @@ class NominationForm(forms.Form):
     )
 
     def __init__(self, *args: Any, round: Round, **kwargs: Any) -> None:
-        from vinhdanh.nominations.domain.rounds import offered_kinds
+        from vinhdanh.nominations.domain.offers import offered_kinds
 
         super().__init__(*args, **kwargs)
         offered = [k.pk for k in offered_kinds(round, active_kinds())]

@@ -332,10 +332,12 @@ def _people_page(
             "held": lst.held_count(code) if not rows and outcome == Outcome.ELIGIBLE else 0,
             "quota": sum(lst.quota.values()) if code == "CSTDCS" and lst.quota else None,
             "quotas": quotas,
-            # Said in full beside the table: allowed, already awarded, under way, remaining.
+            # Said in full beside the table: allowed, already awarded, under way, remaining
+            # (never below 0) and by how many the quota is exceeded.
             "quota_awarded": sum(q.awarded for q in quotas),
             "quota_under_way": sum(q.proposed for q in quotas),
             "quota_remaining": sum(q.remaining for q in quotas),
+            "quota_over_by": sum(q.over_by for q in quotas),
             "unit_form": CandidateUnitForm(
                 initial={"unit": unit.pk, "year": year}, user=request.user
             ),
@@ -478,18 +480,19 @@ def candidate_table(
 
 
 def quota_sheet(quotas: list[UnitQuota]) -> Sheet:
-    """The "Trong tỷ lệ" sheet: each unit's CSTĐCS quota, its use and what is left."""
+    """The "Trong tỷ lệ" sheet: each unit's CSTĐCS quota, its use and what is left, with the
+    pages' columns (remaining never below 0; by how many a unit is over, apart)."""
     headers = [
         str(h)
         for h in (
             _("Unit"),
             _("Share of LĐTT"),
             _("LĐTT"),
-            _("CSTĐCS quota"),
+            _("Allowed"),
             _("Awarded this year"),
             _("In dossiers under way"),
             _("Remaining"),
-            _("Over the quota"),
+            _("Over by"),
         )
     ]
     rows = [
@@ -501,7 +504,7 @@ def quota_sheet(quotas: list[UnitQuota]) -> Sheet:
             q.awarded,
             q.proposed,
             q.remaining,
-            str(_("yes")) if q.over else str(_("no")),
+            q.over_by,
         ]
         for q in quotas
     ]

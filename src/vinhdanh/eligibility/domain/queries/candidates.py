@@ -107,9 +107,13 @@ class CandidateList:
         if outcome is not None:
             frame = frame.filter(pl.col("outcome") == outcome)
         if code == "CSTDCS":
-            ranked = self.batch.cstdcs_quota(self.quota_groups, self.quota).select(
-                "subject_id", "rank", "within_quota"
-            )
+            # within the quota: ranked inside what the year's awards leave of each level's
+            # quota (allowed − already awarded), the same figures as the quota table
+            ranked = self.batch.cstdcs_quota(
+                self.quota_groups,
+                self.quota,
+                {q.unit.pk: q.awarded for q in self.level_quotas},
+            ).select("subject_id", "rank", "within_quota")
             frame = frame.join(ranked, on="subject_id", how="left")
         else:
             frame = frame.with_columns(

@@ -73,9 +73,45 @@ def allowance(fraction: Fraction, base_count: int) -> int:
     return math.floor(fraction * base_count)
 
 
+class QuotaFigures:
+    """The figures every quota table shows, with one meaning on every page (the candidate
+    lists, a round's page, the .xlsx, the submission check's message): allowed; already
+    awarded for the year; in dossiers under way (every live nomination not yet decided, drafts
+    included); remaining = allowed − awarded − in dossiers, never below 0, with by how many the
+    quota is exceeded apart."""
+
+    allowed: int
+    awarded: int
+    proposed: int
+
+    @property
+    def used(self) -> int:
+        """Awarded for the year or in a dossier under way."""
+        return self.awarded + self.proposed
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.allowed - self.used)
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.used - self.allowed)
+
+    @property
+    def over(self) -> bool:
+        return self.over_by > 0
+
+    @property
+    def room(self) -> int:
+        """The places the candidates of the year compete for: what is allowed less what is
+        already awarded (never below 0). The people already proposed are candidates on the
+        list themselves, so they are ranked within it, not taken off it."""
+        return max(0, self.allowed - self.awarded)
+
+
 @dataclass(frozen=True)
-class UnitQuota:
-    """One unit's use of its CSTĐCS quota for a year (`unit` is the level it applies to)."""
+class UnitQuota(QuotaFigures):
+    """One unit's use of its CSTĐCS quota for the year (`unit` is the level it applies to)."""
 
     unit: Unit
     fraction: Fraction
@@ -84,18 +120,6 @@ class UnitQuota:
     awarded: int
     proposed: int  # in a live nomination, not yet awarded (drafts included)
     submitted: int = 0  # of those, past the clerk's desk
-
-    @property
-    def used(self) -> int:
-        return self.awarded + self.proposed
-
-    @property
-    def remaining(self) -> int:
-        return self.allowed - self.used
-
-    @property
-    def over(self) -> bool:
-        return self.used > self.allowed
 
     @property
     def percent(self) -> str:
