@@ -132,6 +132,8 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     assert "15/2025/TT-BNV" not in body
     assert "98/2023" not in body
     assert "Theo đề nghị của Giám đốc Sở Nội vụ." in body
+    # a body's proper name keeps its capitals inside a sentence
+    assert "chi từ Quỹ thi đua, khen thưởng của Ủy ban nhân dân tỉnh Hà Tĩnh." in body
     article = starting(doc, "Điều 1. ")
     assert article.runs[0].text == "Điều 1. "
     assert article.runs[0].font.bold

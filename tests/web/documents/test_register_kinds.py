@@ -104,9 +104,7 @@ def test_the_register_lists_every_kind_and_filters_by_kind(
     assert '<option value="TTr">TTr (Tờ trình)</option>' in page
     only = office.get(interior_url, {"year": 2026, "kind": "ttr"}).context["lines"]
     assert [line.number_label for line in only] == ["01/TTr-SNV"]
-    xlsx = office.get(
-        reverse("web:document_register_xlsx", args=[interior.pk]), {"year": 2026}
-    )
+    xlsx = office.get(reverse("web:document_register_xlsx", args=[interior.pk]), {"year": 2026})
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     assert rows[0][4] == "Người ký"
     assert rows[1][4] == "Giám đốc Phan Minh Đức"
