@@ -229,3 +229,14 @@ def test_council_names_keep_the_capitals_of_proper_names(db: Any) -> None:
     assert office_for(commune, on).proposer == (
         "Theo đề nghị của Hội đồng Thi đua - Khen thưởng xã Sơn Hồng"
     )
+
+
+def test_a_council_without_a_vice_chair_or_chair_says_who_must_sign(
+    departmental: CouncilWorld,
+) -> None:
+    departmental.council.members.filter(role=CouncilRole.CHAIR).update(role=CouncilRole.MEMBER)
+    make_nomination(round=departmental.round, code="CSTDCS", state=S.VOTED)
+    with pytest.raises(DocumentError) as refused:
+        files.submission_file(departmental.round)  # the preview
+    assert "Hội đồng Thi đua - Khen thưởng Sở Tư pháp" in str(refused.value)
+    assert "Phó Chủ tịch" in str(refused.value)

@@ -398,6 +398,14 @@ def submission_paper(
     council_name = _council_name(council, to, on)
     if by_council:
         signature = _council_signature(council, on)
+        if not signature.name:
+            raise DocumentError(
+                _(
+                    "No one signs the submission for %(council)s: enter its vice chair (or its "
+                    "chair) among the council's members."
+                )
+                % {"council": council_name}
+            )
         _check_signer(signature, council_name)
         symbol = f"TTr-{COUNCIL_SYMBOL}"
     else:
