@@ -271,3 +271,32 @@ def test_every_numbered_paper_is_kept_signed_by_its_office(demo: None) -> None:
             paper = text(read(stream.read()))
         assert signature.name in paper
         assert signature.title.upper() in paper
+
+
+def test_every_round_proposes_in_one_submission_from_the_provincial_office(demo: None) -> None:
+    """The story's rounds and the programme's thematic round alike: one tờ trình per round,
+    sent up by the Sở Nội vụ (not the nominating commune, not the chair to himself), naming
+    the provincial council that voted; its signer is in the register."""
+    chair = _user("lanhdao")
+    chair_name = f"{chair.last_name} {chair.first_name}"
+    sent = Nomination.objects.filter(state__in=(S.PROPOSED, S.DECIDED))
+    rounds = set(sent.values_list("round_id", flat=True))
+    assert Nomination.objects.filter(round__programme__isnull=False, pk__in=sent).exists()
+    for round_id in rounds:
+        entry = OutgoingDocument.objects.get(kind=OutgoingKind.SUBMISSION, round_id=round_id)
+        assert entry.issuing_unit.name == "Sở Nội vụ"
+        assert entry.number_label.endswith("/TTr-SNV")
+        assert entry.nominations.count() == sent.filter(round_id=round_id).count()
+        kept = entry.kept_paper
+        assert kept.signer_name
+        assert kept.signer_name != chair_name
+        assert kept.signer_title == "Giám đốc"
+        with kept.file.open("rb") as stream:
+            doc = read(stream.read())
+        paper = text(doc)
+        header = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
+        assert "SỞ NỘI VỤ" in header
+        assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh" in paper
+        assert "của Hội đồng Thi đua - Khen thưởng tỉnh" in paper
+        assert "TM. ỦY BAN NHÂN DÂN" not in paper
+        assert chair_name not in paper

@@ -56,13 +56,13 @@ def test_the_submission_is_kept_when_numbered_and_served_unchanged(
     assert entry is not None
     kept = entry.kept_paper
     stored = _stored(entry)
-    _change_office(world.round.owning_unit)
+    _change_office(entry.issuing_unit)
     assert first.person is not None
     Person.objects.filter(pk=first.person.pk).update(given_name="Đổi")
     name, served = kept_papers.submission_download(entry)
     assert (name, served) == (kept.name, stored)
     doc = read(served)
-    assert find(doc, "Số: 12/TTr-STP")
+    assert find(doc, "Số: 12/TTr-SNV")
     assert find(doc, "TỜ TRÌNH")
     assert RENAMED not in text(doc)
     assert first.subject_name in table_cells(doc)

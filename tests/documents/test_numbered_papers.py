@@ -45,18 +45,18 @@ def test_the_submission_sent_up_prints_its_number_and_only_what_it_proposed(
     entry = result.submission
     assert entry is not None
     name, content = files.submission_file(world.round, entry)
-    assert name == "to-trinh-12-ttr-stp-2026.docx"
+    assert name == "to-trinh-12-ttr-snv-2026.docx"
     doc = read(content)
     assert_decree_layout(doc)
-    assert find(doc, "Số: 12/TTr-STP")
+    assert find(doc, "Số: 12/TTr-SNV")
     assert find(doc, "Hà Tĩnh, ngày 02 tháng 3 năm 2026")
-    assert starting(doc, "(Kèm theo Tờ trình số 12/TTr-STP ngày 02/03/2026")
+    assert starting(doc, "(Kèm theo Tờ trình số 12/TTr-SNV ngày 02/03/2026 của Sở Nội vụ)")
     cells = table_cells(doc)
     assert first.subject_name in cells
     assert second.subject_name in cells
     assert later.subject_name not in cells
     # the round's preview is still the văn thư's blank
-    assert find(read(files.submission_file(world.round)[1]), "Số:      /TTr-STP")
+    assert find(read(files.submission_file(world.round)[1]), "Số:      /TTr-SNV")
 
 
 def test_the_posted_notice_prints_its_number_the_preview_the_blank(world: World) -> None:

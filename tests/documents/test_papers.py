@@ -21,7 +21,7 @@ from tests.documents.reading import (
 )
 from tests.factories.awards import AwardFactory, DecisionFactory, kind
 from tests.factories.people import InitiativeFactory, PersonFactory, PostFactory
-from tests.nominations.world import World, build_world
+from tests.nominations.world import World, build_world, interior_office
 from vinhdanh.awards.models import Decision
 from vinhdanh.documents import money
 from vinhdanh.documents.formats import DocumentError, date_line, number_line, outside_font
@@ -132,6 +132,8 @@ def test_decision_is_laid_out_as_the_decree_prescribes(world: World) -> None:
     assert "15/2025/TT-BNV" not in body
     assert "98/2023" not in body
     assert "Theo đề nghị của Giám đốc Sở Nội vụ." in body
+    # a body's proper name keeps its capitals inside a sentence
+    assert "chi từ Quỹ thi đua, khen thưởng của Ủy ban nhân dân tỉnh Hà Tĩnh." in body
     article = starting(doc, "Điều 1. ")
     assert article.runs[0].text == "Điều 1. "
     assert article.runs[0].font.bold
@@ -247,6 +249,7 @@ def test_a_commendation_that_names_its_issuer_keeps_its_name(world: World) -> No
 
 
 def _named_signers(world: World) -> None:
+    interior_office(world)  # the Sở Nội vụ sends the proposals up, signed by Phan Minh Đức
     for user, (last, first) in (
         (world.head, ("Hoàng Văn", "Nam")),
         (world.decider, ("Trần Văn", "Bình")),
@@ -268,18 +271,25 @@ def test_submission_lists_every_nominee(world: World) -> None:
     assert_decree_layout(doc)
     assert_nfc(doc)
     body = text(doc)
-    assert find(doc, "Số:      /TTr-STP")
+    # the proposal is the emulation office's at the decider's level, not the nominating unit's
+    assert find(doc, "Số:      /TTr-SNV")
     styled(find(doc, "TỜ TRÌNH"), "kind")
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh." in body
     assert "Kính trình Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, quyết định./." in body
+    assert "Sở Nội vụ kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét" in body
+    assert "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng tỉnh Hà Tĩnh" in body
     assert find(doc, "GIÁM ĐỐC")
-    assert find(doc, "Hoàng Văn Nam")
+    assert find(doc, "Phan Minh Đức")
+    # never signed by the chair it is addressed to, nor on the committee's behalf
+    assert "Trần Văn Bình" not in body
+    assert "Hoàng Văn Nam" not in body
+    assert "TM. ỦY BAN NHÂN DÂN" not in body
     cells = table_cells(doc)
     for n in nominations:
         assert n.subject_name in cells
     # A department's documents carry its governing body above its own name.
     left = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
-    assert left[:2] == ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "SỞ TƯ PHÁP"]
+    assert left[:2] == ["ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "SỞ NỘI VỤ"]
 
 
 def test_submission_and_notice_name_the_commendation_by_the_decider(world: World) -> None:

@@ -93,6 +93,16 @@ def build_world() -> World:
     return world
 
 
+def interior_office(world: World, head: tuple[str, str] = ("Phan Minh", "Đức")) -> Unit:
+    """The province's Sở Nội vụ (its emulation office: it sends the proposals up to the chair),
+    with its director (family and middle names, given name)."""
+    office = UnitFactory(name="Sở Nội vụ", parent=world.province, level=UnitLevel.DEPARTMENT)
+    director = user_with(office, is_head=True)
+    director.last_name, director.first_name = head
+    director.save()
+    return office
+
+
 def no_public_notice(*codes: str) -> None:
     """The jurisdiction sets no posting period for these codes (0 working days)."""
     ParameterValue.objects.create(

@@ -31,7 +31,7 @@ from vinhdanh.demo import places
 from vinhdanh.demo.decisions import legal_bases
 from vinhdanh.nominations.domain.issuing import issue_decision
 from vinhdanh.nominations.domain.nominations import create_nomination, create_round
-from vinhdanh.nominations.domain.workflow import transition
+from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.orgs.models import Unit
@@ -112,9 +112,13 @@ def add_review(
         )
         transition(nomination=n, to=S.APPRAISED, actor=office, notify=False)
     _vote(council, nominations, office, today)
-    for n in nominations:
-        n.refresh_from_db()
-        transition(nomination=n, to=S.PROPOSED, actor=office, notify=False)
+    # the round's voted dossiers go up together in one submission (tờ trình) with the list,
+    # as the round page's "Propose all voted" does, not one tờ trình per nominee
+    proposed = bulk_transition(
+        round=round_, to=S.PROPOSED, actor=office, nominations=nominations, notify=False
+    )
+    if proposed.failed:  # the demo tells its story whole, never skipping a dossier silently
+        raise RuntimeError(f"Demo proposal refused: {proposed.failed}")
     issue_decision(
         issuing_unit=root,
         issuing_body=places.PROVINCE_BODY,
@@ -128,7 +132,7 @@ def add_review(
             "hiện Chương trình phổ biến, giáo dục pháp luật giai đoạn 2025 – 2029"
         ),
         legal_bases=legal_bases(today),
-        nominations=nominations,
+        nominations=proposed.done,
         actor=decider,
     )
     return milestone

@@ -70,6 +70,7 @@ from vinhdanh.nominations.domain.nominations import (
     create_round,
 )
 from vinhdanh.nominations.domain.notices import post_notice
+from vinhdanh.nominations.domain.submissions import submission_issuer
 from vinhdanh.nominations.domain.workflow import bulk_transition, transition
 from vinhdanh.nominations.enums import AttachmentKind, NominationState
 from vinhdanh.nominations.models import Nomination, PublicNotice, Round
@@ -431,10 +432,12 @@ def _unit_title_rounds(
 
 
 def _signers(rounds: list[Round], office: Any, seed: int, today: dt.date) -> None:
-    """A signer for each office whose rounds' papers the register numbers (submissions,
-    notices), as its document settings would hold one: otherwise an office with no head
+    """A signer for each office whose rounds' papers the register numbers (the nominating
+    units' notices; the submissions of the emulation office at the decider's level, the Sở
+    Nội vụ), as its document settings would hold one: otherwise an office with no head
     among the demo's people or roles could not sign, and its numbered paper would not be kept."""
-    for unit in dict.fromkeys(r.owning_unit for r in rounds):
+    units = [r.owning_unit for r in rounds] + [submission_issuer(r, today) for r in rounds]
+    for unit in dict.fromkeys(units):
         current = office_for(unit, today)
         if current.signature.name:
             continue

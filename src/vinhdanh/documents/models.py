@@ -176,6 +176,9 @@ class KeptPaper(KeptAsIssued):
         on_delete=models.PROTECT,
         related_name="kept_paper",
     )
+    # who signs the paper as it prints them, for the register's "signed by"
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=160, blank=True)
 
     class Meta:
         verbose_name = _("kept paper")

@@ -12,7 +12,14 @@ import time_machine
 from django.db import transaction
 
 from tests.documents.issuing import issue
-from tests.nominations.world import S, World, build_world, force_state, no_public_notice
+from tests.nominations.world import (
+    S,
+    World,
+    build_world,
+    force_state,
+    interior_office,
+    no_public_notice,
+)
 from vinhdanh.awards.domain.errors import NumberTaken
 from vinhdanh.awards.domain.register import register_document
 from vinhdanh.awards.enums import OutgoingKind
@@ -117,12 +124,16 @@ def test_a_decision_and_a_document_of_one_series_never_share_a_number(world: Wor
 
 
 def test_proposing_to_the_decider_sends_a_numbered_submission_up(world: World) -> None:
+    office = interior_office(world)
     no_public_notice()
     voted = [force_state(world.nominate(), S.VOTED) for _ in range(2)]
     with at(DAY):
         result = bulk_transition(round=world.round, to=S.PROPOSED, actor=world.office)
     assert result.submission is not None
-    assert result.submission.number_label == "01/TTr-STP"
+    # sent up by the province's emulation office (Sở Nội vụ), in its register: not by the
+    # department that nominated
+    assert result.submission.number_label == "01/TTr-SNV"
+    assert result.submission.issuing_unit == office
     assert result.submission.signed_on == DAY
     assert set(result.submission.nominations.all()) == set(voted)
     assert list(world.round.submissions.all()) == [result.submission]
@@ -140,7 +151,7 @@ def test_a_taken_submission_number_moves_nothing(world: World) -> None:
     waiting = force_state(world.nominate(), S.VOTED)
     with at(DAY), pytest.raises(WorkflowError) as refused:
         bulk_transition(round=world.round, to=S.PROPOSED, actor=world.office, number=4)
-    assert "Tờ trình số 04/TTr-STP ngày 02/03/2026" in str(refused.value)
+    assert "Tờ trình số 04/TTr-HĐTĐKT ngày 02/03/2026" in str(refused.value)
     assert Nomination.objects.get(pk=waiting.pk).state == S.VOTED
     assert OutgoingDocument.objects.count() == 1
 
@@ -160,6 +171,8 @@ def test_a_nomination_proposed_alone_goes_up_with_its_own_submission(world: Worl
     with at(DAY):
         transition(nomination=nomination, to=S.PROPOSED, actor=world.office, number=9)
     entry = OutgoingDocument.objects.get()
-    assert entry.number_label == "09/TTr-STP"
+    # no Sở Nội vụ in this province's tree: its council proposes, in the province's register
+    assert entry.number_label == "09/TTr-HĐTĐKT"
+    assert entry.issuing_unit == world.province
     assert entry.number_entered
     assert list(entry.nominations.all()) == [nomination]

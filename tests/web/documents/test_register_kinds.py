@@ -22,6 +22,7 @@ from tests.nominations.world import S, World, force_state, no_public_notice
 from vinhdanh.awards.models import OutgoingDocument
 from vinhdanh.councils.models import CouncilSession
 from vinhdanh.nominations.models import Nomination, PublicNotice
+from vinhdanh.orgs.models import Unit
 
 DAY = dt.date(2026, 3, 2)
 
@@ -61,37 +62,52 @@ def _propose(world: World, number: str = "") -> Any:
         )
 
 
-def test_the_register_lists_every_kind_and_filters_by_kind(world: World) -> None:
+def test_the_register_lists_every_kind_and_filters_by_kind(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     no_public_notice()
+    _named_signers(world)
+    interior = Unit.objects.get(name="Sở Nội vụ")
     force_state(world.nominate(), S.VOTED)
-    with at(DAY):
+    with at(DAY), django_capture_on_commit_callbacks(execute=True):
         notice = _client(world.office).post(
             reverse("web:workflow_round_notice", args=[world.round.pk]),
             {"starts_on": "2026-03-02", "title": "Công khai danh sách", "number": "8"},
         )
-    assert notice.status_code == 302
-    assert _propose(world).status_code == 302
+        assert notice.status_code == 302
+        assert _propose(world).status_code == 302
     office = _client(world.office)
+    # the nominating department posted the notice; the Sở Nội vụ sent the proposal up
     url = reverse("web:document_register", args=[world.dept.pk])
     response = office.get(url, {"year": 2026})
     lines = response.context["lines"]
     assert [(line.number_label, line.kind) for line in lines] == [
         ("08/TB-STP", "TB (Thông báo công khai)"),
-        ("01/TTr-STP", "TTr (Tờ trình)"),
     ]
     assert lines[0].number_entered
     assert lines[0].subject == "Công khai danh sách"
-    assert lines[1].recipients == "2 cá nhân"  # both voted nominees went up
+    assert lines[0].signer == "Giám đốc Hoàng Văn Nam"
+    interior_url = reverse("web:document_register", args=[interior.pk])
+    response = office.get(interior_url, {"year": 2026})
+    lines = response.context["lines"]
+    assert [(line.number_label, line.kind) for line in lines] == [
+        ("01/TTr-SNV", "TTr (Tờ trình)"),
+    ]
+    assert lines[0].recipients == "2 cá nhân"  # both voted nominees went up
+    # who signs the kept paper, as for decisions
+    assert lines[0].signer == "Giám đốc Phan Minh Đức"
     page = response.content.decode()
+    assert "Giám đốc Phan Minh Đức" in page
     assert reverse("web:workflow_round", args=[world.round.pk]) in page
     # the filter names the kinds as the table does, not by bare codes
-    assert response.context["kinds"] == [
-        ("TB", "TB (Thông báo công khai)"),
-        ("TTr", "TTr (Tờ trình)"),
-    ]
+    assert response.context["kinds"] == [("TTr", "TTr (Tờ trình)")]
     assert '<option value="TTr">TTr (Tờ trình)</option>' in page
-    only = office.get(url, {"year": 2026, "kind": "ttr"}).context["lines"]
-    assert [line.number_label for line in only] == ["01/TTr-STP"]
+    only = office.get(interior_url, {"year": 2026, "kind": "ttr"}).context["lines"]
+    assert [line.number_label for line in only] == ["01/TTr-SNV"]
+    xlsx = office.get(reverse("web:document_register_xlsx", args=[interior.pk]), {"year": 2026})
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert rows[0][4] == "Người ký"
+    assert rows[1][4] == "Giám đốc Phan Minh Đức"
     xlsx = office.get(
         reverse("web:document_register_xlsx", args=[world.dept.pk]),
         {"year": 2026, "kind": "TB"},
@@ -156,7 +172,7 @@ def test_the_round_page_takes_the_submission_number_and_offers_its_paper(world: 
     no_public_notice()
     _named_signers(world)
     response = _propose(world, "21")
-    assert _notes(response)[-1] == "Tờ trình số 21/TTr-STP đã được vào sổ văn bản đi."
+    assert _notes(response)[-1] == "Tờ trình số 21/TTr-SNV đã được vào sổ văn bản đi."
     refused = _propose(world, "21")
     assert any("đã có trong sổ văn bản đi" in note for note in _notes(refused))
     assert Nomination.objects.filter(round=world.round, state=S.VOTED).count() == 1
@@ -169,7 +185,7 @@ def test_the_round_page_takes_the_submission_number_and_offers_its_paper(world: 
     assert f"{url}?submission={entry.pk}" in page
     download = office.get(url, {"submission": entry.pk})
     assert _notes(download) == []
-    assert download["Content-Disposition"].endswith('"to-trinh-21-ttr-stp-2026.docx"')
+    assert download["Content-Disposition"].endswith('"to-trinh-21-ttr-snv-2026.docx"')
     assert office.get(url, {"submission": entry.pk + 100}).status_code == 404
     assert _client(world.outsider).get(url, {"submission": entry.pk}).status_code == 404
 
@@ -183,11 +199,12 @@ def test_the_api_numbers_the_submission_and_the_minutes(world: World) -> None:
     with at(DAY):
         done = client.post(url, {"to": S.PROPOSED, "number": 7}, format="json")
         assert done.status_code == 200
-        assert done.json()["submission"] == "07/TTr-STP"
+        # no Sở Nội vụ in this tree: the province's council sends it up
+        assert done.json()["submission"] == "07/TTr-HĐTĐKT"
         force_state(world.nominate(), S.VOTED)
         refused = client.post(url, {"to": S.PROPOSED, "number": 7}, format="json")
     assert refused.status_code == 400
-    assert "Tờ trình số 07/TTr-STP" in refused.json()["detail"]
+    assert "Tờ trình số 07/TTr-HĐTĐKT" in refused.json()["detail"]
     council = _council(world)
     nomination = force_state(world.nominate(), S.APPRAISED)
     session = run_vote(council, [nomination], present=council.members, close=False)

@@ -27,9 +27,10 @@ from vinhdanh.orgs.models import Unit
 COUNCIL_SYMBOL = "HĐTĐKT"
 
 
-def symbol_for(kind: str, unit: Unit, on: dt.date | None = None) -> str:
-    """ "TTr-UBND", "TB-SNV", "BB-HĐTĐKT": the kind, then the issuing body's abbreviation."""
-    if kind == OutgoingKind.MINUTES:
+def symbol_for(kind: str, unit: Unit, on: dt.date | None = None, *, council: bool = False) -> str:
+    """ "TTr-UBND", "TB-SNV", "BB-HĐTĐKT": the kind, then the issuing body's abbreviation
+    (the council's for its minutes, and for a submission the council sends up, `council`)."""
+    if kind == OutgoingKind.MINUTES or council:
         return f"{OUTGOING_SERIES[kind]}-{COUNCIL_SYMBOL}"
     # the letterheads rank above awards: the documents app answers (awards.signals)
     answers = letterhead_symbol.send(sender=OutgoingDocument, unit=unit, on=on)
@@ -49,11 +50,13 @@ def register_document(
     session: Any = None,
     notice: Any = None,
     nominations: Iterable[Any] = (),
+    by_council: bool = False,
 ) -> OutgoingDocument:
-    """Number the document and record it; `number` is the văn thư's, else the series' next."""
+    """Number the document and record it; `number` is the văn thư's, else the series' next.
+    `by_council`: the unit's council issues it (a submission its council sends up)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("documents are numbered inside the step that makes them official")
-    symbol = symbol_for(kind, issuing_unit, signed_on)
+    symbol = symbol_for(kind, issuing_unit, signed_on, council=by_council)
     year = signed_on.year
     if number is None:
         taken = next_number(issuing_unit=issuing_unit, year=year, symbol=symbol)

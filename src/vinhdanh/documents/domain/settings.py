@@ -99,6 +99,19 @@ def default_body(unit: Unit) -> str:
     return name
 
 
+COUNCIL = "Hội đồng Thi đua - Khen thưởng"
+
+
+def council_of_body(body: str) -> str:
+    """ "Hội đồng Thi đua - Khen thưởng tỉnh Hà Tĩnh", "… Sở Tư pháp": a People's Committee's
+    council is named after its place ("tỉnh", "xã": common nouns, lower case), any other body's
+    after the body itself, whose proper name keeps its capitals (never "sở Nội vụ")."""
+    body = nfc(body)
+    if body.lower().startswith(PEOPLES_COMMITTEE.lower() + " "):
+        return f"{COUNCIL} {body[len(PEOPLES_COMMITTEE) + 1 :]}"
+    return f"{COUNCIL} {body}" if body else COUNCIL
+
+
 def _initials(name: str) -> str:
     return "".join(word[0] for word in nfc(name).split() if word[:1].isalpha()).upper()
 
@@ -184,7 +197,7 @@ def office_for(unit: Unit | None, on: dt.date | None = None) -> Office:
         if unit is not None and unit.level == UnitLevel.PROVINCE:
             proposer = "Theo đề nghị của Giám đốc Sở Nội vụ"
         else:
-            proposer = f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(body)}"
+            proposer = f"Theo đề nghị của {council_of_body(body)}"
     signer_name, signer_title = ("", "")
     if settings is not None:
         signer_name, signer_title = nfc(settings.signer_name), nfc(settings.signer_title)

@@ -17,12 +17,13 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 
 from vinhdanh.awards.enums import OutgoingKind
 from vinhdanh.awards.models import OutgoingDocument
 from vinhdanh.awards.signals import outgoing_registered
 from vinhdanh.documents.formats import DocumentError
-from vinhdanh.documents.interfaces import files
+from vinhdanh.documents.interfaces import files, papers
 from vinhdanh.documents.models import KeptAsIssued, KeptPaper
 from vinhdanh.nominations.models import PublicNotice, Round
 
@@ -42,17 +43,22 @@ def store(document: KeptAsIssued, name: str, content: bytes) -> KeptAsIssued:
     return document
 
 
-def keep_paper(entry: OutgoingDocument, make: Make) -> KeptPaper | None:
-    """Render and store the entry's paper once; None when it cannot be made."""
+def keep_paper(
+    entry: OutgoingDocument, make: Make, signer: tuple[str, str] | None = None
+) -> KeptPaper | None:
+    """Render and store the entry's paper once, with who signs it (`signer`: name and title,
+    else the submission's or notice's own signer); None when it cannot be made."""
     found = KeptPaper.objects.filter(entry=entry).first()
     if found is not None:
         return found
     try:
         name, content = make()
+        signer_name, signer_title = signer if signer is not None else _signer(entry)
     except DocumentError as error:
         log.warning("register entry %s: no paper kept: %s", entry.pk, error)
         return None
-    kept = store(KeptPaper(entry=entry), name, content)
+    paper = KeptPaper(entry=entry, signer_name=signer_name, signer_title=signer_title)
+    kept = store(paper, name, content)
     assert isinstance(kept, KeptPaper)
     return kept
 
@@ -75,6 +81,19 @@ def _maker(entry: OutgoingDocument) -> Make | None:
         notice = entry.notice
         return lambda: files.notice_file(notice.round, notice)
     return None  # the minutes: the councils app keeps them
+
+
+def _signer(entry: OutgoingDocument) -> tuple[str, str]:
+    """The name and title of who signs a numbered submission or notice, as its paper prints."""
+    if entry.kind == OutgoingKind.SUBMISSION and entry.round is not None:
+        with translation.override("vi"):
+            submission = papers.submission_paper(entry.round, entry=entry)
+        return submission.signature.name, submission.signer_title
+    if entry.kind == OutgoingKind.NOTICE and entry.notice is not None:
+        with translation.override("vi"):
+            notice = papers.notice_paper(entry.notice.round, entry.notice)
+        return notice.signature.name, notice.signature.title
+    return "", ""
 
 
 def submission_download(entry: OutgoingDocument) -> tuple[str, bytes]:

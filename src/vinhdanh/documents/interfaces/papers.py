@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx.shared import Pt
 
-from vinhdanh.awards.domain.register import symbol_for
+from vinhdanh.awards.domain.register import COUNCIL_SYMBOL, symbol_for
 from vinhdanh.awards.enums import OutgoingKind
 from vinhdanh.awards.models import Decision, OutgoingDocument
 from vinhdanh.common.numbers import decision_number
 from vinhdanh.documents import formats, money
 from vinhdanh.documents.builder import CENTER, Annex, Header, OfficialDocument, Signature
 from vinhdanh.documents.domain.legal import regime_name
-from vinhdanh.documents.domain.settings import PEOPLES_COMMITTEE, Office, office_for
+from vinhdanh.documents.domain.settings import (
+    COUNCIL,
+    PEOPLES_COMMITTEE,
+    Office,
+    council_of_body,
+    office_for,
+)
 from vinhdanh.documents.formats import DocumentError, nfc
 from vinhdanh.documents.interfaces.recipients import (
     Recipient,
@@ -31,10 +39,13 @@ from vinhdanh.documents.interfaces.recipients import (
     list_tables,
     recipient_of,
 )
+from vinhdanh.nominations.domain.submissions import council_proposes, submission_issuer
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, PublicNotice, Round
+from vinhdanh.orgs.models import Unit
 
 _INACTIVE = (NominationState.WITHDRAWN, NominationState.REJECTED)
+_HOI_DONG = "Hội đồng"
 _ARTICLE_DECREE = {
     "regime_2013": "Nghị định số 91/2017/NĐ-CP",
     "regime_2022a": "Nghị định số 98/2023/NĐ-CP",
@@ -217,7 +228,7 @@ def render_decision(paper: DecisionPaper) -> bytes:
             2,
             f"Tiền thưởng kèm theo thực hiện theo quy định tại {decree}; tổng số tiền thưởng là "
             f"{money.vnd(total)} đồng ({money.in_words(total)}), chi từ Quỹ thi đua, khen "
-            f"thưởng của {_lower(paper.issuing_body)}.",
+            f"thưởng của {paper.issuing_body}.",
         )
     else:
         doc.article(2, "Quyết định này có hiệu lực kể từ ngày ký.")
@@ -238,10 +249,6 @@ def render_decision(paper: DecisionPaper) -> bytes:
     )
     list_tables(doc, groups, amounts=True)
     return doc.save()
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 # --- nominations of a round ----------------------------------------------------------------
@@ -279,7 +286,7 @@ def _recipient(n: Nomination, decider: Office) -> Recipient:
 
 @dataclass(frozen=True)
 class SubmissionPaper:
-    office: Office  # the nominating unit
+    office: Office  # the issuing unit: the emulation office at the decider's level, or the decider
     to: Office  # the deciding unit
     round_name: str
     day: dt.date
@@ -287,23 +294,125 @@ class SubmissionPaper:
     signature: Signature
     symbol: str = ""
     number: int | None = None  # None: not yet sent up, the văn thư's blank
+    council: str = ""  # the council that voted: "Hội đồng Thi đua - Khen thưởng tỉnh Hà Tĩnh"
+    by_council: bool = False  # no office under the decider: its council proposes
+
+    @property
+    def issuing_body(self) -> str:
+        """The letterhead's body: "Sở Nội vụ", or the council under the decider's body."""
+        return COUNCIL if self.by_council else self.office.issuing_body
+
+    @property
+    def parent_body(self) -> str:
+        return self.office.issuing_body if self.by_council else self.office.parent_body
+
+    @property
+    def signer_title(self) -> str:
+        """The signer's title as a register names it: "Giám đốc", "Phó Chủ tịch Hội đồng …"."""
+        if self.by_council:
+            return f"{self.signature.title} {self.council}"
+        return self.signature.title
+
+    @property
+    def proposer(self) -> str:
+        """Who proposes, as the text names it."""
+        return self.council if self.by_council else self.office.issuing_body
+
+
+def _voting_council(nominations: list[Nomination], decider: Unit, on: dt.date) -> Any:
+    """The council whose closed session passed these nominations (the latest), else the
+    decider's own council in office on the day; None when there is none."""
+    voted = (
+        Nomination.objects.filter(pk__in=[n.pk for n in nominations], agenda_items__passed=True)
+        .order_by("-agenda_items__session__date", "-agenda_items__session_id")
+        .values_list("agenda_items__session__council_id", flat=True)
+        .first()
+    )
+    councils = decider.councils.all()
+    if voted is not None:
+        return councils.model.objects.filter(pk=voted).select_related("unit").first()
+    current = councils.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
+    return current.order_by("-id").first()
+
+
+def _council_name(council: Any, decider: Office, on: dt.date) -> str:
+    if council is None:
+        return council_of_body(decider.issuing_body)
+    return nfc(council.name) or council_of_body(office_for(council.unit, on).issuing_body)
+
+
+def _council_signature(council: Any, on: dt.date) -> Signature:
+    """The council's submission is signed for it (TM. Hội đồng) by its vice chair for the chair
+    (the chair is usually the head it is addressed to), else by the chair."""
+    if council is None:
+        return Signature(title="Phó Chủ tịch", name="")
+    members = [
+        m
+        for m in council.members.select_related("person", "user").order_by("id")
+        if m.is_valid_on(on)
+    ]
+    for role, signature in (
+        ("vice_chair", Signature("Phó Chủ tịch", "", "KT.", "Chủ tịch", (f"TM. {_HOI_DONG}",))),
+        ("chair", Signature("Chủ tịch", "", lines_before=(f"TM. {_HOI_DONG}",))),
+    ):
+        for member in members:
+            if member.role == role and nfc(member.display_name):
+                return replace(signature, name=nfc(member.display_name))
+    return Signature(title="Phó Chủ tịch", name="")
+
+
+def _check_not_addressee(signature: Signature, to: Office) -> None:
+    """A paper is never signed by the one it is addressed to (the chair proposing to himself)."""
+    if signature.name and nfc(signature.name).casefold() == nfc(to.signature.name).casefold():
+        raise DocumentError(
+            _(
+                "The submission would be signed by %(name)s, to whom it is addressed: the "
+                "emulation office or the council that proposes signs it (enter its signer in "
+                "the office's document settings, or the council's vice chair)."
+            )
+            % {"name": signature.name}
+        )
 
 
 def submission_paper(
     round_: Round, on: dt.date | None = None, entry: OutgoingDocument | None = None
 ) -> SubmissionPaper:
-    """The submission of a round: as sent up (`entry`, numbered, with the nominations it
-    proposed, on its date), or else a preview of the round's nominations, unnumbered."""
+    """The submission of a round, sent up by the emulation office at the decider's level (or
+    the decider's council, `nominations.domain.submissions`): as numbered (`entry`, in its
+    issuer's register, with the nominations it proposed, on its date), or else a preview of
+    the round's nominations, unnumbered."""
     on = entry.signed_on if entry is not None else (on or timezone.localdate())
-    office = office_for(round_.owning_unit, on)
+    issuer = entry.issuing_unit if entry is not None else submission_issuer(round_, on)
+    by_council = council_proposes(round_, issuer)
+    office = office_for(issuer, on)
     to = office_for(round_.decider_unit, on)
     ids = list(entry.nominations.values_list("pk", flat=True)) if entry is not None else None
-    recipients = [_recipient(n, to) for n in _nominations(round_, ids=ids)]
+    nominations = _nominations(round_, ids=ids)
+    recipients = [_recipient(n, to) for n in nominations]
     check_recipients(
         recipients, _("The round has no nominations to submit: there is nothing to list.")
     )
-    signature = _signature(office, collective=True)
-    _check_signer(signature, office.issuing_body)
+    council = _voting_council(nominations, round_.decider_unit, on)
+    council_name = _council_name(council, to, on)
+    if by_council:
+        signature = _council_signature(council, on)
+        if not signature.name:
+            raise DocumentError(
+                _(
+                    "No one signs the submission for %(council)s: enter its vice chair (or its "
+                    "chair) among the council's members."
+                )
+                % {"council": council_name}
+            )
+        _check_signer(signature, council_name)
+        symbol = f"TTr-{COUNCIL_SYMBOL}"
+    else:
+        signature = _signature(office, collective=True)
+        _check_signer(signature, office.issuing_body)
+        symbol = f"TTr-{office.symbol}"
+    _check_not_addressee(signature, to)
     return SubmissionPaper(
         office=office,
         to=to,
@@ -311,8 +420,10 @@ def submission_paper(
         day=on,
         recipients=recipients,
         signature=signature,
-        symbol=entry.symbol if entry is not None else f"TTr-{office.symbol}",
+        symbol=entry.symbol if entry is not None else symbol,
         number=entry.number if entry is not None else None,
+        council=council_name,
+        by_council=by_council,
     )
 
 
@@ -322,8 +433,8 @@ def render_submission(paper: SubmissionPaper) -> bytes:
     doc = OfficialDocument()
     doc.header(
         Header(
-            issuing_body=office.issuing_body,
-            parent_body=office.parent_body,
+            issuing_body=paper.issuing_body,
+            parent_body=paper.parent_body,
             number=formats.number_line(paper.number, paper.symbol),
             date_line=formats.date_line(office.place, paper.day),
         )
@@ -339,12 +450,11 @@ def render_submission(paper: SubmissionPaper) -> bytes:
     doc.bases(
         [
             *office.bases(paper.day, committee=False),
-            f"Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng "
-            f"{_lower(office.issuing_body)} trong đợt “{paper.round_name}”",
+            f"Căn cứ kết quả bình xét của {paper.council} trong đợt “{paper.round_name}”",
         ]
     )
     doc.para(
-        f"{office.issuing_body} kính đề nghị {addressee} xem xét, khen thưởng cho "
+        f"{paper.proposer} kính đề nghị {addressee} xem xét, khen thưởng cho "
         f"{counted_summary(groups)} (có danh sách kèm theo), cụ thể:",
         indent=True,
     )
@@ -363,7 +473,7 @@ def render_submission(paper: SubmissionPaper) -> bytes:
         Annex(
             title="Danh sách\ncác tập thể, cá nhân đề nghị khen thưởng",
             note=f"(Kèm theo Tờ trình số {label} ngày "
-            f"{formats.short_date(paper.day)} của {office.issuing_body})",
+            f"{formats.short_date(paper.day)} của {paper.proposer})",
         )
     )
     list_tables(doc, groups, amounts=False)

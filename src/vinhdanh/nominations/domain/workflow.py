@@ -26,7 +26,7 @@ from vinhdanh.awards.models import OutgoingDocument
 from vinhdanh.common import context as action_context
 from vinhdanh.common.audit import record_action
 from vinhdanh.common.context import acting_as
-from vinhdanh.nominations.domain import notices, notifications, quotas
+from vinhdanh.nominations.domain import notices, notifications, quotas, submissions
 from vinhdanh.nominations.domain.eligibility import refresh_eligibility
 from vinhdanh.nominations.domain.errors import (
     MissingReason,
@@ -308,7 +308,8 @@ def bulk_transition(
     quota …) is reported and does not undo the others. One delivery of notifications at commit.
 
     Proposing to the decider sends the submission (tờ trình) up: it is entered in the register
-    of outgoing documents of the round's unit with the nominations it proposes, numbered
+    of outgoing documents of the emulation office at the decider's level
+    (`submissions.submission_issuer`) with the nominations it proposes, numbered
     `number` when the văn thư gives it (a number already taken undoes the whole step).
     """
     result = BulkResult()
@@ -345,11 +346,15 @@ def bulk_transition(
 def _register_submission(
     round_: Round, proposed: list[Nomination], actor: Any, number: int | None
 ) -> OutgoingDocument:
+    # sent up by the emulation office (or council) at the decider's level, not the nominator
+    today = timezone.localdate()
+    issuer = submissions.submission_issuer(round_, today)
     try:
         return register_document(
             kind=OutgoingKind.SUBMISSION,
-            issuing_unit=round_.owning_unit,
-            signed_on=timezone.localdate(),
+            issuing_unit=issuer,
+            by_council=submissions.council_proposes(round_, issuer),
+            signed_on=today,
             subject=round_.name,
             actor=actor,
             number=number,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.awards.enums import OUTGOING_SERIES, DecisionKind, DecisionStatus, OutgoingKind
 from vinhdanh.awards.models import Award, Decision, OutgoingDocument
 from vinhdanh.common.text import collation_key, search_key
-from vinhdanh.documents.models import SignedScan
+from vinhdanh.documents.models import KeptPaper, SignedScan
 from vinhdanh.nominations.models import PublicNotice, Round
 from vinhdanh.orgs.domain.queries.scope import unit_scope
 from vinhdanh.orgs.enums import Capability, UnitLevel
@@ -190,8 +190,17 @@ def _document_counts(documents: list[OutgoingDocument]) -> dict[int, tuple[int, 
     return {d.pk: (people[d.pk], units[d.pk]) for d in documents}
 
 
+def _kept_signer(document: OutgoingDocument) -> str:
+    """ "Giám đốc Nguyễn Văn A": who signs the paper kept when the register numbered it."""
+    try:
+        kept = document.kept_paper
+    except KeptPaper.DoesNotExist:
+        return ""
+    return " ".join(p for p in (kept.signer_title, kept.signer_name) if p)
+
+
 def _document_lines(unit: Unit, year: int, series: str) -> list[RegisterLine]:
-    query = _documents(unit).filter(year=year).select_related("notice")
+    query = _documents(unit).filter(year=year).select_related("notice", "kept_paper")
     if series:
         query = query.filter(series=series)
     documents = list(query)
@@ -206,7 +215,7 @@ def _document_lines(unit: Unit, year: int, series: str) -> list[RegisterLine]:
             signed_on=d.signed_on,
             kind=f"{d.series} ({d.get_kind_display()})",
             subject=d.subject,
-            signer="",
+            signer=_kept_signer(d),
             recipients="—" if d.session_id else _recipients(*counts[d.pk]),
             has_scan=False,
             number_entered=d.number_entered,
