@@ -853,10 +853,24 @@ def _articles_vi(refs: str) -> str:
     return ", " + ", ".join(out)
 
 
+# The rules also point at the digest they follow (rules.md, a developers' document): a
+# Vietnamese reader is shown the law and what the digest says of it, not where.
+_DIGEST_VI: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"rules\.md Appendix B \(data model\)"), "dữ liệu cần có của hồ sơ"),
+    (re.compile(r"criteria not in rules\.md §[\d.]+"), "criteria not in the engine"),
+    (re.compile(r"\s*\(rules\.md §[\d.]+\)"), ""),
+    (re.compile(r",\s*rules\.md §[\d.]+"), ""),
+    (re.compile(r";\s*rules\.md §[\d.]+ \("), " ("),
+    (re.compile(r";?\s*rules\.md §[\d.]+"), ""),
+)
+
+
 def cite_text(cite: str, lang: str) -> str:
     """A citation in the reader's language; English stays as the rules write it."""
     if lang != "vi":
         return cite
+    for pattern, replacement in _DIGEST_VI:
+        cite = pattern.sub(replacement, cite)
     for en, vi in _CITE_PHRASES_VI:
         cite = cite.replace(en, vi)
     cite = _ARTICLES.sub(lambda m: _articles_vi(m.group(1)), cite)
