@@ -442,6 +442,7 @@ def add_workflow(world: World) -> None:
         kind=AwardKind.objects.get(code="CSTDCS"),
         period=2024,
         state=NominationState.SUBMITTED,
+        achievement_summary="Hoàn thành xuất sắc nhiệm vụ năm 2024.",  # submittable again
     )
     attachment = Attachment(
         nomination=nomination,

@@ -105,6 +105,8 @@ def test_audit_messages_and_parameter_labels_are_shown_in_vietnamese() -> None:
 
     texts: list[Any] = list(audit_display.ACTION_MESSAGES.values())
     texts += list(audit_display.KEY_LABELS.values())
+    texts += list(audit_display.READ_WHATS.values()) + list(audit_display.CHANNELS.values())
+    texts += list(audit_display.OBJECT_IDS.values())
     for spec in parameters_ui.SPECS.values():
         texts += [spec.label, spec.help, *(label for _value, label in spec.choices)]
     same = [_in("en", t) for t in texts if _in("vi", t) == _in("en", t)]
@@ -207,3 +209,17 @@ def test_no_text_a_user_reads_cites_a_developer_document() -> None:
     ]
     assert cited == []
     assert templates == []
+
+
+def test_the_vietnamese_catalogue_addresses_the_user_in_one_way() -> None:
+    """State bodies' software addresses its user as “đồng chí”: never “bạn” beside it (the
+    ballot read “Phiếu bầu của bạn” while the to-do page said “đồng chí”)."""
+    po = polib.pofile(str(Path(vinhdanh.__file__).parent / "locale/vi/LC_MESSAGES/django.po"))
+    informal = [e.msgid for e in po if re.search(r"\b[Bb]ạn\b", e.msgstr)]
+    informal += [
+        e.msgid for e in po for text in e.msgstr_plural.values() if re.search(r"\b[Bb]ạn\b", text)
+    ]
+    assert informal == []
+    with translation.override("vi"):
+        assert gettext("Your ballot") == "Phiếu bầu của đồng chí"
+        assert gettext("You have voted. Thank you.") == "Đồng chí đã bỏ phiếu. Xin cảm ơn."

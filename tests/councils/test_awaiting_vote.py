@@ -30,3 +30,38 @@ def test_a_closed_session_awaits_nobody() -> None:
     nomination = make_nomination(round=world.round)
     run_vote(world, [nomination], present=world.members, close=True)
     assert all(sessions_awaiting_vote(m.user) == [] for m in world.members)
+
+
+def test_a_member_who_has_voted_has_nothing_left_on_his_to_do_page(client) -> None:
+    """The inbox page and the menu's count no longer list a nomination the member voted on;
+    the emulation office still sees it until the result is recorded."""
+    from django.urls import reverse
+
+    from tests.factories.orgs import RoleFactory
+    from tests.web.conftest import login
+
+    world = council_world(size=3)
+    nomination = make_nomination(round=world.round)
+    voter = world.members[0]
+    RoleFactory(user=voter.user, unit=world.unit, is_clerk=False, is_council_member=True)
+    session = run_vote(world, [nomination], present=world.members, close=False)
+    login(client, voter.user)
+    page = client.get(reverse("web:workflow_inbox")).content.decode()
+    assert 'id="inbox-ballots"' in page
+    assert 'id="inbox-to_vote"' in page
+
+    cast_ballots(session=session, voter=voter.user, choices={nomination.pk: FOR})
+    response = client.get(reverse("web:workflow_inbox"))
+    page = response.content.decode()
+    assert 'id="inbox-ballots"' not in page
+    assert 'id="inbox-to_vote"' not in page
+    assert "Đã thẩm định: chờ Hội đồng xét" not in page
+    assert "Không có việc nào đang chờ xử lý." in page
+    assert response.context["nav_awaiting"] == 0
+    # Another member who has not voted still has it; the office records the result.
+    other = world.members[1]
+    RoleFactory(user=other.user, unit=world.unit, is_clerk=False, is_council_member=True)
+    login(client, other.user)
+    assert 'id="inbox-to_vote"' in client.get(reverse("web:workflow_inbox")).content.decode()
+    login(client, world.office)
+    assert 'id="inbox-to_vote"' in client.get(reverse("web:workflow_inbox")).content.decode()

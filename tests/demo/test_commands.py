@@ -122,3 +122,24 @@ def test_generate_demo_summary_speaks_vietnamese() -> None:
     assert "Xếp loại mức độ hoàn thành nhiệm vụ" in out
     for raw in ("awards_award", "people_person", "open_reviews", "revoked", "posts", "LDTT"):
         assert raw not in out, raw
+
+
+def test_generate_demo_writes_numbers_the_vietnamese_way() -> None:
+    """Counts grouped with a dot and seconds with a decimal comma, like the words around them
+    (not “3,000/3,000 · 4.4 giây”)."""
+    import re
+
+    from django.utils import translation
+
+    from vinhdanh.demo.generate import number
+
+    with translation.override("vi"):
+        assert number(3000) == "3.000"
+        assert number(28958) == "28.958"
+        assert number(4.44, decimals=1) == "4,4"
+        output = _run("generate_demo", "--people", "60", "--seed", "3", "--chunk-size", "20")
+    assert re.search(r"Đã tạo tỉnh mẫu trong \d+,\d giây:", output), output
+    assert re.search(r"\d+,\d giây\n", output), output  # the progress lines
+    assert not re.search(r"\d\.\d giây|\d,\d{3}\b", output), output
+    with translation.override("en"):
+        assert number(3000) == "3,000"

@@ -238,3 +238,17 @@ def test_a_creator_who_lost_the_role_hears_nothing_of_the_dossier(
         transition(nomination=nomination, to=S.RETURNED, actor=world.office, reason="Thiếu hồ sơ")
 
     assert not Notification.objects.filter(user=world.clerk, nomination=nomination).exists()
+
+
+def test_a_passing_vote_is_told_to_the_office_that_proposes_not_to_the_decider(
+    world: World,
+) -> None:
+    """“… may be proposed to the decider” is the emulation office's step: the province's
+    leader (head and decider, as the demo's lanhdao) is told only when it reaches him."""
+    from tests.nominations.world import user_with
+    from vinhdanh.nominations.domain.notifications import recipients
+
+    leader = user_with(world.province, is_head=True, is_decider=True, email="lanhdao@tinh.example")
+    nomination = force_state(world.nominate(), S.VOTED)
+    assert recipients(nomination, S.VOTED) == {world.office.pk}
+    assert leader.pk in recipients(nomination, S.PROPOSED)

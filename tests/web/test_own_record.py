@@ -35,7 +35,7 @@ def test_own_record_page_opens_read_only(canbo_client, world):  # type: ignore[n
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nguyễn Thị Hồng" in html
-    assert "hồ sơ của chính bạn, chỉ để xem" in html
+    assert "hồ sơ của chính đồng chí, chỉ để xem" in html
     assert "Chiến sĩ thi đua cơ sở" in html  # the awards timeline
     assert "Hoàn thành xuất sắc nhiệm vụ" in html  # the ratings
     assert "Chuyên viên chính" in html  # the posts

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Model
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from vinhdanh.awards.models import Award, AwardKind, Decision
@@ -144,6 +145,12 @@ Op = tuple[Any, ...]
 PARALLEL_FROM = 20_000  # people: below this, generating in-process is quicker than a child
 
 
+def number(value: float, *, decimals: int | None = None) -> str:
+    """A count or a duration as the active language writes it: "3.000", "4,4" in Vietnamese
+    (the progress lines and the summary are read in the same language as their words)."""
+    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
 def generate_demo(
     *,
     people: int,
@@ -203,20 +210,20 @@ def generate_demo(
                 say(
                     _(
                         "people %(done)s/%(total)s · ratings %(ratings)s · awards %(awards)s · "
-                        "%(seconds).1f s"
+                        "%(seconds)s s"
                     )
                     % {
-                        "done": f"{op[1]:,}",
-                        "total": f"{people:,}",
-                        "ratings": f"{writer.rows['people_taskrating']:,}",
-                        "awards": f"{writer.rows['awards_award']:,}",
-                        "seconds": time.perf_counter() - began,
+                        "done": number(op[1]),
+                        "total": number(people),
+                        "ratings": number(writer.rows["people_taskrating"]),
+                        "awards": number(writer.rows["awards_award"]),
+                        "seconds": number(time.perf_counter() - began, decimals=1),
                     }
                 )
             elif op[0] == "units":
                 say(
                     _("units %(units)s · unit events %(events)s")
-                    % {"units": f"{op[1]:,}", "events": f"{op[2]:,}"}
+                    % {"units": number(op[1]), "events": number(op[2])}
                 )
             elif op[0] == "done":
                 award_counts = op[1]

@@ -15,8 +15,8 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.councils.enums import DenominatorType
@@ -69,11 +69,59 @@ ACTION_MESSAGES: dict[str, Any] = {
 }
 
 
+def count_text(count: int) -> str:
+    """3000 → "3.000" in Vietnamese: grouped as the active language writes numbers."""
+    return formats.number_format(count, use_l10n=True, force_grouping=True)
+
+
+# What a list read of personal data was (`people.domain.reads.record_people_read`).
+READ_WHATS: dict[str, Any] = {
+    "people list export": _("export of the people list"),
+    "people list": _("people list"),
+}
+_READ_WHAT_PATTERNS: Patterns = (
+    (
+        re.compile(r"^people of unit (\d+) export$"),
+        lambda m: gettext("export of the people of unit #%(unit)s") % {"unit": m.group(1)},
+    ),
+)
+# How personal data left the system (`channel` of a read).
+CHANNELS: dict[str, Any] = {
+    "web": _("web page"),
+    "api": _("programming interface (API)"),
+    "xlsx": _("Excel file (.xlsx)"),
+}
+# An object id that names no row (`record_system_action`): shown by what it stands for.
+OBJECT_IDS: dict[str, Any] = {"list": _("a list of people")}
+# Lists of ids longer than this show their first ids and a count (an export lists thousands).
+SHORT_LIST = 10
+
+
+Patterns = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]
+
+
+def _shown(text: str, known: dict[str, Any], patterns: Patterns) -> str:
+    """A stored English text in the active language: a known text, or one a pattern reads;
+    otherwise as stored."""
+    found = known.get(text)
+    if found is not None:
+        return str(found)
+    for pattern, render in patterns:
+        match = pattern.match(text)
+        if match:
+            return render(match)
+    return text
+
+
+def read_what(what: str) -> str:
+    return _shown(what, READ_WHATS, _READ_WHAT_PATTERNS)
+
+
 def _state(code: str) -> str:
     return str(NominationState(code).label) if code in NominationState.values else code
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+_PATTERNS: Patterns = (
     (
         re.compile(r"^transition (\w+) → (\w+)$"),
         lambda m: (
@@ -88,6 +136,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     (
         re.compile(r"^split into (.*)$"),
         lambda m: gettext("split into %(units)s") % {"units": m.group(1)},
+    ),
+    (
+        re.compile(r"^listed (\d+) people \((.*)\)$"),
+        lambda m: (
+            gettext("read a list of %(count)s people (%(what)s)")
+            % {"count": count_text(int(m.group(1))), "what": read_what(m.group(2))}
+        ),
+    ),
+    (
+        re.compile(r"^restore (.*)$"),
+        lambda m: gettext("restored from the backup %(file)s") % {"file": m.group(1)},
     ),
     (
         re.compile(r"^import (\w+) ([^:]*):"),
@@ -151,6 +210,10 @@ KEY_LABELS: dict[str, Any] = {
     "activity": _("activity"),
     "channel": _("channel"),
     "previous": _("previous"),
+    "what": _("what was read"),
+    "person_ids": _("people read"),
+    "created": _("created at"),
+    "files": _("files"),
     # Fields without a label of their own.
     "path": _("position in the tree"),
     "depth": _("depth in the tree"),
@@ -184,16 +247,7 @@ _CHOICES_BY_KEY: dict[str, type[models.Choices]] = {"denominator_type": Denomina
 
 
 def action_message(message: str) -> str:
-    if not message:
-        return ""
-    known = ACTION_MESSAGES.get(message)
-    if known is not None:
-        return str(known)
-    for pattern, render in _PATTERNS:
-        match = pattern.match(message)
-        if match:
-            return render(match)
-    return message
+    return _shown(message, ACTION_MESSAGES, _PATTERNS) if message else ""
 
 
 def _model(object_type: str) -> type[models.Model] | None:
@@ -271,6 +325,8 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
     if isinstance(value, list):
         if any(isinstance(v, dict | list) for v in value):  # a stored record (checks, tallies)
             return gettext("a record of %(n)s entries") % {"n": len(value)}
+        if len(value) > SHORT_LIST:
+            return short_list(model, name, value)
         return ", ".join(value_text(model, name, v) for v in value) or "—"
     if isinstance(value, dict):
         nested = any(isinstance(v, dict | list) for v in value.values())
@@ -280,6 +336,10 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
             ", ".join(f"{field_label(None, k)}: {value_text(None, k, v)}" for k, v in value.items())
             or "—"
         )
+    if name == "what" and isinstance(value, str):
+        return read_what(value)
+    if name == "channel" and isinstance(value, str) and value in CHANNELS:
+        return str(CHANNELS[value])
     if name in _STATE_KEYS and isinstance(value, str):
         return _state(value)
     if isinstance(value, str):
@@ -297,18 +357,55 @@ def value_text(model: type[models.Model] | None, name: str, value: Any) -> str:
     return str(value)
 
 
-def changes(event: Any) -> list[tuple[str, str, str]]:
-    """An audit event's changed fields as (label, old, new) text, leaving out those empty on
-    both sides."""
+def short_list(model: type[models.Model] | None, name: str, value: list[Any]) -> str:
+    """A long list by its count and first items: "3.000 người: 1, 2, 3 … (and 2.990 more)"."""
+    first = ", ".join(value_text(model, name, v) for v in value[:SHORT_LIST])
+    rest = len(value) - SHORT_LIST
+    if name == "person_ids":
+        count = ngettext("%(count)s person", "%(count)s people", len(value))
+        more = ngettext("and %(rest)s other person", "and %(rest)s other people", rest)
+    else:
+        count = ngettext("%(count)s item", "%(count)s items", len(value))
+        more = ngettext("and %(rest)s more", "and %(rest)s more", rest)
+    return gettext("%(count)s: %(first)s … (%(more)s)") % {
+        "count": count % {"count": count_text(len(value))},
+        "first": first,
+        "more": more % {"rest": count_text(rest)},
+    }
+
+
+def _full(model: type[models.Model] | None, name: str, value: Any) -> str:
+    """The whole of a list the page shortens, for those who open it; "" when nothing is
+    left out."""
+    if not isinstance(value, list) or len(value) <= SHORT_LIST:
+        return ""
+    if any(isinstance(v, dict | list) for v in value):
+        return ""
+    return ", ".join(value_text(model, name, v) for v in value)
+
+
+def changes(event: Any) -> list[tuple[str, str, str, str]]:
+    """An audit event's changed fields as (label, old, new, all of a shortened list) text,
+    leaving out those empty on both sides."""
     model = _model(event.object_type)
     rows = []
     for name, old, new in event.changes:
         if old in (None, "") and new in (None, ""):
             continue
         rows.append(
-            (field_label(model, name), value_text(model, name, old), value_text(model, name, new))
+            (
+                field_label(model, name),
+                value_text(model, name, old),
+                value_text(model, name, new),
+                _full(model, name, new) or _full(model, name, old),
+            )
         )
     return rows
+
+
+def object_id_text(object_id: str) -> str:
+    known = OBJECT_IDS.get(object_id)
+    return str(known) if known is not None else object_id
 
 
 def object_type_label(object_type: str) -> str:

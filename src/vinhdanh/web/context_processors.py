@@ -8,8 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote
-from vinhdanh.nominations.domain.queries.inbox import awaiting_count
+from vinhdanh.councils.domain.queries.sessions import todo_count
 from vinhdanh.orgs.domain.queries.scope import has_capability, unit_scope
 from vinhdanh.orgs.enums import Capability
 from vinhdanh.orgs.interfaces.scope import import_scope
@@ -63,7 +62,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     current = max(matches, key=len, default=None)  # "/people/12/" is My record, not People
     inbox_url = reverse("web:workflow_inbox")
     # Nominations to act on, and council sessions where the user still has a ballot to cast.
-    awaiting = awaiting_count(user) + len(sessions_awaiting_vote(user))
+    awaiting = todo_count(user)
     return {
         "nav_items": [
             {

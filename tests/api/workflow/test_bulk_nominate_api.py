@@ -62,7 +62,7 @@ def test_bulk_nominate_out_of_scope_ids_are_refused_without_a_trace(world: World
     assert error == {
         "person": theirs.pk,
         "unit": None,
-        "problems": ["Không tìm thấy trong các đơn vị của bạn."],
+        "problems": ["Không tìm thấy trong các đơn vị của đồng chí."],
     }
     assert theirs.full_name not in response.content.decode()
     assert not Nomination.objects.exists()

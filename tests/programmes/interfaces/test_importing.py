@@ -104,7 +104,7 @@ def test_a_clerk_imports_only_for_the_units_it_reports_for(world: World) -> None
     )
 
     assert _problems(result) == [
-        (2, "Mã đơn vị", "Bạn không có quyền ghi nhận hoạt động của Xã Yên Bình.")
+        (2, "Mã đơn vị", "Đồng chí không có quyền ghi nhận hoạt động của Xã Yên Bình.")
     ]
     assert not Activity.objects.exists()
 

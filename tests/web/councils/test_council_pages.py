@@ -217,7 +217,7 @@ def test_office_ends_a_membership_from_the_council_page(client):
     done = office.post(end_url, {"last_day": "2025-03-31"}, follow=True)
     assert done.redirect_chain[-1][0] == council_url
     assert any("31/03/2025" in m for m in _messages(done))
-    assert "– 31/03/2025" in done.content.decode()  # shown with their period
+    assert "đến 31/03/2025" in done.content.decode()  # shown with their period (no start)
     member.refresh_from_db()
     assert member.valid_to == dt.date(2025, 3, 31)
     # Ended: no longer offered, and the confirmation page says it already ends.
@@ -248,3 +248,22 @@ def test_only_the_office_sees_and_may_end_a_membership(client):
     assert chair.post(end_url, {"last_day": "2025-03-31"}).status_code == 403
     member.refresh_from_db()
     assert member.valid_to is None
+
+
+def test_a_members_term_reads_as_dates_or_says_none_was_recorded(client):
+    world = council_world(size=3)
+    first, second, _no_dates = world.members
+    first.valid_from = dt.date(2025, 1, 1)
+    first.save()
+    second.valid_from, second.valid_to = dt.date(2021, 1, 1), dt.date(2025, 12, 31)
+    second.save()
+    html = (
+        login(client, world.office)
+        .get(reverse("web:councils:council", args=[world.council.pk]))
+        .content.decode()
+    )
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "từ 01/01/2025" in text
+    assert "01/01/2021 – 31/12/2025" in text
+    assert "chưa ghi nhiệm kỳ" in text  # the third: no dates at all
+    assert "… – …" not in text

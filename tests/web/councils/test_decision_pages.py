@@ -152,3 +152,6 @@ def test_an_authority_nobody_could_tell_must_be_chosen(client):
     page = login(client, decider_user(unit)).get(reverse("web:councils:issue")).content.decode()
     assert '<option value="" selected>' in page
     assert '<option value="chu_tich_nuoc" selected>' not in page
+    # A Vietnamese prompt, not Django's "---------".
+    assert '<option value="" selected>— Chọn thẩm quyền —</option>' in page
+    assert "---------" not in page

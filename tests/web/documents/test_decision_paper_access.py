@@ -38,7 +38,7 @@ def test_a_clerk_who_sees_part_of_the_decision_gets_no_paper(world: World) -> No
     clerk = _client(world.clerk)
     page = clerk.get(reverse("web:decision", args=[decision.pk])).content.decode()
     assert people[0].full_name in page  # their own people are listed on the page
-    assert "ngoài phạm vi đơn vị của bạn" in page
+    assert "ngoài phạm vi đơn vị của đồng chí" in page
     assert paper not in page
     assert scan not in page
     for url in (paper, scan, api_scan):

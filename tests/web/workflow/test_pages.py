@@ -426,3 +426,48 @@ def test_a_round_shows_a_quota_only_for_a_title_it_can_hold(client, world: World
         assert "<th>Được phép</th>" not in html
     assert "<td>Chiến sĩ thi đua cơ sở</td>" in own
     assert "<td>1</td><td>0</td><td>0</td>" in own  # 25% of 4 LĐTT
+
+
+def test_a_draft_says_which_step_waits_for_the_public_notice(client, world: World) -> None:
+    """The notice is posted after the appraisal and holds back the proposal to the decider:
+    the clerk's “Trình” is not that step, and the page does not suggest it is."""
+    import re
+
+    nomination = world.nominate()  # LĐTT: a base-level list, posted 5 working days
+    client.force_login(world.clerk)
+    html = page(client, reverse("web:workflow_nomination", args=[nomination.pk]))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert (
+        "Bắt buộc: công khai 5 ngày làm việc. Cơ quan thi đua, khen thưởng đăng công khai sau "
+        "khi thẩm định; hồ sơ chỉ được trình cấp có thẩm quyền quyết định khi đã hết thời hạn "
+        "công khai."
+    ) in text
+    assert "trước khi trình đề nghị" not in text
+    assert "before" not in text
+
+
+def test_a_draft_without_achievements_cannot_be_submitted(client, world: World) -> None:
+    from vinhdanh.nominations.domain.nominations import add_attachment
+    from vinhdanh.nominations.enums import AttachmentKind
+
+    nomination = world.nominate()
+    Nomination.objects.filter(pk=nomination.pk).update(achievement_summary="  ")
+    client.force_login(world.clerk)
+    url = reverse("web:workflow_nomination_transition", args=[nomination.pk])
+    response = client.post(url, {"to": S.SUBMITTED}, follow=True)
+    assert (
+        f"Chưa thể trình hồ sơ của {nomination.subject_name} khi chưa có thành tích: nhập tóm "
+        "tắt thành tích hoặc đính kèm báo cáo thành tích"
+    ) in response.content.decode()
+    nomination.refresh_from_db()
+    assert nomination.state == S.DRAFT
+    # The achievement report attached stands for the summary.
+    add_attachment(
+        actor=world.clerk,
+        nomination=nomination,
+        upload=SimpleUploadedFile("bao-cao-thanh-tich.pdf", PDF, content_type="application/pdf"),
+        kind=AttachmentKind.ACHIEVEMENT_REPORT,
+    )
+    client.post(url, {"to": S.SUBMITTED})
+    nomination.refresh_from_db()
+    assert nomination.state == S.SUBMITTED

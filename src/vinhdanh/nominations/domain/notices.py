@@ -90,8 +90,8 @@ def proposal_blocker(nomination: Nomination, *, on: dt.date) -> str | None:
             "next": (last + dt.timedelta(days=1)).strftime("%d/%m/%Y"),
         }
     return _(
-        "%(kind)s requires a public notice of %(days)s working days before the proposal; "
-        "none has been posted for %(subject)s."
+        "%(kind)s requires a public notice of %(days)s working days before the nomination is "
+        "proposed to the decider; none has been posted for %(subject)s."
     ) % {
         "kind": nomination.kind.name,
         "days": need.working_days,

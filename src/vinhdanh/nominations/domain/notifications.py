@@ -49,7 +49,9 @@ _AUDIENCE: dict[str, tuple[tuple[str, tuple[Capability, ...]], ...]] = {
     S.RETURNED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
     S.REJECTED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
     S.WITHDRAWN: (("decider_unit", (Capability.OFFICE,)),),
-    S.VOTED: (("decider_unit", (Capability.HEAD, Capability.OFFICE)),),
+    # Proposing is the emulation office's step (rules.is_proposer): the head of the deciding
+    # unit is usually its decider, who is told when the proposal reaches him.
+    S.VOTED: (("decider_unit", (Capability.OFFICE,)),),
     S.PROPOSED: (("decider_unit", (Capability.DECIDER,)),),
     S.DECIDED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),
     S.REVOKED: (("owning_unit", (Capability.CLERK, Capability.HEAD)),),

@@ -40,6 +40,7 @@ from vinhdanh.nominations.enums import (
     GATED_TARGETS,
     SYSTEM_TARGETS,
     TRANSITION_INDEX,
+    AttachmentKind,
     NominationState,
     Outcome,
     Transition,
@@ -176,6 +177,24 @@ def _allowed_rule(locked: Nomination, to: str, actor: Any, context: dict[str, An
     return rule
 
 
+def achievement_report_missing(nomination: Nomination) -> str | None:
+    """Why the dossier cannot be submitted without an account of the achievements, or None.
+
+    Every emulation title and form of commendation is proposed with the achievement report
+    (rules.md §6.1, Law 06/2022 Art. 84(1)-(2)); even the simplified procedure asks for a short
+    summary of the achievement (§6.2, Art. 85). The summary written in the dossier or an
+    attached achievement report stands for it."""
+    if nomination.achievement_summary.strip():
+        return None
+    if nomination.attachments.filter(kind=AttachmentKind.ACHIEVEMENT_REPORT).exists():
+        return None
+    return _(
+        "%(subject)s cannot be submitted without the achievements: write the summary of "
+        "achievements or attach the achievement report (Law on Emulation and Commendation "
+        "2022, Art. 84)."
+    ) % {"subject": nomination.subject_name}
+
+
 def _check_target(
     locked: Nomination, to: str, actor: Any, context: dict[str, Any]
 ) -> dict[str, Any]:
@@ -194,6 +213,9 @@ def _check_target(
         if locked.has_override:
             data.setdefault("override", locked.override_reason)
     if to == S.SUBMITTED:
+        missing = achievement_report_missing(locked)
+        if missing:
+            raise WorkflowError(missing)
         blocker = quotas.submission_blocker(locked)
         if blocker:
             raise OverQuota(blocker)

@@ -319,7 +319,7 @@ class DecisionHeaderForm(forms.Form):
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
     # Blank first: an authority nobody chose must not silently be the first one (the President).
     decider_role = forms.ChoiceField(
-        label=_("Authority"), choices=[("", "---------"), *DeciderRole.choices]
+        label=_("Authority"), choices=[("", _("— choose the authority —")), *DeciderRole.choices]
     )
     subject = forms.CharField(label=_("On the matter of"), max_length=500, required=False)
     legal_bases = forms.CharField(

@@ -98,9 +98,9 @@ def display(value: object) -> str:
 
 
 @register.filter
-def visible_changes(event: Any) -> list[tuple[str, str, str]]:
-    """An audit event's changed fields by their labels, values as text, leaving out those
-    empty on both sides."""
+def visible_changes(event: Any) -> list[tuple[str, str, str, str]]:
+    """An audit event's changed fields by their labels, values as text (long lists shortened,
+    the whole list beside), leaving out those empty on both sides."""
     return audit_display.changes(event)
 
 
@@ -112,6 +112,22 @@ def audit_message(message: str) -> str:
 @register.filter
 def audit_source(source: str) -> str:
     return audit_display.source_label(source)
+
+
+@register.filter
+def audit_object(event: Any) -> str:
+    """ "Người #12" for a row; what a system action stands for otherwise ("a list of people")."""
+    label = audit_display.object_type_label(event.object_type)
+    if event.object_id in audit_display.OBJECT_IDS:
+        return f"{label}: {audit_display.object_id_text(event.object_id)}"
+    return f"{label} #{event.object_id}"
+
+
+@register.filter
+def audit_object_repr(event: Any) -> str:
+    if event.object_repr == event.object_id and event.object_id in audit_display.OBJECT_IDS:
+        return ""  # said already beside the type
+    return str(event.object_repr)
 
 
 @register.filter
@@ -132,3 +148,18 @@ def certificate_link(kind: Any) -> str:
     if kind.category == AwardCategory.CERTIFICATE:
         return str(_("%(form)s (PDF)") % {"form": form_of(kind)})
     return str(_("Certificate (PDF)"))
+
+
+@register.simple_tag
+def term(start: Any, end: Any) -> str:
+    """A period as a reader says it: "01/01/2025 – 31/12/2029", "từ 01/01/2025",
+    "đến 31/12/2029", or that no dates were recorded (never "… – …")."""
+    first = start.strftime("%d/%m/%Y") if start else ""
+    last = end.strftime("%d/%m/%Y") if end else ""
+    if first and last:
+        return f"{first} – {last}"
+    if first:
+        return str(_("from %(start)s") % {"start": first})
+    if last:
+        return str(_("until %(end)s") % {"end": last})
+    return str(_("term not recorded"))

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote
+from vinhdanh.councils.domain.queries.sessions import sessions_awaiting_vote, todo
 from vinhdanh.nominations.domain.notifications import mark_read
-from vinhdanh.nominations.domain.queries.inbox import inbox, unread_count, user_notifications
+from vinhdanh.nominations.domain.queries.inbox import unread_count, user_notifications
 from vinhdanh.web.views.paging import paginate
 from vinhdanh.web.views.people import is_partial
 from vinhdanh.web.workflow.common import safe_next
@@ -24,7 +24,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
         request,
         "web/workflow/inbox.html",
         {
-            "sections": inbox(request.user),
+            "sections": todo(request.user),
             "ballots": sessions_awaiting_vote(request.user),
             "notifications": list(user_notifications(request.user, unread_only=True)[:10]),
             "unread": unread_count(request.user),

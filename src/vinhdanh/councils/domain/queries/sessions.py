@@ -23,6 +23,7 @@ from vinhdanh.councils.models import (
     HandCount,
     Recusal,
 )
+from vinhdanh.nominations.domain.queries.inbox import InboxSection, awaiting_count, inbox
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination, Round
 
@@ -175,6 +176,25 @@ def sessions_awaiting_vote(user: Any) -> list[SessionView]:
     )
     views = [session_view(s, user) for s in sessions]
     return [v for v in views if v.am_present and v.ballot_items]
+
+
+def nominations_voted_by(user: Any) -> QuerySet[Any]:
+    """The ids of the nominations the user has cast a ballot on, in any session."""
+    return BallotCast.objects.filter(user=user).values("nomination_id")
+
+
+def todo(user: Any) -> list[InboxSection]:
+    """The inbox's sections without what a council member has already voted on (the sessions
+    where a ballot is still to cast are `sessions_awaiting_vote`)."""
+    return inbox(user, voted=nominations_voted_by(user))
+
+
+def todo_count(user: Any) -> int:
+    """The count beside the menu entry: nominations to act on, and sessions with a ballot."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    voted = nominations_voted_by(user)
+    return awaiting_count(user, voted=voted) + len(sessions_awaiting_vote(user))
 
 
 def agenda_nominations(session: CouncilSession) -> QuerySet[Nomination]:

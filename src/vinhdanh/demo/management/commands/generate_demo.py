@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from vinhdanh.awards.enums import AwardType
 from vinhdanh.awards.models import AwardKind
 from vinhdanh.common.domain.planner import refresh_planner_statistics
-from vinhdanh.demo.generate import DemoError, generate_demo
+from vinhdanh.demo.generate import DemoError, generate_demo, number
 
 
 class Command(BaseCommand):
@@ -58,15 +58,16 @@ class Command(BaseCommand):
         refresh_planner_statistics()
         cache.clear()  # written in bulk, past the signals that renew cached lists and counts
         self.stdout.write(
-            _("Demo province generated in %(seconds).1f s:") % {"seconds": summary.elapsed}
+            _("Demo province generated in %(seconds)s s:")
+            % {"seconds": number(summary.elapsed, decimals=1)}
         )
         rows = sorted((table_label(t), n) for t, n in summary.rows.items())
         for label, count in rows:
-            self.stdout.write(f"  {label:<44} {count:>12,}")
+            self.stdout.write(f"  {label:<44} {number(count):>12}")
         self.stdout.write(_("Awards by kind:"))
         names = dict(AwardKind.objects.values_list("code", "name_vi"))
         for key, count in summary.awards.items():
-            self.stdout.write(f"  {count_label(key, names):<44} {count:>12,}")
+            self.stdout.write(f"  {count_label(key, names):<44} {number(count):>12}")
 
 
 # What the generator counts besides awards of a kind (vinhdanh.demo.people.Simulator.counts).

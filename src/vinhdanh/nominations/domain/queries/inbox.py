@@ -11,7 +11,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +20,7 @@ from vinhdanh.nominations.enums import NominationState, Outcome
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.nominations.rules import ACTORS
 from vinhdanh.orgs.domain.queries.scope import unit_scope
+from vinhdanh.orgs.enums import Capability
 
 S = NominationState
 LIMIT = 50
@@ -32,6 +33,9 @@ class Section:
     states: tuple[str, ...]
     actor: str  # a key of rules.ACTORS
     needs_override: bool = False
+    # A council member's part of the section is done once he has voted on the nomination
+    # (the emulation office still records the result).
+    done_by_voting: bool = False
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -46,7 +50,11 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("to_appraise", _("Awaiting appraisal"), (S.SUBMITTED,), "is_appraising_office"),
     Section(
-        "to_vote", _("Appraised: awaiting the council"), (S.APPRAISED,), "is_council_secretariat"
+        "to_vote",
+        _("Appraised: awaiting the council"),
+        (S.APPRAISED,),
+        "is_council_secretariat",
+        done_by_voting=True,
     ),
     Section("to_propose", _("Passed the council: to propose"), (S.VOTED,), "is_proposer"),
     Section("to_decide", _("Proposed: awaiting a decision"), (S.PROPOSED,), "is_decider"),
@@ -61,17 +69,35 @@ class InboxSection:
     total: int
 
 
-def section_queryset(section: Section, user: Any) -> QuerySet[Nomination]:
+def section_queryset(
+    section: Section, user: Any, *, voted: QuerySet[Any] | None = None
+) -> QuerySet[Nomination]:
+    """The section's nominations the user may act on. `voted` (the ids of the nominations the
+    user has cast a ballot on, from the councils) leaves out what a council member has done."""
     actor = ACTORS[section.actor]
-    scopes = [
-        unit_scope(user, cap, subunits=actor.reaches_subunits(cap)) for cap in actor.capabilities
-    ]
-    if all(s.is_empty for s in scopes):
+    scopes = {
+        cap: unit_scope(user, cap, subunits=actor.reaches_subunits(cap))
+        for cap in actor.capabilities
+    }
+    if all(s.is_empty for s in scopes.values()):
         return Nomination.objects.none()
     qs = Nomination.objects.filter(state__in=section.states)
-    if not any(s.everything for s in scopes):
-        field = f"round__{actor.unit_field}"
-        qs = qs.filter(reduce(or_, (s.q(field) for s in scopes if not s.is_empty)))
+    field = f"round__{actor.unit_field}"
+    parts: list[Q] = []
+    unconditional = False
+    for cap, scope in scopes.items():
+        if scope.is_empty:
+            continue
+        done = section.done_by_voting and cap == Capability.COUNCIL and voted is not None
+        if scope.everything and not done:
+            unconditional = True
+            break
+        part = Q() if scope.everything else scope.q(field)
+        if done:
+            part &= ~Q(pk__in=voted)
+        parts.append(part)
+    if not unconditional:
+        qs = qs.filter(reduce(or_, parts))
     if section.needs_override:
         qs = qs.exclude(eligibility_outcome=Outcome.ELIGIBLE).filter(override_reason="")
     return qs.select_related(
@@ -79,14 +105,14 @@ def section_queryset(section: Section, user: Any) -> QuerySet[Nomination]:
     ).order_by("round__submission_deadline", "round_id", "kind__sort_order", "id")
 
 
-def awaiting_count(user: Any) -> int:
+def awaiting_count(user: Any, *, voted: QuerySet[Any] | None = None) -> int:
     """How many nominations wait for this user to act (the count beside the menu entry):
-    the inbox's sections in one query."""
+    the inbox's sections in one query (`voted`: as for `section_queryset`)."""
     if not getattr(user, "is_authenticated", False):
         return 0
     ids = None
     for section in SECTIONS:
-        qs = section_queryset(section, user)
+        qs = section_queryset(section, user, voted=voted)
         if qs.query.is_empty():
             continue
         part = qs.order_by().values("pk")
@@ -94,10 +120,12 @@ def awaiting_count(user: Any) -> int:
     return 0 if ids is None else ids.count()
 
 
-def inbox(user: Any, *, limit: int = LIMIT) -> list[InboxSection]:
+def inbox(
+    user: Any, *, limit: int = LIMIT, voted: QuerySet[Any] | None = None
+) -> list[InboxSection]:
     sections = []
     for section in SECTIONS:
-        qs = section_queryset(section, user)
+        qs = section_queryset(section, user, voted=voted)
         items = list(qs[:limit])
         if not items:
             continue
