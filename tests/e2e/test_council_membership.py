@@ -49,7 +49,7 @@ def test_office_ends_a_membership_with_a_last_day(live_server, world) -> None:  
 
             page.wait_for_url(f"{live_server.url}/councils/{world.council.pk}/")
             expect(page.locator("main")).to_contain_text("kết thúc vào ngày 30/06/2025")
-            expect(row).to_contain_text("– 30/06/2025")
+            expect(row).to_contain_text("đến 30/06/2025")  # no first day was recorded
             expect(row).to_have_class("muted")  # no longer a member today
         finally:
             browser.close()

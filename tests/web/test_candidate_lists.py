@@ -248,6 +248,9 @@ def test_both_pages_show_the_same_quota_figures_after_drafts(client, world: Worl
     from vinhdanh.nominations.domain.workflow import transition
     from vinhdanh.nominations.enums import NominationState
 
+    # a dossier is submitted with its achievements (Law 06/2022 Art. 84)
+    drafts[0].achievement_summary = "Hoàn thành xuất sắc nhiệm vụ năm 2024."
+    drafts[0].save(update_fields=["achievement_summary"])
     transition(nomination=drafts[0], to=NominationState.SUBMITTED, actor=world.clerk)
     round_page = client.get(round_url).content.decode()
     assert "<td>2</td><td>0</td><td>2</td>\n        <td>0</td>\n        <td>1</td>" in round_page
