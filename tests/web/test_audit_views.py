@@ -127,7 +127,7 @@ def test_an_export_of_people_reads_in_vietnamese_with_its_ids_summarised(root_cl
     text = _visible(html)
     assert "đã xem danh sách 3.000 người (xuất danh sách người ra tệp)" in text
     assert "3.000 người: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 … (và 2.990 người khác)" in text
-    assert f"xuất danh sách người của đơn vị #{world.unit_a.pk}" in text
+    assert f"xuất danh sách người của {world.unit_a.name} (#{world.unit_a.pk})" in text
     assert "tệp Excel (.xlsx)" in text
     assert "Cá nhân: một danh sách người" in text
     assert "giao diện lập trình (API)" in text

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.councils.enums import DenominatorType
 from vinhdanh.nominations.enums import NominationState
+from vinhdanh.orgs.domain.queries.units import unit_name
 
 # The messages of `record_action` calls, as written in the code (msgid = the stored text).
 ACTION_MESSAGES: dict[str, Any] = {
@@ -82,9 +83,18 @@ READ_WHATS: dict[str, Any] = {
 _READ_WHAT_PATTERNS: Patterns = (
     (
         re.compile(r"^people of unit (\d+) export$"),
-        lambda m: gettext("export of the people of unit #%(unit)s") % {"unit": m.group(1)},
+        lambda m: gettext("export of the people of %(unit)s") % {"unit": _unit_named(m[1])},
     ),
 )
+
+
+def _unit_named(pk: str) -> str:
+    """A unit by its name as it is now, with its id (the log keeps the id: a unit renamed
+    since is still found); a unit deleted since by its id alone."""
+    name = unit_name(int(pk))
+    return f"{name} (#{pk})" if name else gettext("unit #%(unit)s") % {"unit": pk}
+
+
 # How personal data left the system (`channel` of a read).
 CHANNELS: dict[str, Any] = {
     "web": _("web page"),

@@ -865,9 +865,20 @@ _DIGEST_VI: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# The same in English: the law stays as written, the digest's section numbers go.
+_DIGEST_EN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"rules\.md Appendix B \(data model\)"), "the data a record needs"),
+    (re.compile(r"criteria not in rules\.md §[\d.]+"), "criteria not in the engine"),
+    *_DIGEST_VI[2:],
+)
+
+
 def cite_text(cite: str, lang: str) -> str:
-    """A citation in the reader's language; English stays as the rules write it."""
+    """A citation in the reader's language: the law as the rules write it in English, in
+    Vietnamese legal writing otherwise; neither names the developers' digest."""
     if lang != "vi":
+        for pattern, replacement in _DIGEST_EN:
+            cite = pattern.sub(replacement, cite)
         return cite
     for pattern, replacement in _DIGEST_VI:
         cite = pattern.sub(replacement, cite)
