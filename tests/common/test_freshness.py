@@ -117,3 +117,47 @@ def test_a_count_is_kept_while_the_facts_are_unchanged_and_recounted_at_most_so_
     assert later >= when
     # and it is kept again while nothing changes
     assert freshness.counted_since_change(key, count, at_most_every=0) == (2, later)
+
+
+def test_a_change_that_says_where_renews_its_units_and_the_facts_token() -> None:
+    """A rating in a commune renews the commune's token and the province's, and the facts'
+    token the other caches follow (the decisions' counts, the dashboard), not a sibling's."""
+    province = UnitFactory(level="province")
+    commune = UnitFactory(parent=province, level="commune")
+    sibling = UnitFactory(parent=province, level="commune")
+    person = PersonFactory(current_unit=commune)
+    before = {u.pk: freshness.unit_token(u) for u in (province, commune, sibling)}
+    facts = freshness.facts_token()
+    TaskRatingFactory(person=person, year=2024)
+    after = {u.pk: freshness.unit_token(u) for u in (province, commune, sibling)}
+    assert after[commune.pk] != before[commune.pk]
+    assert after[province.pk] != before[province.pk]
+    assert after[sibling.pk] == before[sibling.pk]
+    assert freshness.facts_token() != facts
+    record_bulk([TaskRating(person=person, year=2023, rating="HTTNV")])  # a bulk write: all
+    assert freshness.unit_token(sibling) != before[sibling.pk]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_units_tokens_renew_once_when_the_change_commits() -> None:
+    freshness.RENEW_AT_COMMIT = True
+    try:
+        commune = UnitFactory(level="commune")
+        person = PersonFactory(current_unit=commune)
+        before = freshness.unit_token(commune)
+        with transaction.atomic():
+            TaskRatingFactory(person=person, year=2024)
+            TaskRatingFactory(person=person, year=2023)
+            assert freshness.unit_token(commune) == before
+            waiting = [
+                e for e in connection.run_on_commit if e[1].__class__.__name__ == "_UnitRenewal"
+            ]
+            assert len(waiting) == 1
+        assert freshness.unit_token(commune) != before
+        kept = freshness.unit_token(commune)
+        with pytest.raises(RuntimeError), transaction.atomic():
+            TaskRatingFactory(person=person, year=2022)
+            raise RuntimeError("abandoned")
+        assert freshness.unit_token(commune) == kept
+    finally:
+        freshness.RENEW_AT_COMMIT = False

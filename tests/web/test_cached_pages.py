@@ -87,3 +87,38 @@ def test_a_unit_picker_shows_a_renamed_unit_at_once(clerk_client, world) -> None
     page = clerk_client.get(url).content.decode()
     assert "Sở Nội vụ › Phòng Tổ chức" in page
     assert "Phòng Công chức" not in page
+
+
+def test_a_change_in_one_unit_leaves_the_other_units_lists_kept(client, world) -> None:
+    """A rating in Sở Tài chính renews its list and the province's, not Sở Nội vụ's; a person
+    who moves renews the list they left and the one they join; a change that cannot say where
+    it happened (a unit of the tree) renews every list."""
+    from tests.web.conftest import login
+
+    login(client, world.admin)
+
+    def url(unit) -> str:  # type: ignore[no-untyped-def]
+        return reverse("web:unit_candidates", args=[unit.pk]) + "?year=2024&code=LDTT"
+
+    units = (world.unit_a, world.unit_b, world.province)
+
+    def computed() -> list[bool]:
+        return [_reads(client, url(unit), "people_taskrating")[1] for unit in units]
+
+    assert computed() == [True, True, True]
+    assert computed() == [False, False, False]
+    TaskRatingFactory(person=world.lan, year=2024, rating="HTXSNV")
+    assert computed() == [False, True, True]
+    assert "Trần Thị Lan" in _reads(client, url(world.unit_b), "people_taskrating")[0]
+    post = world.lan.posts.get()
+    post.unit = world.division_a  # Lan moves to a division of Sở Nội vụ
+    post.save()
+    world.lan.current_unit = world.division_a
+    world.lan.save()
+    assert computed() == [True, True, True]
+    assert "Trần Thị Lan" in _reads(client, url(world.unit_a), "people_taskrating")[0]
+    assert "Trần Thị Lan" not in _reads(client, url(world.unit_b), "people_taskrating")[0]
+    assert computed() == [False, False, False]
+    world.unit_b.short_name = "STC"
+    world.unit_b.save()
+    assert computed() == [True, True, True]

@@ -12,6 +12,13 @@ The token is a random value, not a counter: two concurrent changes never end on 
 (a counter's lost update would), so a list computed between them is never kept under the last
 one. It is replaced after the commit: a reader that computed from the old facts stored its
 result under the old token.
+
+A unit's token (`unit_token`) narrows this for the candidate lists. A change whose row says
+where it happened (a person's rating, award or post: `watch(..., where=...)` names the units)
+renews the tokens of those units and of every unit above them, besides the facts' token: a
+clerk rating people in one commune no longer renews the lists of the other communes of the
+province. A change that cannot say where (a decision, a unit of the tree, a parameter, a bulk
+write) renews the token of everywhere (`EVERYWHERE_KEY`), which every unit's token includes.
 """
 
 from __future__ import annotations
@@ -23,18 +30,32 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
 KEY = "vinhdanh:facts-token"
+EVERYWHERE_KEY = "vinhdanh:facts-token:everywhere"
+UNIT_KEY = "vinhdanh:facts-token:unit:{}"
 # Tests run inside a transaction that never commits: they renew the token at once (conftest).
 RENEW_AT_COMMIT = True
 _WATCHED: set[type[models.Model]] = set()
+# The units a row of a model is a fact of (ids; None: it cannot say, the global token renews).
+Where = Callable[[Any], Iterable[int | None]]
+_WHERE: dict[type[models.Model], Where] = {}
+# Models whose row may move between units: the unit it leaves is read before the save.
+_MOVES: set[type[models.Model]] = set()
 
 
-def watch(*watched: type[models.Model]) -> None:
-    """Models whose rows are facts: a change of any of them changes the facts' token."""
+def watch(*watched: type[models.Model], where: Where | None = None, moves: bool = False) -> None:
+    """Models whose rows are facts: a change of any of them changes the facts' token. With
+    `where`, of the units' tokens only those of the units it names and of the units above
+    them; without, every unit's. `moves`: a row can change units (a person's current unit),
+    and the unit it left is renewed too."""
     _WATCHED.update(watched)
+    if where is not None:
+        _WHERE.update(dict.fromkeys(watched, where))
+        if moves:
+            _MOVES.update(watched)
 
 
 def is_watched(model: type[models.Model]) -> bool:
@@ -50,8 +71,72 @@ def facts_token() -> str:
     return token
 
 
+def unit_token(*units: Any) -> str:
+    """The token of the facts of these units' subtrees: the token of everywhere and each
+    unit's own, renewed by a change anywhere in its subtree (a candidate list's unit, and the
+    level whose quota its people count in when that lies above it)."""
+    keys = [EVERYWHERE_KEY, *(UNIT_KEY.format(unit.pk) for unit in dict.fromkeys(units))]
+    tokens = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in tokens}
+    if missing:
+        for key, value in missing.items():
+            cache.add(key, value, None)
+        tokens.update(cache.get_many(list(missing)))
+    return "|".join(tokens.get(key, uuid.uuid4().hex) for key in keys)
+
+
 def _new_token() -> None:
-    cache.set(KEY, uuid.uuid4().hex, None)
+    """Any fact may have changed, anywhere."""
+    cache.set_many({KEY: uuid.uuid4().hex, EVERYWHERE_KEY: uuid.uuid4().hex}, None)
+
+
+_units_and_above: Callable[[set[int]], set[int]] | None = None
+
+
+def chain_units_with(units_and_above: Callable[[set[int]], set[int]]) -> None:
+    """How to find the units above some units (the tree lives in orgs, above common)."""
+    global _units_and_above
+    _units_and_above = units_and_above
+
+
+def _renew_units(unit_ids: set[int]) -> None:
+    """New tokens for these units and every unit above them."""
+    if _units_and_above is None:
+        _new_token()
+        return
+    chain = _units_and_above(unit_ids) | unit_ids
+    # a unit's token lost is a new one at the next read (as `facts_token`'s)
+    cache.delete_many([UNIT_KEY.format(pk) for pk in chain])
+    cache.set(KEY, uuid.uuid4().hex, None)  # what is not kept by unit changed all the same
+
+
+def units_changed(unit_ids: Iterable[int | None]) -> None:
+    """Facts of these units changed in the current transaction: their tokens (and those of the
+    units above them) renew once it commits; a None among them renews the global token."""
+    ids = set(unit_ids)
+    if None in ids:
+        facts_changed()
+        return
+    found = {int(pk) for pk in ids if pk is not None}
+    if not found:
+        return
+    if not connection.in_atomic_block or not RENEW_AT_COMMIT:
+        _renew_units(found)
+        return
+    # one renewal per transaction, for every unit it touched
+    for entry in connection.run_on_commit:
+        if isinstance(entry[1], _UnitRenewal):
+            entry[1].unit_ids |= found
+            return
+    transaction.on_commit(_UnitRenewal(found))
+
+
+class _UnitRenewal:
+    def __init__(self, unit_ids: set[int]) -> None:
+        self.unit_ids = unit_ids
+
+    def __call__(self) -> None:
+        _renew_units(self.unit_ids)
 
 
 def facts_changed() -> None:
@@ -69,8 +154,26 @@ def models_changed(changed: Iterable[type[models.Model]]) -> None:
         facts_changed()
 
 
-def _saved_or_deleted(sender: type[models.Model], **kwargs: Any) -> None:
-    if sender in _WATCHED:
+def _where(sender: type[models.Model], row: Any) -> Iterable[int | None]:
+    try:
+        return list(_WHERE[sender](row))
+    except Exception:  # a row that cannot say where it is (half-built, its person deleted)
+        return [None]
+
+
+def _before_save(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
+    if sender in _MOVES and instance.pk is not None and not kwargs.get("raw"):
+        stored = sender._base_manager.filter(pk=instance.pk).first()
+        if stored is not None:
+            units_changed(_where(sender, stored))
+
+
+def _saved_or_deleted(sender: type[models.Model], instance: Any = None, **kwargs: Any) -> None:
+    if sender not in _WATCHED:
+        return
+    if sender in _WHERE and instance is not None:
+        units_changed(_where(sender, instance))
+    else:
         facts_changed()
 
 
@@ -81,6 +184,7 @@ def _links_changed(sender: type[models.Model], action: str, **kwargs: Any) -> No
 
 
 def connect_signals() -> None:
+    pre_save.connect(_before_save, dispatch_uid="vinhdanh_facts_pre_save")
     post_save.connect(_saved_or_deleted, dispatch_uid="vinhdanh_facts_post_save")
     post_delete.connect(_saved_or_deleted, dispatch_uid="vinhdanh_facts_post_delete")
     m2m_changed.connect(_links_changed, dispatch_uid="vinhdanh_facts_m2m_changed")

@@ -9,7 +9,9 @@ class OrgsConfig(AppConfig):
 
     def ready(self) -> None:
         from vinhdanh.common import freshness
+        from vinhdanh.orgs.domain.queries.units import units_and_above
         from vinhdanh.orgs.models import Unit
 
         # the unit pickers' options are kept until a unit changes (domain/queries/pickers.py)
         freshness.watch(Unit)
+        freshness.chain_units_with(units_and_above)

@@ -206,6 +206,21 @@ class Award(models.Model):
             models.Index(fields=["person", "period"]),
             models.Index(fields=["unit", "period"]),
             models.Index(fields=["kind", "period"]),
+            # a person's whole award history read from the index alone on PostgreSQL (the
+            # candidate lists' facts): a person's awards lie on as many heap pages as they
+            # have awards, since awards are written decision by decision
+            models.Index(
+                fields=["person"],
+                include=[
+                    "kind",
+                    "period",
+                    "decision",
+                    "award_type",
+                    "revoked_by",
+                    "achievement_id",
+                ],
+                name="award_person_facts",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

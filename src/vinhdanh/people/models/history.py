@@ -46,6 +46,15 @@ class TaskRating(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "year"], name="uniq_rating_person_year")
         ]
+        indexes = [
+            # the years' facts of a unit's people from the index alone on PostgreSQL (see
+            # Award's award_person_facts)
+            models.Index(
+                fields=["person"],
+                include=["year", "rating", "months_worked", "movement_participation"],
+                name="rating_person_facts",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} {self.year}: {self.rating}"

@@ -12,11 +12,11 @@ from functools import cached_property
 from pathlib import Path
 
 import polars as pl
-from django.core.cache import cache
 from django.db.models import QuerySet
 
 from vinhdanh.awards.models import AwardKind
-from vinhdanh.common.freshness import facts_token
+from vinhdanh.common.computed_once import computed_once
+from vinhdanh.common.freshness import unit_token
 from vinhdanh.common.text import collation_key
 from vinhdanh.eligibility.core import BatchResult, Outcome, engine, evaluate_many
 from vinhdanh.eligibility.core.engine import outcome_column
@@ -30,7 +30,7 @@ from vinhdanh.eligibility.services import (
     default_decision_date,
 )
 from vinhdanh.orgs.domain.queries.scope import UnitScope
-from vinhdanh.orgs.domain.queries.units import quota_units
+from vinhdanh.orgs.domain.queries.units import quota_unit, quota_units
 from vinhdanh.orgs.models import Unit
 from vinhdanh.people.domain.queries.people import people_under
 from vinhdanh.people.models import Person
@@ -261,7 +261,9 @@ def candidate_page(
     cache while the facts (common/freshness.py), the rules and the user's units are unchanged."""
     people = people_under(unit, scope)
     parts = [
-        facts_token(),
+        # the facts of the unit's subtree, and of its quota level's when that lies above it: a
+        # change in another commune leaves this list kept (common/freshness.py)
+        unit_token(unit, quota_unit(unit)),
         rules_version(),
         unit.pk,
         unit.path,
@@ -274,8 +276,8 @@ def candidate_page(
     ]
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
     key = f"vinhdanh:candidates:{digest}"
-    data: _PageData | None = cache.get(key)
-    if data is None:
+
+    def compute() -> tuple[_PageData, bool]:
         lst = candidate_list(unit=unit, period=period, scope=scope, decision_date=decision_date)
         data = _PageData(
             counts=lst.counts,
@@ -286,8 +288,10 @@ def candidate_page(
                 for r in lst.rows(code, outcome, limit)
             ],
         )
-        if lst.batch.frame.height <= PAGE_CACHE_MAX_PEOPLE:
-            cache.set(key, data, PAGE_CACHE_SECONDS)
+        return data, lst.batch.frame.height <= PAGE_CACHE_MAX_PEOPLE
+
+    # several clerks opening the same cold list wait for one computation (common/computed_once)
+    data = computed_once(key, compute, timeout=PAGE_CACHE_SECONDS)
     return CandidatePage(unit, period, decision_date, code, people, data)
 
 

@@ -153,6 +153,14 @@ def _chain(unit: Unit) -> list[int]:
     return [int(p) for p in reversed(unit.path.strip("/").split("/")) if p]
 
 
+def units_and_above(unit_ids: set[int]) -> set[int]:
+    """These units' ids and the ids of every unit above them (from their paths)."""
+    found = set(unit_ids)
+    for path in Unit.objects.filter(pk__in=unit_ids).values_list("path", flat=True):
+        found.update(int(part) for part in path.strip("/").split("/") if part)
+    return found
+
+
 def quota_units(units: Iterable[Unit]) -> dict[int, Unit]:
     """For each unit (by id), the unit whose CSTĐCS quota its people count in: itself, or for
     a division or village the nearest unit above that is neither. Two queries at most."""
