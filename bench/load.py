@@ -6,6 +6,13 @@ list, the home page). The baseline is a trivial page (/about/: the site's layout
 signed-in user, with its session, menu and template, and no work of its own) under the same 16
 clients on the same server in the same run. Target: p95 of the mix ≤ 4× the trivial page's
 p95, and no error. Every loop is bounded in time and in count, and only 127.0.0.1 is ever addressed.
+
+The day it measures: the 50 sampled communes' lists were opened once earlier (as their clerks
+would have), and while the clients read, clerks keep working: a writer process changes a task
+rating of someone in one of those communes every `WRITE_EVERY` seconds, which renews that
+commune's list and the province's (common/freshness.py), so lists go cold during the run as
+they would. `BENCH_LOAD_COLD=1` measures a cold start instead: the cache emptied and no list
+opened before (the first minutes after a restore).
 """
 
 from __future__ import annotations
@@ -29,10 +36,11 @@ CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", 16))
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", 60))
 TRIVIAL_SECONDS = float(os.environ.get("BENCH_LOAD_TRIVIAL_SECONDS", 20))
 MAX_REQUESTS = 200_000  # a hard cap besides the clock
-# 1: open each sampled commune's candidate list once before measuring, as its clerk would have
-# earlier in the day (the list is then kept until the facts change). Off by default: the
-# default run measures every list cold, the worst case.
-WARM_LISTS = os.environ.get("BENCH_LOAD_WARM_LISTS", "") == "1"
+# 1: a cold start (no list opened before the clients start); the default opens each sampled
+# commune's list once before, as its clerk would have earlier in the day.
+COLD = os.environ.get("BENCH_LOAD_COLD", "") == "1"
+# A clerk's change every this many seconds during the mix (0: none).
+WRITE_EVERY = float(os.environ.get("BENCH_LOAD_WRITE_EVERY", 3))
 USER = "vanphong"  # the provincial emulation office: sees the whole province
 
 SAMPLE = """
@@ -53,6 +61,33 @@ communes = list(
 rounds = list(Round.objects.values_list("pk", flat=True)[:20])
 print(json.dumps({"password": DEMO_PASSWORD, "people": people, "communes": communes,
                   "rounds": rounds}))
+"""
+
+
+# Clerks at work during the mix: a task rating of 2025 changed for someone in a sampled
+# commune, through the ORM as a page's form would save it (signals, audit, tokens).
+WRITER = """
+import json, random, sys, time, django
+django.setup()
+from vinhdanh.people.enums import Rating
+from vinhdanh.people.models import Person, TaskRating
+communes, seconds, every = json.loads(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+rng = random.Random(7)
+people = {
+    c: list(Person.objects.filter(current_unit_id=c).values_list("pk", flat=True)[:200])
+    for c in communes
+}
+people = {c: ids for c, ids in people.items() if ids}
+deadline, writes = time.monotonic() + seconds, 0
+while time.monotonic() < deadline and writes < 10_000:
+    commune = rng.choice(sorted(people))
+    TaskRating.objects.update_or_create(
+        person_id=rng.choice(people[commune]), year=2025,
+        defaults={"rating": rng.choice([Rating.HTXSNV, Rating.HTTNV])},
+    )
+    writes += 1
+    time.sleep(every)
+print(json.dumps({"writes": writes}))
 """
 
 
@@ -141,6 +176,23 @@ def signed_in(base: str, password: str):  # type: ignore[no-untyped-def]
     return session
 
 
+def start_writer(url: str, communes: list[int]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, json.dumps(communes), str(SECONDS), str(WRITE_EVERY)],
+        env=common._env(url),
+        stdout=subprocess.PIPE,
+    )
+
+
+def finish_writer(writer: subprocess.Popen[bytes] | None) -> int:
+    if writer is None:
+        return 0
+    out, _ = writer.communicate(timeout=120)
+    if writer.returncode != 0:
+        raise RuntimeError("the writer of the load benchmark failed")
+    return int(json.loads(out.decode().strip().splitlines()[-1])["writes"])
+
+
 def candidates_path(commune: int) -> str:
     return f"/eligibility/units/{commune}/?year=2025&code=LDTT"
 
@@ -203,13 +255,15 @@ def run_p3(args: argparse.Namespace, backends: list[str]) -> None:
         sessions = [signed_in(base, sample["password"]) for _ in range(CLIENTS)]
         for session in sessions:  # warm each worker's caches before measuring
             session.get(f"{base}/", timeout=60)
-        if WARM_LISTS:
+        if not COLD:
             for commune in sample["communes"]:
                 sessions[0].get(f"{base}{candidates_path(commune)}", timeout=120)
         trivial = Tally()
         hammer(base, sessions, TRIVIAL_SECONDS, lambda rng: ("trivial", "/about/"), trivial)
         load = Tally()
+        writer = start_writer(url, sample["communes"]) if WRITE_EVERY > 0 else None
         hammer(base, sessions, SECONDS, lambda rng: mix(sample, rng), load)
+        writes = finish_writer(writer)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
@@ -226,7 +280,8 @@ def run_p3(args: argparse.Namespace, backends: list[str]) -> None:
         f"{len(every):,} requests ({len(every) / SECONDS:.1f}/s); p95 by page: {pages}; "
         f"trivial view p95 {base_p95 * 1000:.1f} ms ({len(trivial.times['trivial']):,} requests); "
         f"errors {errors} — ratio {ratio:.2f} (target ≤ 4.00, no error)"
-        + (" [lists opened once before]" if WARM_LISTS else "")
+        + (" [cold start: no list opened before]" if COLD else " [lists opened once before]")
+        + f" [{writes} ratings changed during the mix]"
     )
     for line in (load.errors + trivial.errors)[:10]:
         print(f"  error: {line}")

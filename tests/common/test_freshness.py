@@ -73,7 +73,7 @@ def test_the_token_changes_when_the_change_commits_and_not_if_it_rolls_back() ->
             # inside the transaction nobody may cache under a new token yet, and two changes
             # wait for one renewal
             assert freshness.facts_token() == before
-            waiting = [e for e in connection.run_on_commit if e[1] is freshness._new_token]
+            waiting = [e for e in connection.run_on_commit if isinstance(e[1], freshness._Renewal)]
             assert len(waiting) == 1
         assert freshness.facts_token() != before
     finally:
@@ -149,15 +149,30 @@ def test_units_tokens_renew_once_when_the_change_commits() -> None:
             TaskRatingFactory(person=person, year=2024)
             TaskRatingFactory(person=person, year=2023)
             assert freshness.unit_token(commune) == before
-            waiting = [
-                e for e in connection.run_on_commit if e[1].__class__.__name__ == "_UnitRenewal"
-            ]
+            waiting = [e for e in connection.run_on_commit if isinstance(e[1], freshness._Renewal)]
             assert len(waiting) == 1
         assert freshness.unit_token(commune) != before
         kept = freshness.unit_token(commune)
-        with pytest.raises(RuntimeError), transaction.atomic():
-            TaskRatingFactory(person=person, year=2022)
-            raise RuntimeError("abandoned")
+
+        def abandoned_change() -> None:
+            with transaction.atomic():
+                TaskRatingFactory(person=person, year=2022)
+                raise RuntimeError("abandoned")
+
+        with pytest.raises(RuntimeError):
+            abandoned_change()
         assert freshness.unit_token(commune) == kept
     finally:
         freshness.RENEW_AT_COMMIT = False
+
+
+def test_a_models_token_renews_only_with_its_rows_and_bulk_writes() -> None:
+    from vinhdanh.awards.models import Award, Decision
+
+    person = PersonFactory()
+    awards = freshness.facts_token(Award, Decision)
+    assert freshness.facts_token("awards.award", "awards.decision") == awards  # by label too
+    TaskRatingFactory(person=person, year=2024)
+    assert freshness.facts_token(Award, Decision) == awards  # a rating is no award
+    record_bulk([TaskRating(person=person, year=2023, rating="HTTNV")])
+    assert freshness.facts_token(Award, Decision) != awards  # a bulk write renews everything

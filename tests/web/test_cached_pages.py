@@ -67,6 +67,8 @@ def test_a_decisions_award_count_follows_its_awards(clerk_client, world) -> None
     assert _reads(clerk_client, url, counting)[1]
     assert clerk_client.get(url).context["rows"] == [(world.decision, 1)]
     assert not _reads(clerk_client, url, counting)[1]  # the page's counts come from the cache
+    TaskRatingFactory(person=world.hong, year=2023)
+    assert not _reads(clerk_client, url, counting)[1]  # a rating changes no award count
     AwardFactory(decision=world.decision, person=world.hong, kind=kind("LDTT"), period=2024)
     assert clerk_client.get(url).context["rows"] == [(world.decision, 2)]
     world.award.delete()

@@ -19,6 +19,10 @@ renews the tokens of those units and of every unit above them, besides the facts
 clerk rating people in one commune no longer renews the lists of the other communes of the
 province. A change that cannot say where (a decision, a unit of the tree, a parameter, a bulk
 write) renews the token of everywhere (`EVERYWHERE_KEY`), which every unit's token includes.
+
+A cache that depends on a few models only asks for their token (`facts_token(Award, Decision)`
+for the decisions' award counts): a rating saved does not renew it. Every bulk write renews
+every token.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from django.utils import timezone
 
 KEY = "vinhdanh:facts-token"
 EVERYWHERE_KEY = "vinhdanh:facts-token:everywhere"
+BULK_KEY = "vinhdanh:facts-token:bulk"
+MODEL_KEY = "vinhdanh:facts-token:model:{}"
 UNIT_KEY = "vinhdanh:facts-token:unit:{}"
 # Tests run inside a transaction that never commits: they renew the token at once (conftest).
 RENEW_AT_COMMIT = True
@@ -62,32 +68,32 @@ def is_watched(model: type[models.Model]) -> bool:
     return model in _WATCHED
 
 
-def facts_token() -> str:
-    """The facts' current token (a new one when the cache has lost it: entries just miss)."""
-    token: str | None = cache.get(KEY)
-    if token is None:
-        cache.add(KEY, uuid.uuid4().hex, None)
-        token = cache.get(KEY) or uuid.uuid4().hex
-    return token
+def facts_token(*watched: type[models.Model] | str) -> str:
+    """The facts' current token (a new one when the cache has lost it: entries just miss).
+    With models (or their labels, "awards.award"): the token of those models' rows only (a
+    task rating does not change the award counts of the decisions list), renewed also by every
+    bulk write."""
+    if not watched:
+        return _tokens([KEY])
+    labels = [m if isinstance(m, str) else m._meta.label_lower for m in watched]
+    return _tokens([BULK_KEY, *(MODEL_KEY.format(label) for label in labels)])
 
 
 def unit_token(*units: Any) -> str:
     """The token of the facts of these units' subtrees: the token of everywhere and each
     unit's own, renewed by a change anywhere in its subtree (a candidate list's unit, and the
     level whose quota its people count in when that lies above it)."""
-    keys = [EVERYWHERE_KEY, *(UNIT_KEY.format(unit.pk) for unit in dict.fromkeys(units))]
+    return _tokens([EVERYWHERE_KEY, *(UNIT_KEY.format(unit.pk) for unit in dict.fromkeys(units))])
+
+
+def _tokens(keys: list[str]) -> str:
     tokens = cache.get_many(keys)
-    missing = {key: uuid.uuid4().hex for key in keys if key not in tokens}
+    missing = [key for key in keys if key not in tokens]
     if missing:
-        for key, value in missing.items():
-            cache.add(key, value, None)
-        tokens.update(cache.get_many(list(missing)))
+        for key in missing:
+            cache.add(key, uuid.uuid4().hex, None)
+        tokens.update(cache.get_many(missing))
     return "|".join(tokens.get(key, uuid.uuid4().hex) for key in keys)
-
-
-def _new_token() -> None:
-    """Any fact may have changed, anywhere."""
-    cache.set_many({KEY: uuid.uuid4().hex, EVERYWHERE_KEY: uuid.uuid4().hex}, None)
 
 
 _units_and_above: Callable[[set[int]], set[int]] | None = None
@@ -99,54 +105,63 @@ def chain_units_with(units_and_above: Callable[[set[int]], set[int]]) -> None:
     _units_and_above = units_and_above
 
 
-def _renew_units(unit_ids: set[int]) -> None:
-    """New tokens for these units and every unit above them."""
-    if _units_and_above is None:
-        _new_token()
-        return
-    chain = _units_and_above(unit_ids) | unit_ids
-    # a unit's token lost is a new one at the next read (as `facts_token`'s)
-    cache.delete_many([UNIT_KEY.format(pk) for pk in chain])
-    cache.set(KEY, uuid.uuid4().hex, None)  # what is not kept by unit changed all the same
+class _Renewal:
+    """What one transaction changed, renewed once when it commits: the facts' token always;
+    the watched models' tokens; the units' (and those above them) or, when a change could not
+    say where, everywhere's; after a bulk write, every token."""
 
-
-def units_changed(unit_ids: Iterable[int | None]) -> None:
-    """Facts of these units changed in the current transaction: their tokens (and those of the
-    units above them) renew once it commits; a None among them renews the global token."""
-    ids = set(unit_ids)
-    if None in ids:
-        facts_changed()
-        return
-    found = {int(pk) for pk in ids if pk is not None}
-    if not found:
-        return
-    if not connection.in_atomic_block or not RENEW_AT_COMMIT:
-        _renew_units(found)
-        return
-    # one renewal per transaction, for every unit it touched
-    for entry in connection.run_on_commit:
-        if isinstance(entry[1], _UnitRenewal):
-            entry[1].unit_ids |= found
-            return
-    transaction.on_commit(_UnitRenewal(found))
-
-
-class _UnitRenewal:
-    def __init__(self, unit_ids: set[int]) -> None:
-        self.unit_ids = unit_ids
+    def __init__(self) -> None:
+        self.models: set[str] = set()
+        self.units: set[int] = set()
+        self.everywhere = False
+        self.bulk = False
 
     def __call__(self) -> None:
-        _renew_units(self.unit_ids)
+        stale = [MODEL_KEY.format(label) for label in self.models]
+        if self.bulk:
+            stale.append(BULK_KEY)
+        if self.everywhere or self.bulk or (self.units and _units_and_above is None):
+            stale.append(EVERYWHERE_KEY)
+        elif self.units and _units_and_above is not None:
+            chain = _units_and_above(self.units) | self.units
+            stale.extend(UNIT_KEY.format(pk) for pk in chain)
+        # a lost token is a new one at the next read
+        cache.delete_many(stale)
+        cache.set(KEY, uuid.uuid4().hex, None)
+
+
+def _renewal() -> _Renewal:
+    """The current transaction's renewal (run now, outside one)."""
+    if connection.in_atomic_block and RENEW_AT_COMMIT:
+        for entry in connection.run_on_commit:
+            if isinstance(entry[1], _Renewal):
+                return entry[1]
+        renewal = _Renewal()
+        transaction.on_commit(renewal)
+        return renewal
+    return _Renewal()
+
+
+def _changed(
+    model: type[models.Model] | None, units: Iterable[int | None] = (), bulk: bool = False
+) -> None:
+    renewal = _renewal()
+    if model is not None:
+        renewal.models.add(model._meta.label_lower)
+    found = set(units)
+    if None in found:
+        renewal.everywhere = True
+    renewal.units.update(int(pk) for pk in found if pk is not None)
+    renewal.bulk |= bulk
+    if not (connection.in_atomic_block and RENEW_AT_COMMIT):
+        renewal()
 
 
 def facts_changed() -> None:
-    """The facts changed in the current transaction: a new token once it commits (once per
-    transaction however many rows changed; nothing if it rolls back)."""
-    if not connection.in_atomic_block or not RENEW_AT_COMMIT:
-        _new_token()
-        return
-    if not any(entry[1] is _new_token for entry in connection.run_on_commit):
-        transaction.on_commit(_new_token)
+    """Facts changed in bulk in the current transaction (rows written past the signals): every
+    token renews once it commits (once per transaction however many rows changed; nothing if
+    it rolls back)."""
+    _changed(None, bulk=True)
 
 
 def models_changed(changed: Iterable[type[models.Model]]) -> None:
@@ -165,22 +180,22 @@ def _before_save(sender: type[models.Model], instance: Any, **kwargs: Any) -> No
     if sender in _MOVES and instance.pk is not None and not kwargs.get("raw"):
         stored = sender._base_manager.filter(pk=instance.pk).first()
         if stored is not None:
-            units_changed(_where(sender, stored))
+            _changed(sender, _where(sender, stored))
 
 
 def _saved_or_deleted(sender: type[models.Model], instance: Any = None, **kwargs: Any) -> None:
     if sender not in _WATCHED:
         return
     if sender in _WHERE and instance is not None:
-        units_changed(_where(sender, instance))
+        _changed(sender, _where(sender, instance))
     else:
-        facts_changed()
+        _changed(sender, [None])
 
 
 def _links_changed(sender: type[models.Model], action: str, **kwargs: Any) -> None:
     # a many-to-many link table (an initiative's authors) is watched through its own model
     if action in ("post_add", "post_remove", "post_clear") and sender in _WATCHED:
-        facts_changed()
+        _changed(sender, [None])
 
 
 def connect_signals() -> None:
@@ -196,15 +211,16 @@ KEPT_SECONDS = 24 * 3600
 
 
 def counted_since_change(
-    key: str, count: Callable[[], T], *, at_most_every: int
+    key: str, count: Callable[[], T], *, at_most_every: int, watched: Iterable[str] = ()
 ) -> tuple[T, dt.datetime]:
     """`count()` kept while the facts are unchanged, with when it was counted.
 
     After a change the figure is counted again at the next read, but at most once every
     `at_most_every` seconds: a busy day's edits would otherwise recount a million rows at each
     visit of a dashboard. Until then the kept figure is shown with its time (at most that many
-    seconds behind the facts)."""
-    token = facts_token()
+    seconds behind the facts). `watched`: the labels of the models the figure counts (all
+    when none is given)."""
+    token = facts_token(*watched)
     now = timezone.now()
     kept: tuple[str, T, dt.datetime] | None = cache.get(key)
     if kept is None or (kept[0] != token and (now - kept[2]).total_seconds() >= at_most_every):

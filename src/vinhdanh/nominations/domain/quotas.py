@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from vinhdanh.awards.models import AwardKind
-from vinhdanh.common.freshness import facts_token
+from vinhdanh.common.freshness import unit_token
 from vinhdanh.eligibility.domain.queries.candidates import CandidateList, CandidatePage
 from vinhdanh.eligibility.domain.queries.quotas import (
     QuotaFigures,
@@ -148,9 +148,9 @@ def holds(round_: Round, kind: AwardKind) -> bool:
     )
 
 
-# The round page's quota lines are kept while the facts are unchanged (a dossier, an award,
-# a parameter or a unit renews the token, common/freshness.py); counting a department's year
-# reads tens of thousands of awards at 1,000,000 people.
+# The round page's quota lines are kept while the facts of its quota level are unchanged (a
+# dossier or an award there, a parameter or a unit renews them, common/freshness.py):
+# counting a department's year reads tens of thousands of awards at 1,000,000 people.
 QUOTA_PAGE_CACHE_SECONDS = 3600
 
 
@@ -160,7 +160,8 @@ def round_quota_lines(round_: Round) -> list[QuotaLine]:
     the facts and the round are unchanged. Checks that guard a change (`submission_blocker`,
     the drafts' quota) count afresh inside their transaction instead."""
     parts = [
-        facts_token(),
+        # the facts of the quota level's subtree (common/freshness.py)
+        unit_token(quota_unit(round_.owning_unit)),
         round_.pk,
         round_.owning_unit_id,
         round_.year,

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # says as of when (the cache is shared by the server's processes).
 DASHBOARD_RECOUNT_SECONDS = 120
 LATEST_DECISIONS = 8
+# What the counts and the latest decisions read: a rating or a dossier saved leaves them kept.
+COUNTED_MODELS = ("orgs.unit", "people.person", "awards.award", "awards.decision")
+LISTED_MODELS = ("orgs.unit", "awards.decision")
 
 
 def dashboard_counts(user: Any, today: dt.date) -> tuple[dict[str, int], dt.datetime]:
@@ -42,7 +45,9 @@ def dashboard_counts(user: Any, today: dt.date) -> tuple[dict[str, int], dt.date
         }
 
     key = f"vinhdanh:web:dashboard:{user.pk}:{today.isoformat()}"
-    return counted_since_change(key, count, at_most_every=DASHBOARD_RECOUNT_SECONDS)
+    return counted_since_change(
+        key, count, at_most_every=DASHBOARD_RECOUNT_SECONDS, watched=COUNTED_MODELS
+    )
 
 
 def latest_decisions(user: Any) -> list[Decision]:
@@ -51,7 +56,9 @@ def latest_decisions(user: Any) -> list[Decision]:
         return list(decisions.order_by("-signed_on", "-id")[:LATEST_DECISIONS])
 
     key = f"vinhdanh:web:latest-decisions:{user.pk}"
-    return counted_since_change(key, latest, at_most_every=DASHBOARD_RECOUNT_SECONDS)[0]
+    return counted_since_change(
+        key, latest, at_most_every=DASHBOARD_RECOUNT_SECONDS, watched=LISTED_MODELS
+    )[0]
 
 
 @login_required

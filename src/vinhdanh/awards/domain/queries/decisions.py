@@ -132,7 +132,7 @@ def award_counts(decision_ids: Iterable[int]) -> dict[int, int]:
     if not ids:
         return {}
     digest = hashlib.blake2b(",".join(map(str, ids)).encode(), digest_size=16).hexdigest()
-    key = f"vinhdanh:award-counts:{facts_token()}:{digest}"
+    key = f"vinhdanh:award-counts:{facts_token(Award, Decision)}:{digest}"
     counts: dict[int, int] | None = cache.get(key)
     if counts is None:
         rows = (

@@ -233,7 +233,7 @@ def options_of(units: UnitQuerySet) -> list[UnitOption]:
         sql, params = units.query.sql_with_params()
     except EmptyResultSet:  # a set that cannot hold a unit (no scope at all)
         return []
-    raw = f"{facts_token()}|{get_language()}|{sql}|{params!r}"
+    raw = f"{facts_token(Unit)}|{get_language()}|{sql}|{params!r}"
     key = f"vinhdanh:unit-options:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
     options: list[UnitOption] | None = cache.get(key)
     if options is None:
