@@ -60,3 +60,33 @@ def _two_factor_off(settings):  # type: ignore[no-untyped-def]
     """Tests sign deciders and administrators in with their password alone (as `make demo`
     does); the tests of the second factor turn it on themselves."""
     settings.TWO_FACTOR = "off"
+
+
+# What lets a test reach a database (pytest-django refuses any access to the others).
+_DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "live_server",
+}
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """On PostgreSQL, only the tests that can reach the database run: the others (the
+    engine's cases, the parsers) cannot touch it, ran on SQLite in the same `make test`, and
+    running them again would prove nothing about PostgreSQL."""
+    if not settings.DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+        return
+    if os.environ.get("VINHDANH_TEST_EVERYTHING_ON_POSTGRES"):
+        return
+    keep, skip = [], []
+    for item in items:
+        reaches = item.get_closest_marker("django_db") or _DB_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (keep if reaches else skip).append(item)
+    if skip:
+        config.hook.pytest_deselected(items=skip)
+        items[:] = keep
