@@ -163,7 +163,12 @@ class Award(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awards")
     kind = models.ForeignKey(AwardKind, on_delete=models.PROTECT, related_name="awards")
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="awards"
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="awards",
+        db_index=False,  # award_person_facts leads with the person
     )
     unit = models.ForeignKey(
         Unit,
@@ -203,17 +208,15 @@ class Award(models.Model):
         verbose_name_plural = _("awards")
         ordering = ["-period", "-id"]
         indexes = [
-            models.Index(fields=["person", "period"]),
             models.Index(fields=["unit", "period"]),
             models.Index(fields=["kind", "period"]),
-            # a person's whole award history read from the index alone on PostgreSQL (the
-            # candidate lists' facts): a person's awards lie on as many heap pages as they
-            # have awards, since awards are written decision by decision
+            # a person's awards by year, and their whole history read from the index alone on
+            # PostgreSQL (the candidate lists' facts): a person's awards lie on as many heap
+            # pages as they have awards, since awards are written decision by decision
             models.Index(
-                fields=["person"],
+                fields=["person", "period"],
                 include=[
                     "kind",
-                    "period",
                     "decision",
                     "award_type",
                     "revoked_by",

@@ -22,7 +22,10 @@ from vinhdanh.people.models.persons import Person
 class TaskRating(models.Model):
     """Xếp loại mức độ hoàn thành nhiệm vụ for one evaluation year."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ratings")
+    # uniq_rating_person_year leads with the person
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="ratings", db_index=False
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     rating = models.CharField(_("rating"), max_length=8, choices=Rating.choices)
     unit = models.ForeignKey(
@@ -44,6 +47,7 @@ class TaskRating(models.Model):
         verbose_name_plural = _("task ratings")
         ordering = ["person", "-year"]
         constraints = [
+            # a plain one: SQLite would not create a unique constraint with INCLUDE at all
             models.UniqueConstraint(fields=["person", "year"], name="uniq_rating_person_year")
         ]
         indexes = [
