@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from vinhdanh.common.text import collation_key
+from vinhdanh.orgs.domain.queries.rollup import path_ids
 from vinhdanh.orgs.domain.queries.scope import UnitScope, unit_scope
 from vinhdanh.orgs.domain.queries.tree import TreeNode, tree_as_of
 from vinhdanh.orgs.enums import UnitLevel
@@ -157,7 +158,7 @@ def units_and_above(unit_ids: set[int]) -> set[int]:
     """These units' ids and the ids of every unit above them (from their paths)."""
     found = set(unit_ids)
     for path in Unit.objects.filter(pk__in=unit_ids).values_list("path", flat=True):
-        found.update(int(part) for part in path.strip("/").split("/") if part)
+        found.update(path_ids(path))
     return found
 
 
